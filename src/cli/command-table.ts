@@ -1,0 +1,35 @@
+/**
+ * Every `grove` command, in the order `grove --help` lists them. Later features add their rows here.
+ */
+import type { CliCommand } from './command.js';
+import { attachCommand } from './commands/attach.js';
+import { captureCommand } from './commands/capture.js';
+import { doctorCommand } from './commands/doctor.js';
+import { killCommand } from './commands/kill.js';
+import { lsCommand } from './commands/ls.js';
+import { newCommand } from './commands/new.js';
+import { relaunchCommand } from './commands/relaunch.js';
+import { sendCommand } from './commands/send.js';
+import { serverRunCommand, serverStopCommand } from './commands/server.js';
+
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  attachCommand,
+  newCommand,
+  lsCommand,
+  sendCommand,
+  captureCommand,
+  killCommand,
+  relaunchCommand,
+  serverStopCommand,
+  serverRunCommand,
+  doctorCommand,
+];
+
+/** The command named by the first one or two words of argv, and how many words it used. */
+export function findCliCommand(argv: readonly string[]): { command: CliCommand; words: number } | undefined {
+  const two = argv.slice(0, 2).join(' ');
+  const byTwo = CLI_COMMANDS.find((c) => c.name === two);
+  if (byTwo) return { command: byTwo, words: 2 };
+  const byOne = CLI_COMMANDS.find((c) => c.name === argv[0]);
+  return byOne ? { command: byOne, words: 1 } : undefined;
+}

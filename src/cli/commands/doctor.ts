@@ -1,0 +1,62 @@
+/**
+ * `grove doctor`: checks what grove depends on and says plainly what is wrong and what to do.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { CliCommand } from '../command.js';
+import { ensurePrivateFolder } from '../../io/socket-path.js';
+
+interface Check {
+  readonly label: string;
+  /** undefined when fine, else what is wrong and what to do. */
+  readonly problem: string | undefined;
+  readonly detail?: string;
+}
+
+function gitVersion(): string | undefined {
+  try {
+    return execFileSync('git', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export const doctorCommand: CliCommand = {
+  name: 'doctor',
+  usage: 'grove doctor',
+  summary: 'Check node, git, the socket folder and TERM, and say what is wrong',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  async run(_args, context) {
+    const checks: Check[] = [];
+    const major = Number(process.versions.node.split('.')[0]);
+    checks.push({ label: 'node', detail: process.version, problem: major >= 20 ? undefined : 'grove needs Node 20 or newer' });
+    const git = gitVersion();
+    checks.push({ label: 'git', detail: git, problem: git ? undefined : 'git is not on PATH: install git (worktree sessions need it)' });
+    let socketProblem: string | undefined;
+    try {
+      ensurePrivateFolder(context.location.path, process.getuid?.() ?? 0);
+    } catch (err) {
+      socketProblem = (err as Error).message;
+    }
+    checks.push({ label: 'socket', detail: context.location.path, problem: socketProblem });
+    const term = context.env.TERM;
+    const termProblem = !term ? 'TERM is not set: set it to your terminal type, e.g. xterm-256color'
+      : term === 'dumb' ? "TERM is 'dumb': grove needs a terminal that can move the cursor"
+      : !hasTerminfo(term) ? `no terminfo entry for TERM=${term}: grove will assume xterm-compatible sequences` : undefined;
+    checks.push({ label: 'TERM', detail: term ?? '(unset)', problem: termProblem });
+    for (const check of checks) {
+      context.out(`${check.problem ? '✗' : '✓'} ${check.label.padEnd(7)} ${check.detail ?? ''}\n`);
+      if (check.problem) context.out(`  ${check.problem}\n`);
+    }
+    const failed = checks.filter((c) => c.problem && c.label !== 'TERM').length + (term === undefined || term === 'dumb' ? 1 : 0);
+    return failed === 0 ? 0 : 1;
+  },
+};
+
+function hasTerminfo(term: string): boolean {
+  const first = term[0]!;
+  const hex = first.charCodeAt(0).toString(16);
+  const dirs = [process.env.TERMINFO, `${process.env.HOME}/.terminfo`, '/etc/terminfo', '/lib/terminfo', '/usr/share/terminfo', '/usr/lib/terminfo'];
+  return dirs.some((dir) => dir && (existsSync(`${dir}/${first}/${term}`) || existsSync(`${dir}/${hex}/${term}`)));
+}

@@ -1,0 +1,104 @@
+/**
+ * The command line: `grove [-L NAME] [COMMAND] [ARGS]`. With no command it attaches the UI.
+ *
+ * Arguments are checked against the command's row in the table before it runs, so every command has
+ * `--help`, and every mistake is one line on stderr (`grove: …`) with exit status 2; a failure while
+ * running is one line with exit status 1.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { connectToServer } from './server-process.js';
+import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
+import { CLI_COMMANDS, findCliCommand } from './command-table.js';
+import { socketLocation } from '../io/socket-path.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function overallHelp(): string {
+  const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
+  const rows = CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'usage: grove [-L NAME] [COMMAND] [ARGS]',
+    '',
+    'Runs coding agents (or any program) side by side in terminal panes, in a server that',
+    'keeps them running when the UI closes. With no command, grove attaches the UI.',
+    '',
+    'commands:',
+    ...rows,
+    '',
+    'options:',
+    '  -L NAME        use the server named NAME (a separate set of sessions)',
+    '  -h, --help     show this help (grove COMMAND --help for a command)',
+    '  -V, --version  print the version',
+    '',
+    'Inside the UI, press C-b ? for the key bindings.',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  let code: number;
+  try {
+    code = await run(argv);
+  } catch (err) {
+    process.stderr.write(`grove: ${(err as Error).message}\n`);
+    code = err instanceof UsageError ? 2 : 1;
+  }
+  process.exitCode = code;
+  // Leave once stdout has drained; lingering handles (a closed socket's timers) must not keep us here.
+  process.stdout.write('', () => process.exit(code));
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  let args = [...argv];
+  let serverName: string | undefined;
+  if (args[0] === '-L') {
+    if (!args[1]) throw new UsageError('-L needs a server name');
+    serverName = args[1];
+    args = args.slice(2);
+  }
+  if (args[0] === '-h' || args[0] === '--help') return print(overallHelp());
+  if (args[0] === '-V' || args[0] === '--version') return print(`grove ${version()}`);
+  const found = args.length === 0 ? { command: CLI_COMMANDS[0]!, words: 0 } : findCliCommand(args);
+  if (!found) throw new UsageError(`unknown command '${args[0]}' (grove --help lists them)`);
+  const words = args.slice(found.words);
+  if (words.includes('-h') || words.includes('--help')) {
+    return print(`usage: ${found.command.usage}\n\n${found.command.summary}`);
+  }
+  const parsed = parse(found.command, words);
+  const location = socketLocation(process.env, process.getuid?.() ?? 0, serverName);
+  const context: CliContext = {
+    location,
+    cwd: process.cwd(),
+    env: process.env,
+    out: (text) => void process.stdout.write(text),
+    connect: (start) => connectToServer(location, { start, cwd: process.cwd() }),
+  };
+  return found.command.run(parsed, context);
+}
+
+function parse(command: CliCommand, words: readonly string[]): ParsedArgs {
+  const dashes = words.indexOf('--');
+  const own = dashes < 0 ? words : words.slice(0, dashes);
+  const rest = dashes < 0 ? [] : words.slice(dashes + 1);
+  if (rest.length && !command.takesRest) throw new UsageError(`${command.name} takes no command after --`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...own], options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${command.name}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const { min, max } = command.positionals;
+  const count = parsed.positionals.length;
+  if (count < min || count > max) {
+    throw new UsageError(`${command.name}: wrong number of arguments (usage: ${command.usage})`);
+  }
+  return { values: parsed.values, positionals: parsed.positionals, rest };
+}
+
+function print(text: string): number {
+  process.stdout.write(text + '\n');
+  return 0;
+}

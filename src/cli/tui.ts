@@ -1,0 +1,77 @@
+/**
+ * The UI in this terminal, as a client of the grove server (started if none runs).
+ *
+ * However grove leaves — detach, a signal (SIGINT, SIGTERM, SIGHUP when an SSH connection drops), an
+ * uncaught error, the server going away — the user's terminal is restored (cooked mode, main screen,
+ * cursor visible) and the connection is closed. Sessions belong to the server, so none of this ends them.
+ */
+import { findCommand } from '../core/commands/registry.js';
+import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../core/keymap/bindings.js';
+import { Keymap } from '../core/keymap/keymap.js';
+import { detectColorDepth } from '../core/screen/color.js';
+import { GroveApp } from '../client/app.js';
+import { openScreen } from '../io/screen.js';
+import { UsageError, type CliContext } from './command.js';
+
+/** Why this terminal can't run the UI, or undefined when it can. */
+export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): string | undefined {
+  if (!stdin.isTTY || !stdout.isTTY) return 'not a terminal: the grove UI needs a terminal on stdin and stdout';
+  if (!env.TERM) return 'TERM is not set: set it to your terminal type, e.g. TERM=xterm-256color';
+  if (env.TERM === 'dumb') return "TERM is 'dumb': grove needs a terminal that can move the cursor (e.g. TERM=xterm-256color)";
+  if (env.GROVE_SESSION) return 'already inside a grove session: nesting would show grove inside itself (unset GROVE_SESSION to force)';
+  return undefined;
+}
+
+export async function runTui(context: CliContext, focusTarget?: string): Promise<number> {
+  const problem = terminalProblem(context.env, process.stdin, process.stdout);
+  if (problem) throw new UsageError(problem);
+  const keymap = Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS });
+  for (const row of keymap.rows()) {
+    if (!findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
+  }
+  const host = await context.connect(true);
+  const initial = await host.listed;
+  const focusId = focusTarget === undefined ? undefined
+    : (initial.find((s) => s.id === focusTarget || s.name === focusTarget) ?? (/^\d+$/.test(focusTarget) ? initial[Number(focusTarget)] : undefined))?.id;
+  if (focusTarget !== undefined && !focusId) {
+    await host.dispose();
+    throw new Error(`no session ${focusTarget} (grove ls lists them)`);
+  }
+
+  const screen = openScreen({ output: process.stdout, colorDepth: detectColorDepth(context.env), term: context.env.TERM });
+  let app: GroveApp | undefined;
+  return new Promise<number>((resolve) => {
+    let left = false;
+    const leave = (code: number, message?: string) => {
+      if (left) return;
+      left = true;
+      try {
+        app?.dispose();
+      } finally {
+        screen.destroy();
+      }
+      if (message) process.stderr.write(`${message}\n`);
+      void host.dispose().then(() => resolve(code));
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => leave(0));
+    process.once('uncaughtException', (err) => leave(1, `grove: ${err.stack ?? err.message}`));
+    process.once('unhandledRejection', (err) => leave(1, `grove: ${String(err)}`));
+    void host.closed.then((reason) => leave(reason === 'detached' ? 0 : 1, reason === 'detached' ? undefined : `[grove: ${reason}]`));
+    try {
+      app = new GroveApp({
+        host,
+        screen,
+        stdin: process.stdin,
+        keymap,
+        cwd: context.cwd,
+        shell: context.env.SHELL || '/bin/sh',
+        home: context.env.HOME,
+        onDetach: () => leave(0),
+      });
+      if (focusId) app.focus(focusId);
+      if (initial.length === 0) void app.createDefaultSession();
+    } catch (err) {
+      leave(1, `grove: ${(err as Error).message}`);
+    }
+  });
+}

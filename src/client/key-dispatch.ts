@@ -1,0 +1,100 @@
+/**
+ * Where each input event goes, in order of precedence: an open modal (dialog, help) takes everything; a
+ * pending yes/no question takes the next key; otherwise keys go through the key-table state machine,
+ * which either forwards them to the focused pane or names a command to run.
+ *
+ * Consecutive bytes for the pane are written in one request, so a paste into a program that did not ask
+ * for bracketed paste is still one write, not one per character.
+ */
+import type { ClientView, Command, CommandContext } from '../core/commands/command.js';
+import { findCommand } from '../core/commands/registry.js';
+import type { InputEvent } from '../core/keys/input-event.js';
+import { bytesForPane } from '../core/keys/key-encoder.js';
+import { KeyTableMachine } from '../core/keymap/key-table.js';
+import type { Keymap } from '../core/keymap/keymap.js';
+import { DEFAULT_MODES, type TerminalModes } from '../core/screen/frame.js';
+import type { Modal } from './views/modal.js';
+
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+
+export interface DispatchTarget {
+  readonly modal: Modal | undefined;
+  closeModal(): void;
+  /** A pending yes/no question's handler, if any. */
+  readonly question: ((yes: boolean) => void) | undefined;
+  view(): ClientView;
+  context(args: readonly string[]): CommandContext;
+  focusedModes(): TerminalModes | undefined;
+  sendToFocused(data: string): void;
+  prefixPendingChanged(pending: boolean): void;
+  message(text: string): void;
+}
+
+export class KeyDispatch {
+  private readonly machine: KeyTableMachine;
+
+  constructor(
+    private readonly keymap: Keymap,
+    private readonly target: DispatchTarget,
+  ) {
+    this.machine = new KeyTableMachine(keymap);
+  }
+
+  dispatch(events: readonly InputEvent[]): void {
+    let forward = '';
+    const flush = () => {
+      if (forward) this.target.sendToFocused(forward);
+      forward = '';
+    };
+    for (const event of events) {
+      const bytes = this.route(event);
+      if (bytes === undefined) flush();
+      else forward += bytes;
+    }
+    flush();
+  }
+
+  /** Handles one event; returns bytes for the pane when that is where it goes. */
+  private route(event: InputEvent): string | undefined {
+    const { target } = this;
+    if (event.kind === 'reply' || event.kind === 'focus' || event.kind === 'mouse') return undefined;
+    if (target.modal) {
+      if (target.modal.handle(event) === 'done') target.closeModal();
+      return undefined;
+    }
+    if (target.question) {
+      target.question(event.kind === 'key' && (event.key === 'y' || event.key === 'Y'));
+      return undefined;
+    }
+    const modes = target.focusedModes() ?? DEFAULT_MODES;
+    if (event.kind === 'paste') {
+      // A pasted end marker must not end the paste early: the program would take the rest as typed keys.
+      const text = event.text.split(PASTE_END).join('');
+      return modes.bracketedPaste ? PASTE_START + text + PASTE_END : text;
+    }
+    const wasPrefix = this.machine.table === 'prefix';
+    const action = this.machine.handle(event.key);
+    if (wasPrefix || action.type === 'prefix') target.prefixPendingChanged(action.type === 'prefix');
+    switch (action.type) {
+      case 'forward':
+        return bytesForPane(event, modes);
+      case 'prefix':
+        return undefined;
+      case 'unbound':
+        target.message(`${this.keymap.prefix} ${action.key} is not bound (${this.keymap.prefix} ? lists the keys)`);
+        return undefined;
+      case 'command':
+        this.run(action.command, action.args);
+        return undefined;
+    }
+  }
+
+  private run(name: string, args: readonly string[]): void {
+    const command: Command | undefined = findCommand(name);
+    if (!command) return this.target.message(`unknown command: ${name}`);
+    const reason = command.canRun(this.target.view(), args);
+    if (reason) return this.target.message(`${name}: ${reason}`);
+    command.run(this.target.context(args));
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * A pane on screen: a blessed element whose render copies a frame's cells straight into the screen grid.
+ *
+ * Going through blessed's content strings (tags or escape sequences) would re-parse and re-measure every
+ * character sixty times a second, and re-measuring is where wide characters drift. A frame already says
+ * what is in each column, so rendering is a copy: each cell of each run goes to its column with the run's
+ * style packed the way blessed packs it (24-bit colours become the nearest 256-palette entry). Only cells
+ * that differ are written, and only their lines are marked dirty, so an idle pane costs a comparison per
+ * cell and no output. The rect clips: a frame smaller than the rect leaves the rest blank, a larger one is
+ * cut, and a wide character whose second column falls outside becomes a space.
+ */
+import blessed from 'neo-blessed';
+import type { Widgets } from 'blessed';
+import type { Disposable } from '../core/disposable.js';
+import type { Rect } from '../core/layout/rect.js';
+import type { FrameLine, PaneFrame } from '../core/screen/frame.js';
+import { packStyle, screenGrid, type ScreenGrid, type ScreenLine } from '../io/screen-grid.js';
+
+function put(line: ScreenLine, x: number, attr: number, ch: string): void {
+  const cell = line[x];
+  if (!cell || (cell[0] === attr && cell[1] === ch)) return;
+  cell[0] = attr;
+  cell[1] = ch;
+  line.dirty = true;
+}
+
+export class PaneView implements Disposable {
+  readonly element: Widgets.BoxElement;
+  private readonly grid: ScreenGrid;
+  private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  private frame: PaneFrame | undefined;
+
+  constructor(screen: Widgets.Screen) {
+    this.grid = screenGrid(screen);
+    this.element = blessed.box({ parent: screen, left: 0, top: 0, width: 0, height: 0 });
+    this.element.render = () => this.paint() as Widgets.Coords;
+  }
+
+  /** Moving the element makes blessed blank the area it left. */
+  setRect(rect: Rect): void {
+    this.rect = rect;
+    const element = this.element;
+    element.left = rect.x;
+    element.top = rect.y;
+    element.width = rect.width;
+    element.height = rect.height;
+  }
+
+  setFrame(frame: PaneFrame | undefined): void {
+    this.frame = frame;
+  }
+
+  /** The frame's cursor in screen cells; undefined when there is no frame or the cursor is clipped away. */
+  cursorPosition(): { x: number; y: number; visible: boolean } | undefined {
+    const { frame, rect } = this;
+    if (!frame) return undefined;
+    const { x, y, visible } = frame.cursor;
+    if (x < 0 || y < 0 || x >= rect.width || y >= rect.height) return undefined;
+    return { x: rect.x + x, y: rect.y + y, visible };
+  }
+
+  dispose(): void {
+    this.element.destroy();
+  }
+
+  private paint(): Widgets.Coords | undefined {
+    const element = this.element;
+    if (element.hidden || element.detached) return undefined;
+    const { x, y, width, height } = this.rect;
+    const lines = this.grid.lines;
+    for (let row = 0; row < height; row++) {
+      const line = lines[y + row];
+      if (!line) break;
+      // The screen edge clips like the rect does (a layout can be briefly larger than a shrinking screen).
+      const visible = Math.max(0, Math.min(width, line.length - x));
+      this.paintLine(line, this.frame?.lines[row], x, visible);
+    }
+    const coords = { xi: x, xl: x + width, yi: y, yl: y + height, base: 0 } as Widgets.Coords;
+    element.lpos = coords as unknown as typeof element.lpos;
+    return coords;
+  }
+
+  private paintLine(line: ScreenLine, frameLine: FrameLine | undefined, left: number, width: number): void {
+    let column = 0;
+    copy: for (const run of frameLine ?? []) {
+      const attr = packStyle(run.style);
+      for (const ch of run.cells) {
+        if (column === width) {
+          // The second half of a wide character lies outside: the first half alone cannot be drawn.
+          if (ch === '' && column > 0) put(line, left + column - 1, attr, ' ');
+          break copy;
+        }
+        put(line, left + column++, attr, ch);
+      }
+    }
+    const blank = this.grid.dattr;
+    for (; column < width; column++) put(line, left + column, blank, ' ');
+  }
+}

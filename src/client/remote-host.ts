@@ -1,0 +1,162 @@
+/**
+ * The session host as seen from a client process: the SessionHost port spoken over the server's socket.
+ *
+ * Requests become `request` messages answered by id; input, resize and watch are sent without waiting;
+ * the server's pushes become the same observables the in-process host offers. The TUI cannot tell which
+ * host it has. `closed` resolves when the server goes away, with the reason.
+ */
+import type { Socket } from 'node:net';
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
+import type { RequestMethod, RequestParams } from '../core/protocol/requests.js';
+import type { PaneFrame } from '../core/screen/frame.js';
+import type { CaptureOptions, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
+import type { SessionInfo } from '../core/session/session.js';
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+export class RemoteHost implements SessionHost {
+  private readonly sessionsSubject = new BehaviorSubject<readonly SessionInfo[]>([]);
+  private readonly framesSubject = new Subject<FrameEvent>();
+  private readonly bellsSubject = new Subject<string>();
+  private readonly pending = new Map<number, Pending>();
+  private readonly decoder = new FrameDecoder();
+  private nextRequest = 1;
+  private resolveClosed!: (reason: string) => void;
+
+  readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
+  readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
+  readonly bells$: Observable<string> = this.bellsSubject.asObservable();
+  /** Resolves with the server's session list once it has first arrived. */
+  readonly listed: Promise<readonly SessionInfo[]>;
+  private resolveListed!: (sessions: readonly SessionInfo[]) => void;
+  /** Resolves with a reason once the connection has ended. */
+  readonly closed = new Promise<string>((resolve) => (this.resolveClosed = resolve));
+
+  private constructor(private readonly socket: Socket) {
+    this.listed = new Promise((resolve) => (this.resolveListed = resolve));
+  }
+
+  /**
+   * Greets the server over a connected socket; rejects with a one-line reason if it refuses us
+   * (another protocol version) or hangs up.
+   */
+  static async handshake(socket: Socket, cwd: string): Promise<RemoteHost> {
+    const host = new RemoteHost(socket);
+    const welcomed = new Promise<void>((resolve, reject) => {
+      host.onGreeting = (message) => {
+        if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) resolve();
+        else if (message.t === 'refused') reject(new Error(message.reason));
+        else reject(new Error(`the grove server speaks protocol ${'version' in message ? message.version : '?'}, this grove speaks ${PROTOCOL_VERSION}`));
+      };
+      void host.closed.then((reason) => reject(new Error(reason)));
+    });
+    socket.on('data', (chunk) => host.receive(chunk));
+    socket.on('close', () => host.end('the grove server closed the connection'));
+    socket.on('error', (err) => host.end(`lost the grove server: ${err.message}`));
+    host.send({ t: 'hello', version: PROTOCOL_VERSION, pid: process.pid, cwd });
+    await welcomed;
+    return host;
+  }
+
+  private onGreeting: ((message: ServerMessage) => void) | undefined;
+
+  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<unknown> {
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ t: 'request', id, method, params });
+    });
+  }
+
+  async create(request: CreateSessionRequest): Promise<SessionInfo> {
+    const { name, command, args, cwd, cols, rows, isolation, env } = request;
+    return (await this.request('create', { name, command, args: [...args], cwd, cols, rows, isolation, env: env ? { ...env } : undefined })) as SessionInfo;
+  }
+
+  input(id: string, data: string): void {
+    this.send({ t: 'input', session: id, data });
+  }
+
+  resize(id: string, cols: number, rows: number): void {
+    this.send({ t: 'resize', session: id, cols, rows });
+  }
+
+  watch(ids: readonly string[]): void {
+    this.send({ t: 'watch', sessions: [...ids] });
+  }
+
+  async kill(id: string): Promise<void> {
+    await this.request('kill', { session: id });
+  }
+
+  async relaunch(id: string): Promise<SessionInfo> {
+    return (await this.request('relaunch', { session: id })) as SessionInfo;
+  }
+
+  async snapshot(id: string): Promise<PaneFrame | undefined> {
+    return ((await this.request('snapshot', { session: id })) as PaneFrame | null) ?? undefined;
+  }
+
+  async capture(id: string, options: CaptureOptions): Promise<string> {
+    return (await this.request('capture', { session: id, ...options })) as string;
+  }
+
+  /** Hangs up; the server and its sessions carry on. */
+  async dispose(): Promise<void> {
+    this.socket.end();
+    this.end('detached');
+  }
+
+  private send(message: ClientMessage): void {
+    if (!this.socket.destroyed) this.socket.write(encodeFrame(message));
+  }
+
+  private receive(chunk: Buffer): void {
+    let messages: unknown[];
+    try {
+      messages = this.decoder.push(chunk);
+    } catch (err) {
+      this.socket.destroy();
+      return this.end(`bad data from the grove server: ${(err as Error).message}`);
+    }
+    for (const message of messages as ServerMessage[]) this.handle(message);
+  }
+
+  private handle(message: ServerMessage): void {
+    if (this.onGreeting) {
+      const greet = this.onGreeting;
+      this.onGreeting = undefined;
+      return greet(message);
+    }
+    switch (message.t) {
+      case 'sessions':
+        this.resolveListed(message.sessions);
+        return this.sessionsSubject.next(message.sessions);
+      case 'frame': return this.framesSubject.next({ id: message.session, frame: message.frame });
+      case 'bell': return this.bellsSubject.next(message.session);
+      case 'response': {
+        const pending = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.ok) pending?.resolve(message.result);
+        else pending?.reject(new Error(message.error));
+        return;
+      }
+    }
+  }
+
+  private end(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+    this.pending.clear();
+    if (!this.sessionsSubject.closed) {
+      this.sessionsSubject.complete();
+      this.framesSubject.complete();
+      this.bellsSubject.complete();
+    }
+    this.resolveClosed(reason);
+  }
+}

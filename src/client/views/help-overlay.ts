@@ -1,0 +1,74 @@
+/**
+ * The help overlay (`prefix ?`): every key binding with its description, generated from the keymap table
+ * so it cannot drift from what the keys really do. Scrolls when it does not fit; q, Escape or Enter close it.
+ */
+import blessed from 'neo-blessed';
+import type { Widgets } from 'blessed';
+import type { InputEvent } from '../../core/keys/input-event.js';
+import { helpRows } from '../../core/keymap/help.js';
+import type { Keymap } from '../../core/keymap/keymap.js';
+import type { Modal, ModalResult } from './modal.js';
+import type { Palette } from './palette.js';
+import { columns, escapeTags, fit } from './text-width.js';
+
+export class HelpOverlay implements Modal {
+  private readonly box: Widgets.BoxElement;
+  private readonly lines: string[];
+  private top = 0;
+  private height = 0;
+
+  constructor(screen: Widgets.Screen, keymap: Keymap, palette: Palette) {
+    const rows = helpRows(keymap);
+    const keyWidth = Math.max(...rows.map((r) => columns(r.keys)), 4);
+    this.lines = rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`);
+    this.box = blessed.box({
+      parent: screen,
+      label: ' Keys ',
+      tags: true,
+      border: { type: 'line' },
+      style: { fg: palette.dialog.fg, bg: palette.dialog.bg, border: { fg: palette.dialog.border } },
+    });
+    this.layout(screen.width as number, screen.height as number);
+  }
+
+  layout(cols: number, rows: number): void {
+    const contentWidth = Math.max(...this.lines.map(columns), 30);
+    const width = Math.min(cols, contentWidth + 4);
+    const height = Math.min(rows - 1, this.lines.length + 3);
+    Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - 1 - height) / 2)), width, height });
+    this.height = Math.max(1, height - 3);
+    this.top = Math.min(this.top, Math.max(0, this.lines.length - this.height));
+    this.draw(width - 2);
+  }
+
+  handle(event: InputEvent): ModalResult {
+    if (event.kind !== 'key') return 'open';
+    const max = Math.max(0, this.lines.length - this.height);
+    switch (event.key) {
+      case 'q': case 'Escape': case 'Enter': case 'C-c':
+        return 'done';
+      case 'Down': case 'j': this.top = Math.min(max, this.top + 1); break;
+      case 'Up': case 'k': this.top = Math.max(0, this.top - 1); break;
+      case 'NPage': case 'Space': this.top = Math.min(max, this.top + this.height); break;
+      case 'PPage': this.top = Math.max(0, this.top - this.height); break;
+      default: return 'open';
+    }
+    this.draw((this.box.width as number) - 2);
+    return 'open';
+  }
+
+  cursor(): undefined {
+    return undefined;
+  }
+
+  private draw(innerWidth: number): void {
+    const shown = this.lines.slice(this.top, this.top + this.height).map((l) => ' ' + escapeTags(fit(l, innerWidth - 1)));
+    const more = this.lines.length > this.height ? ` ${this.top + 1}–${this.top + shown.length} of ${this.lines.length} · ` : ' ';
+    shown.push(`{grey-fg}${escapeTags(fit(`${more}q closes`, innerWidth))}{/}`);
+    this.box.setContent(shown.join('\n'));
+  }
+
+  dispose(): void {
+    this.box.destroy();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * A modal view takes every key while it is open (help, dialogs): the app hands it input events until it
+ * says it is done, then disposes it. Its cursor, if any, replaces the pane's.
+ */
+import type { Disposable } from '../../core/disposable.js';
+import type { InputEvent } from '../../core/keys/input-event.js';
+
+export type ModalResult = 'open' | 'done';
+
+export interface Modal extends Disposable {
+  handle(event: InputEvent): ModalResult;
+  /** Re-centres itself for a new screen size. */
+  layout(cols: number, rows: number): void;
+  cursor(): { x: number; y: number; visible: boolean } | undefined;
+}

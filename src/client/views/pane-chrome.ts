@@ -1,0 +1,82 @@
+/**
+ * Everything drawn around panes: title rows (tiled layout), the lines dividing panes and sidebar, and the
+ * banner a finished session's pane wears ("exited with status 1 · C-b x closes") over its last screen.
+ * Boxes are pooled by slot and hidden when unused, so a redraw allocates nothing in the steady state.
+ */
+import blessed from 'neo-blessed';
+import type { Widgets } from 'blessed';
+import type { PanePlacement } from '../../core/layout/layout.js';
+import type { Rect } from '../../core/layout/rect.js';
+import { printable } from '../../core/session/display.js';
+import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
+import type { Palette } from './palette.js';
+import { escapeTags, fit } from './text-width.js';
+
+class BoxPool {
+  private readonly boxes: Widgets.BoxElement[] = [];
+  private used = 0;
+
+  constructor(private readonly make: () => Widgets.BoxElement) {}
+
+  begin(): void {
+    this.used = 0;
+  }
+
+  take(rect: Rect): Widgets.BoxElement {
+    const box = this.boxes[this.used] ?? (this.boxes[this.used] = this.make());
+    this.used++;
+    Object.assign(box, { left: rect.x, top: rect.y, width: rect.width, height: rect.height });
+    box.show();
+    return box;
+  }
+
+  end(): void {
+    for (let i = this.used; i < this.boxes.length; i++) this.boxes[i]!.hide();
+  }
+}
+
+export interface ChromeState {
+  readonly panes: readonly PanePlacement[];
+  readonly dividers: readonly Rect[];
+  readonly sessions: readonly SessionInfo[];
+  readonly focusedId: string | undefined;
+  readonly prefix: string;
+}
+
+export class PaneChrome {
+  private readonly titles: BoxPool;
+  private readonly dividers: BoxPool;
+  private readonly banners: BoxPool;
+
+  constructor(screen: Widgets.Screen, private readonly palette: Palette) {
+    this.titles = new BoxPool(() => blessed.box({ parent: screen, tags: true }));
+    this.dividers = new BoxPool(() => blessed.box({ parent: screen, style: { fg: palette.border.unfocused } }));
+    this.banners = new BoxPool(() => blessed.box({ parent: screen, style: { fg: 'black', bg: 'yellow' } }));
+  }
+
+  update(state: ChromeState): void {
+    [this.titles, this.dividers, this.banners].forEach((pool) => pool.begin());
+    const byId = new Map(state.sessions.map((s, index) => [s.id, { session: s, index }]));
+    for (const rect of state.dividers) {
+      const line = rect.width === 1 ? Array(rect.height).fill('│').join('\n') : '─'.repeat(rect.width);
+      this.dividers.take(rect).setContent(line);
+    }
+    for (const pane of state.panes) {
+      const entry = byId.get(pane.id);
+      if (!entry) continue;
+      if (pane.title) this.title(pane.title, entry.session, entry.index, pane.id === state.focusedId);
+      if (!isRunning(entry.session) && pane.rect.height > 0) {
+        const bottom = { ...pane.rect, y: pane.rect.y + pane.rect.height - 1, height: 1 };
+        this.banners.take(bottom).setContent(fit(` ${describeEnd(entry.session)} · ${state.prefix} x closes`, bottom.width));
+      }
+    }
+    [this.titles, this.dividers, this.banners].forEach((pool) => pool.end());
+  }
+
+  private title(rect: Rect, session: SessionInfo, index: number, focused: boolean): void {
+    const color = focused ? this.palette.border.focused : this.palette.border.unfocused;
+    const text = fit(` ${index} ${printable(session.name)} · ${session.status} `, rect.width);
+    const style = focused ? `{${color}-bg}{black-fg}` : `{${color}-fg}`;
+    this.titles.take(rect).setContent(`${style}${escapeTags(text)}{/}`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The status bar, the bottom row: the focused session and its folder on the left, key hints on the right.
+ * A question (y/n) or a message takes the whole row while it lasts, as tmux's status line does.
+ */
+import blessed from 'neo-blessed';
+import type { Widgets } from 'blessed';
+import type { Rect } from '../../core/layout/rect.js';
+import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
+import { printable, shortenPath } from '../../core/session/display.js';
+import type { Palette } from './palette.js';
+import { columns, escapeTags, fit } from './text-width.js';
+
+export interface StatusBarState {
+  readonly focused: SessionInfo | undefined;
+  readonly focusedIndex: number;
+  readonly prefix: string;
+  readonly prefixPending: boolean;
+  /** A question or message that replaces the normal contents. */
+  readonly notice: string | undefined;
+  readonly home: string | undefined;
+}
+
+export class StatusBarView {
+  readonly element: Widgets.BoxElement;
+
+  constructor(screen: Widgets.Screen, palette: Palette) {
+    this.element = blessed.box({
+      parent: screen,
+      tags: true,
+      style: { fg: palette.statusBar.fg, bg: palette.statusBar.bg },
+    });
+  }
+
+  update(rect: Rect, state: StatusBarState): void {
+    Object.assign(this.element, { left: rect.x, top: rect.y, width: rect.width, height: 1 });
+    if (state.notice !== undefined) {
+      this.element.setContent(escapeTags(fit(' ' + printable(state.notice), rect.width)));
+      return;
+    }
+    const hint = state.prefixPending ? ` ${state.prefix} … ` : ` ${state.prefix} ? help `;
+    const left = ` grove │ ${this.describe(state)}`;
+    const room = rect.width - columns(hint);
+    const content = room > 8 ? fit(left, room) + hint : fit(left, rect.width);
+    this.element.setContent(escapeTags(content));
+  }
+
+  private describe({ focused, focusedIndex, home }: StatusBarState): string {
+    if (!focused) return 'no sessions';
+    const where = shortenPath(printable(focused.cwd), home);
+    const end = isRunning(focused) ? '' : ` │ ${describeEnd(focused)}`;
+    return `${focusedIndex}:${printable(focused.name)} │ ${where}${end}`;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * opencode (`opencode`), the TUI coding agent from anomalyco (formerly sst).
+ *
+ * Flags, from the CLI docs (opencode.ai/docs/cli): `--prompt` gives the TUI its first prompt, `--continue`
+ * (`-c`) continues the last session; from the permissions docs (opencode.ai/docs/permissions), `--auto`
+ * approves every request a rule does not explicitly deny. There is no autopilot.
+ *
+ * Screen (anomalyco/opencode packages/opencode/src/cli/cmd/tui: routes/session/permission.tsx and
+ * component/prompt/index.tsx): a permission request draws "△ Permission required" over the action and the
+ * choices "Allow once  Allow always  Reject" with "⇆ select  enter confirm"; while the agent works the
+ * prompt's status row shows "esc interrupt" ("esc again to interrupt" after one press); at rest it shows
+ * "tab agents  ctrl+p commands".
+ */
+import type { AgentProfile } from '../profile.js';
+
+export const opencode: AgentProfile = {
+  name: 'opencode',
+  label: 'opencode',
+  command: 'opencode',
+  args: [],
+  modeArgs: { default: [], bypass: ['--auto'], autopilot: ['--auto'] },
+  prompt: 'argument',
+  promptFlag: '--prompt',
+  resumeArgs: ['--continue'],
+  install: 'npm install -g opencode-ai',
+  statusRules: [
+    { status: 'waiting', match: '△ Permission required|Allow once\\s+Allow always\\s+Reject', lines: 20 },
+    { status: 'working', match: 'esc (?:again to )?interrupt', flags: 'i', lines: 6 },
+  ],
+};

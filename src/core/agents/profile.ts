@@ -1,0 +1,68 @@
+/**
+ * Agent profiles: everything grove knows about starting one kind of coding agent and reading its state.
+ *
+ * A profile is plain data — a command, the extra arguments for each approval mode, how an initial prompt
+ * is handed over, the arguments that resume the last conversation, and the status rules that read its
+ * screen — so built-in profiles (agents/builtin/) and the ones users write in their config file have one
+ * shape, and `customizeProfile` layers the latter over the former.
+ */
+import type { Isolation } from '../session/session.js';
+import type { StatusRule } from '../status/rules.js';
+
+export const APPROVAL_MODES = ['default', 'bypass', 'autopilot'] as const;
+
+/**
+ * `default`: the agent asks before it acts. `bypass`: it acts without asking. `autopilot`: it also keeps
+ * going on its own until the task is done, where the agent has such a mode (elsewhere it is `bypass`).
+ */
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+
+export interface AgentProfile {
+  /** What users call it: `claude`, `codex`, `shell`. */
+  readonly name: string;
+  /** What the UI shows: `Claude Code`. */
+  readonly label: string;
+  readonly command: string;
+  /** Arguments always passed, before any other. */
+  readonly args: readonly string[];
+  readonly modeArgs: Readonly<Record<ApprovalMode, readonly string[]>>;
+  /**
+   * `argument`: the initial prompt goes on the command line, after `promptFlag` or, without one, as the
+   * last positional argument. `type`: it is typed into the pane once the agent first reaches idle.
+   */
+  readonly prompt: 'argument' | 'type';
+  readonly promptFlag?: string;
+  /** Arguments that make the agent continue its most recent conversation in this folder; [] if it cannot. */
+  readonly resumeArgs: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** Tried in order; the first that matches decides (status/rules.ts). */
+  readonly statusRules: readonly StatusRule[];
+  /** How to install the command, for the message shown when it is missing. */
+  readonly install?: string;
+}
+
+/** Worktree sessions are sandboxed on their own branch, so they default to not asking; the checkout does. */
+export function defaultApprovalMode(isolation: Isolation): ApprovalMode {
+  return isolation === 'worktree' ? 'bypass' : 'default';
+}
+
+/** What a user's config may change in a profile: any field but the name, approval modes one by one. */
+export type ProfileChanges = Partial<Omit<AgentProfile, 'name' | 'modeArgs'>> & {
+  readonly modeArgs?: Partial<Record<ApprovalMode, readonly string[]>>;
+};
+
+/**
+ * A profile with a user's changes on top. Fields replace the built-in ones, except that mode arguments
+ * and environment merge key by key, and status rules go in front of the built-in rules, so they win
+ * where they match and the built-in ones still cover the rest.
+ */
+export function customizeProfile(base: AgentProfile, changes: ProfileChanges): AgentProfile {
+  return {
+    ...base,
+    ...changes,
+    name: base.name,
+    modeArgs: { ...base.modeArgs, ...changes.modeArgs },
+    env: changes.env ? { ...base.env, ...changes.env } : base.env,
+    statusRules: [...(changes.statusRules ?? []), ...base.statusRules],
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Commands: what a key (or, later, a command line) can ask grove to do.
+ *
+ * Like tmux's cmd-*.c, each command is a small declarative record in a file of its own — a name, a
+ * description, `canRun` saying why it can't run right now (or undefined when it can), and `run` — and
+ * they are all listed in one table (registry.ts). A command reads the client's state through `view` and
+ * acts only through `actions`, so commands are pure and tested with a fake.
+ */
+import type { LayoutMode, PanePlacement } from '../layout/layout.js';
+import type { SessionInfo } from '../session/session.js';
+
+/** What commands may read of the client's state. */
+export interface ClientView {
+  readonly sessions: readonly SessionInfo[];
+  readonly focusedId: string | undefined;
+  readonly layout: LayoutMode;
+  readonly zoomed: boolean;
+  /** The panes on screen now, with their rectangles. */
+  readonly visiblePanes: readonly PanePlacement[];
+  /** The prefix key, canonical ("C-b"). */
+  readonly prefix: string;
+}
+
+/** What commands may do: primitive operations the client implements. */
+export interface ClientActions {
+  focus(id: string): void;
+  setLayout(mode: LayoutMode): void;
+  setZoomed(zoomed: boolean): void;
+  /** Writes bytes to the focused session's pty. */
+  sendToFocused(data: string): void;
+  openNewSessionDialog(): void;
+  /** Asks a yes/no question in the status line; `onYes` runs only on yes. */
+  confirm(question: string, onYes: () => void): void;
+  killSession(id: string): void;
+  showHelp(): void;
+  /** Leaves the UI. */
+  detach(): void;
+  /** A one-line message in the status bar. */
+  message(text: string): void;
+}
+
+export interface CommandContext {
+  readonly view: ClientView;
+  readonly actions: ClientActions;
+  readonly args: readonly string[];
+}
+
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  /** Why the command can't run now, in a few words for the status bar; undefined when it can. */
+  canRun(view: ClientView, args: readonly string[]): string | undefined;
+  run(context: CommandContext): void;
+}
+
+export function focusedSession(view: ClientView): SessionInfo | undefined {
+  return view.sessions.find((s) => s.id === view.focusedId);
+}
+
+export function needsSession(view: ClientView): string | undefined {
+  return focusedSession(view) ? undefined : 'no session';
+}

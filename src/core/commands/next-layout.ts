@@ -1,0 +1,12 @@
+import { nextLayout } from '../layout/layout.js';
+import type { Command } from './command.js';
+
+export const nextLayoutCommand: Command = {
+  name: 'next-layout',
+  description: 'Switch between the focus and tiled layouts',
+  canRun: () => undefined,
+  run: ({ view, actions }) => {
+    actions.setZoomed(false);
+    actions.setLayout(nextLayout(view.layout));
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * The command table: every command grove knows, by name. Key bindings name commands from here, and a
+ * binding to a name not in this table is an error when the keymap is loaded.
+ */
+import type { Command } from './command.js';
+import { detach } from './detach.js';
+import { help } from './help.js';
+import { killSession } from './kill-session.js';
+import { newSession } from './new-session.js';
+import { nextLayoutCommand } from './next-layout.js';
+import { nextSession, previousSession } from './next-session.js';
+import { selectPane } from './select-pane.js';
+import { selectSession } from './select-session.js';
+import { sendPrefix } from './send-prefix.js';
+import { zoom } from './zoom.js';
+
+export const COMMANDS: readonly Command[] = [
+  newSession,
+  nextSession,
+  previousSession,
+  selectSession,
+  nextLayoutCommand,
+  zoom,
+  selectPane,
+  killSession,
+  help,
+  detach,
+  sendPrefix,
+];
+
+const byName = new Map(COMMANDS.map((command) => [command.name, command]));
+
+export function findCommand(name: string): Command | undefined {
+  return byName.get(name);
+}

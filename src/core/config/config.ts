@@ -1,0 +1,84 @@
+/**
+ * The configuration grove runs with: every setting present, after defaults, the user's file and the
+ * repository's file have been laid over each other in that order.
+ *
+ * Files are merged setting by setting (merge.ts), so a repository can change one key binding or one
+ * field of an agent profile without restating the rest. Lists replace rather than append: a repository
+ * that sets worktree.copy means exactly those files. `origins` remembers which file set what, so a
+ * problem found after merging is still reported against the file that caused it.
+ */
+import { DEFAULT_PREFIX, type KeyTableName } from '../keymap/bindings.js';
+import type { Isolation } from '../session/session.js';
+import type { AgentProfileConfig, ApprovalMode } from './agent-schema.js';
+import type { ConfigFile } from './schema.js';
+
+/** Key overrides of one key table: command line (`"select-session 1"`) → key specs; [] unbinds. */
+export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
+
+export interface GroveConfig {
+  readonly keys: {
+    readonly prefix: string;
+    readonly overrides: Readonly<Record<KeyTableName, KeyOverrides>>;
+  };
+  readonly theme: string;
+  readonly defaultAgent: string;
+  readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
+  readonly agents: Readonly<Record<string, AgentProfileConfig>>;
+  readonly worktree: {
+    readonly root: string;
+    readonly branchPrefix: string;
+    readonly copy: readonly string[];
+    readonly cleanupAfterMerge: boolean;
+  };
+  readonly commits: { readonly perTurn: boolean; readonly message: string };
+  readonly notify: { readonly bell: boolean; readonly desktop: boolean };
+  readonly mouse: boolean;
+  readonly scrollback: number;
+  /** Which file set each setting, by formatted path (`keys.zoom`); a setting not listed is a default. */
+  readonly origins: ReadonlyMap<string, string>;
+}
+
+export const DEFAULT_CONFIG: GroveConfig = {
+  keys: { prefix: DEFAULT_PREFIX, overrides: { prefix: {}, root: {} } },
+  theme: 'default',
+  defaultAgent: 'claude',
+  approval: { worktree: 'default', workspace: 'default' },
+  agents: {},
+  worktree: { root: '.grove/worktrees', branchPrefix: 'grove/', copy: [], cleanupAfterMerge: false },
+  commits: { perTurn: false, message: 'grove: {session} turn {turn}' },
+  notify: { bell: true, desktop: false },
+  mouse: true,
+  scrollback: 10_000,
+  origins: new Map(),
+};
+
+function normaliseBindings(entries: Record<string, string | readonly string[] | null | undefined>): KeyOverrides {
+  const out: Record<string, readonly string[]> = {};
+  for (const [target, value] of Object.entries(entries)) {
+    if (value === undefined) continue;
+    out[target] = value === null ? [] : typeof value === 'string' ? [value] : value;
+  }
+  return out;
+}
+
+/** Fills every setting a (merged) file leaves out with its default. */
+export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, string>): GroveConfig {
+  const d = DEFAULT_CONFIG;
+  const { prefix, root, ...prefixTable } = file.keys ?? {};
+  return {
+    keys: {
+      prefix: prefix ?? d.keys.prefix,
+      overrides: { prefix: normaliseBindings(prefixTable), root: normaliseBindings(root ?? {}) },
+    },
+    theme: file.theme ?? d.theme,
+    defaultAgent: file.defaultAgent ?? d.defaultAgent,
+    approval: { ...d.approval, ...file.approval },
+    agents: file.agents ?? d.agents,
+    worktree: { ...d.worktree, ...file.worktree },
+    commits: { ...d.commits, ...file.commits },
+    notify: { ...d.notify, ...file.notify },
+    mouse: file.mouse ?? d.mouse,
+    scrollback: file.scrollback ?? d.scrollback,
+    origins,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Loading configuration, start to finish, without touching a disk: the io layer reads the files and the
+ * themes and hands their texts here (src/io/config-files.ts), so every step is testable with strings.
+ *
+ * The steps: parse each file as JSON and check it against the schema; merge them in order (user, then
+ * repository); fill in defaults; then check what the schema could not — that the theme exists and is
+ * itself valid, that agents and commands named exist, that key bindings do not clash. Every problem from
+ * every step is collected, and the result is the whole configuration or only errors.
+ */
+import type { KeyBinding } from '../keymap/bindings.js';
+import type { KeymapConfig } from '../keymap/keymap.js';
+import { parseTheme, type ThemeCatalog, type ThemeSource } from '../theme/catalog.js';
+import type { Theme } from '../theme/theme-schema.js';
+import { withDefaults, type GroveConfig } from './config.js';
+import { failed, formatPath, ok, type ConfigError, type PathSegment, type Result } from './errors.js';
+import { validate } from './issues.js';
+import { parseJsonText } from './json-text.js';
+import { resolveKeymapConfig, type CommandInfo } from './keymap-config.js';
+import { mergeFiles, originOf, type ParsedFile } from './merge.js';
+import { configFileSchema, type ConfigFile } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+/** A config file's text and how to name it in messages; files later in a list override earlier ones. */
+export interface ConfigText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What exists, for the checks the schema cannot make. */
+export interface ConfigContext {
+  readonly themes: ThemeCatalog;
+  readonly commands: readonly CommandInfo[];
+  /** The default key table (DEFAULT_BINDINGS). */
+  readonly bindings: readonly KeyBinding[];
+  /** Names of the agents grove knows without configuration. */
+  readonly builtinAgents: readonly string[];
+}
+
+export interface LoadedConfig {
+  readonly config: GroveConfig;
+  /** For Keymap.build. */
+  readonly keymap: KeymapConfig;
+  readonly theme: Theme;
+  readonly themeSource: ThemeSource;
+}
+
+/** Parses and checks one file on its own. */
+export function parseConfigText(source: ConfigText): Result<ConfigFile> {
+  const json = parseJsonText(source.file, source.text);
+  if (!json.ok) return json;
+  return validate(source.file, configFileSchema, json.value);
+}
+
+export function loadConfig(files: readonly ConfigText[], context: ConfigContext): Result<LoadedConfig> {
+  const parsed: ParsedFile<ConfigFile>[] = [];
+  const errors: ConfigError[] = [];
+  for (const source of files) {
+    const result = parseConfigText(source);
+    if (result.ok) parsed.push({ file: source.file, data: result.value });
+    else errors.push(...result.errors);
+  }
+  if (errors.length) return failed(errors);
+
+  const merged = mergeFiles(parsed);
+  const config = withDefaults(merged.data, merged.origins);
+  const report = (path: readonly PathSegment[], message: string): void => {
+    errors.push({ file: originOf(config.origins, path) ?? 'config', path: formatPath(path), message });
+  };
+
+  const themeSource = context.themes.get(config.theme);
+  let theme: Theme | undefined;
+  if (!themeSource) {
+    const names = [...context.themes.keys()];
+    report(['theme'], `no theme "${config.theme}"${didYouMean(config.theme, names)}; themes: ${names.join(', ')}`);
+  } else {
+    const result = parseTheme(themeSource);
+    if (result.ok) theme = result.value;
+    else errors.push(...result.errors);
+  }
+
+  checkAgents(config, context.builtinAgents, report);
+
+  const keymap = resolveKeymapConfig(config, context.bindings, context.commands);
+  if (!keymap.ok) errors.push(...keymap.errors);
+
+  if (errors.length || !keymap.ok || !theme || !themeSource) return failed(errors);
+  return ok({ config, keymap: keymap.value, theme, themeSource });
+}
+
+function checkAgents(
+  config: GroveConfig,
+  builtinAgents: readonly string[],
+  report: (path: readonly PathSegment[], message: string) => void,
+): void {
+  const known = [...new Set([...builtinAgents, ...Object.keys(config.agents)])];
+  const builtins = builtinAgents.length ? `built-in agents: ${builtinAgents.join(', ')}` : 'there are no built-in agents';
+  for (const [name, profile] of Object.entries(config.agents)) {
+    if (!builtinAgents.includes(name) && profile.command === undefined) {
+      report(['agents', name, 'command'], `missing: "${name}" is not a built-in agent, so it needs a command (${builtins})`);
+    }
+  }
+  // The default names an agent only if someone set it; the built-in default need not exist in every build.
+  if (config.origins.has('defaultAgent') && !known.includes(config.defaultAgent)) {
+    report(['defaultAgent'], `no agent "${config.defaultAgent}"${didYouMean(config.defaultAgent, known)}; agents: ${known.join(', ')}`);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * grove's key bindings, as one table of data.
+ *
+ * Like tmux, grove has two key tables. `root` is consulted for every key typed into a pane; `prefix` for
+ * the one key after the prefix (C-b by default). A row binds a key in a table to a command, with
+ * arguments and a one-line description; the help screen and the README's cheat-sheet are generated from
+ * these same rows, so they cannot drift from what the keys do. User configuration overrides rows of this
+ * table in the same shape.
+ *
+ * The key that sends a literal prefix has to follow the prefix when the user rebinds it, so it is written
+ * as PREFIX_KEY and resolved when the keymap is built (keymap.ts).
+ */
+
+export type KeyTableName = 'root' | 'prefix';
+
+export interface KeyBinding {
+  readonly table: KeyTableName;
+  /** A canonical key name (keyspec.ts), or PREFIX_KEY. */
+  readonly key: string;
+  readonly command: string;
+  readonly args?: readonly string[];
+  /** Shown in the help screen and the README: short, sentence case, no full stop. */
+  readonly description: string;
+}
+
+export const DEFAULT_PREFIX = 'C-b';
+
+/** Stands for whatever key is the prefix. */
+export const PREFIX_KEY = 'prefix';
+
+export const DEFAULT_BINDINGS: readonly KeyBinding[] = [
+  { table: 'prefix', key: 'c', command: 'new-session', description: 'New session' },
+  { table: 'prefix', key: 'n', command: 'next-session', description: 'Next session' },
+  { table: 'prefix', key: 'p', command: 'previous-session', description: 'Previous session' },
+  { table: 'prefix', key: '0', command: 'select-session', args: ['0'], description: 'Select session 0' },
+  { table: 'prefix', key: '1', command: 'select-session', args: ['1'], description: 'Select session 1' },
+  { table: 'prefix', key: '2', command: 'select-session', args: ['2'], description: 'Select session 2' },
+  { table: 'prefix', key: '3', command: 'select-session', args: ['3'], description: 'Select session 3' },
+  { table: 'prefix', key: '4', command: 'select-session', args: ['4'], description: 'Select session 4' },
+  { table: 'prefix', key: '5', command: 'select-session', args: ['5'], description: 'Select session 5' },
+  { table: 'prefix', key: '6', command: 'select-session', args: ['6'], description: 'Select session 6' },
+  { table: 'prefix', key: '7', command: 'select-session', args: ['7'], description: 'Select session 7' },
+  { table: 'prefix', key: '8', command: 'select-session', args: ['8'], description: 'Select session 8' },
+  { table: 'prefix', key: '9', command: 'select-session', args: ['9'], description: 'Select session 9' },
+  { table: 'prefix', key: 'x', command: 'kill-session', description: 'Kill session (asks first)' },
+  { table: 'prefix', key: 'Space', command: 'next-layout', description: 'Next layout (focus / tiled)' },
+  { table: 'prefix', key: 'z', command: 'zoom', description: 'Zoom the focused pane' },
+  { table: 'prefix', key: 'Left', command: 'select-pane', args: ['left'], description: 'Focus the pane to the left' },
+  { table: 'prefix', key: 'Right', command: 'select-pane', args: ['right'], description: 'Focus the pane to the right' },
+  { table: 'prefix', key: 'Up', command: 'select-pane', args: ['up'], description: 'Focus the pane above' },
+  { table: 'prefix', key: 'Down', command: 'select-pane', args: ['down'], description: 'Focus the pane below' },
+  { table: 'prefix', key: '?', command: 'help', description: 'List key bindings' },
+  { table: 'prefix', key: 'd', command: 'detach', description: 'Detach (sessions keep running)' },
+  { table: 'prefix', key: PREFIX_KEY, command: 'send-prefix', description: 'Send the prefix key to the pane' },
+];

@@ -1,0 +1,35 @@
+/**
+ * The requests a client can make of the server, one row each: the method name and the shape of its
+ * parameters. The server validates every request against this table before acting on it, so a
+ * malformed or hostile message is answered with an error and never reaches a session.
+ */
+import { z } from 'zod';
+
+const session = z.string().min(1).max(64);
+const size = z.number().int().min(1).max(10_000);
+
+export const REQUESTS = {
+  create: z.object({
+    name: z.string().max(200).optional(),
+    command: z.string().min(1).max(4096),
+    args: z.array(z.string().max(65_536)).max(1000),
+    cwd: z.string().min(1).max(4096),
+    cols: size.optional(),
+    rows: size.optional(),
+    isolation: z.enum(['workspace', 'worktree']).optional(),
+    env: z.record(z.string(), z.string()).optional(),
+  }),
+  kill: z.object({ session }),
+  relaunch: z.object({ session }),
+  snapshot: z.object({ session }),
+  capture: z.object({ session, ansi: z.boolean(), scrollback: z.boolean() }),
+  list: z.object({}),
+  stop: z.object({}),
+} as const;
+
+export type RequestMethod = keyof typeof REQUESTS;
+export type RequestParams<M extends RequestMethod> = z.infer<(typeof REQUESTS)[M]>;
+
+export function isRequestMethod(method: string): method is RequestMethod {
+  return Object.prototype.hasOwnProperty.call(REQUESTS, method);
+}

@@ -1,0 +1,55 @@
+/**
+ * Text about sessions as the UI shows it: made printable, shortened to fit, folders abbreviated.
+ * Session names, commands and titles come from users and programs, so nothing here trusts them.
+ */
+import type { SessionInfo, SessionStatus } from './session.js';
+
+/** Removes control characters (C0, DEL, C1), which must never reach the user's terminal. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/** `/home/ann/src/app` → `~/src/app` when under home. */
+export function shortenPath(path: string, home: string | undefined): string {
+  if (home && home !== '/' && (path === home || path.startsWith(home + '/'))) return '~' + path.slice(home.length);
+  return path;
+}
+
+export function commandLine(session: SessionInfo): string {
+  const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+  return printable([session.command, ...session.args].map(quote).join(' '));
+}
+
+export const STATUS_SYMBOL: Readonly<Record<SessionStatus, string>> = {
+  starting: '◌',
+  working: '●',
+  waiting: '◆',
+  idle: '○',
+  exited: '✕',
+  dead: '✝',
+};
+
+export function statusLabel(session: SessionInfo): string {
+  if (session.status === 'exited') return session.error ? 'failed' : `exit ${session.signal ? 'sig' + session.signal : session.exitCode ?? 0}`;
+  return session.status;
+}
+
+/**
+ * Shortens `text` to at most `width` columns (ending in … when cut) and pads it to exactly `width`.
+ * `measure` gives a string's width in columns (string-width in the app; length in tests).
+ */
+export function fit(text: string, width: number, measure: (s: string) => number): string {
+  if (width <= 0) return '';
+  const full = measure(text);
+  if (full <= width) return text + ' '.repeat(width - full);
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = measure(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…' + ' '.repeat(Math.max(0, width - used - 1));
+}

@@ -1,0 +1,66 @@
+/**
+ * The session host: the one door through which a UI reaches sessions.
+ *
+ * A host owns the programs (ptys) and their emulators; a client sends it requests and watches its streams.
+ * Today the host can run in the client's own process (src/server/local-host.ts); the server issue moves it
+ * behind a unix socket, and the client cannot tell the difference. So nothing outside src/server may touch
+ * a pty or an emulator: everything goes through this interface.
+ */
+import type { Observable } from 'rxjs';
+import type { PaneFrame } from '../screen/frame.js';
+import type { Isolation, SessionInfo } from './session.js';
+
+export interface CreateSessionRequest {
+  /** Display name; the host picks a free one when omitted. */
+  readonly name?: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  /** The pty's size; the host picks one (80×24) when omitted, as for `grove new` from a script. */
+  readonly cols?: number;
+  readonly rows?: number;
+  readonly isolation?: Isolation;
+  /** Extra environment on top of the host's own. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface CaptureOptions {
+  readonly ansi: boolean;
+  readonly scrollback: boolean;
+}
+
+export interface FrameEvent {
+  readonly id: string;
+  readonly frame: PaneFrame;
+}
+
+export interface SessionHost {
+  /** Every session, in creation order. Replays the current list to each new subscriber. */
+  readonly sessions$: Observable<readonly SessionInfo[]>;
+  /**
+   * A session's screen, at most once per display frame (about 60 a second) however fast its program
+   * prints, and only when something changed.
+   */
+  readonly frames$: Observable<FrameEvent>;
+  /** The program rang the bell. */
+  readonly bells$: Observable<string>;
+
+  /** Starts a program. Rejects with a one-line message for a bad request (unknown folder, bad name). */
+  create(request: CreateSessionRequest): Promise<SessionInfo>;
+  /** Types into the session's pty, byte for byte. Ignored once the session has exited. */
+  input(id: string, data: string): void;
+  /** Resizes the pty and the emulator together. */
+  resize(id: string, cols: number, rows: number): void;
+  /** Ends the program (SIGTERM to its process group, SIGKILL after a grace period) and forgets the session. */
+  kill(id: string): Promise<void>;
+  /** Starts an exited or dead session's command again, in the same folder, under the same id and name. */
+  relaunch(id: string): Promise<SessionInfo>;
+  /** The sessions whose frames this client wants pushed; others it asks for with snapshot(). */
+  watch(ids: readonly string[]): void;
+  /** The session's current screen. */
+  snapshot(id: string): Promise<PaneFrame | undefined>;
+  /** The pane's text, as `tmux capture-pane -p` prints it: plain or with colours, screen only or with scrollback. */
+  capture(id: string, options: CaptureOptions): Promise<string>;
+  /** Ends every program and releases every resource. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+/**
+ * The session model: what a session is, as every part of grove sees it.
+ *
+ * A session is one program running in one pseudoterminal, tied to a folder. The record is plain data so
+ * it can cross the socket to clients and be written to the state file unchanged. The host owns the truth;
+ * everyone else holds snapshots of these records.
+ */
+
+/** Where a session's changes land: the checkout itself, or a private git worktree on its own branch. */
+export type Isolation = 'workspace' | 'worktree';
+
+/**
+ * `starting` until the program first prints; then `working` while it prints, `waiting` when it needs the
+ * user, `idle` when quiet; `exited` once its process has ended (see exitCode/signal); `dead` when the
+ * server that owned it died and it is only a record.
+ */
+export type SessionStatus = 'starting' | 'working' | 'waiting' | 'idle' | 'exited' | 'dead';
+
+export interface SessionInfo {
+  /** Stable id, never reused while the server lives. */
+  readonly id: string;
+  /** Short display name; unique among live sessions. */
+  readonly name: string;
+  /** The program and its arguments, as started (no shell in between). */
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Folder the program runs in. */
+  readonly cwd: string;
+  readonly isolation: Isolation;
+  readonly status: SessionStatus;
+  /** Set once status is `exited`. */
+  readonly exitCode?: number;
+  readonly signal?: number;
+  /** Why the program could not start (e.g. command not found). */
+  readonly error?: string;
+  /** The window title the program last set (OSC 0/2), '' if none. */
+  readonly title: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+}
+
+export function isRunning(session: SessionInfo): boolean {
+  return session.status !== 'exited' && session.status !== 'dead';
+}
+
+/** "exited 0", "killed by signal 15", "dead" — how a finished session ended, for panes and lists. */
+export function describeEnd(session: SessionInfo): string {
+  if (session.status === 'dead') return 'dead (its server stopped)';
+  if (session.error) return session.error;
+  if (session.signal) return `killed by signal ${session.signal}`;
+  return `exited with status ${session.exitCode ?? 0}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * blessed's cell grid, typed: the part of a blessed screen that @types/blessed leaves out.
+ *
+ * A blessed screen keeps two grids of `rows` lines by `cols` cells: `lines`, what the elements rendered
+ * this time, and `olines`, what the terminal shows now. A cell is `[attr, ch]` where attr packs
+ * `(flags << 18) | (fg << 9) | bg`, colours 0–255 or 0x1ff for the terminal's default, and flags are the
+ * frame's Attr bits (blessed's own five — bold, underline, blink, inverse, invisible — are the same bits).
+ * An element marks a line `dirty` when it changes a cell; drawing sends only dirty lines.
+ *
+ * A wide character takes its cell and the next: grove's views put '' in the second cell, blessed's own
+ * widgets put '\x03' there. Both mean "covered by the character to the left".
+ */
+import type { Widgets } from 'blessed';
+import { Attr, DEFAULT_COLOR, isRgb, type Style } from '../core/screen/frame.js';
+import { nearest256 } from '../core/screen/color.js';
+
+export type ScreenCell = [attr: number, ch: string];
+export type ScreenLine = ScreenCell[] & { dirty?: boolean };
+
+/** The blessed internals grove reads and writes; present on every neo-blessed screen. */
+export interface ScreenGrid {
+  lines: ScreenLine[];
+  olines: ScreenLine[];
+  /** The attr of an unstyled cell: default colours, no flags. */
+  readonly dattr: number;
+  /** Bytes blessed queued for the next draw (scroll-region tricks); the draw must send them first. */
+  _buf: string;
+  draw(start: number, end: number): void;
+  readonly program: Widgets.Screen['program'] & {
+    /** Bytes the program buffered for its next-tick flush. */
+    _buf: string;
+    /** Queues bytes for the next-tick flush. */
+    _write(text: string): unknown;
+    /** Writes straight to the output stream. */
+    _owrite(text: string): boolean;
+  };
+}
+
+export function screenGrid(screen: Widgets.Screen): ScreenGrid {
+  return screen as unknown as ScreenGrid;
+}
+
+export const DEFAULT_ATTR = (0x1ff << 9) | 0x1ff;
+const ALL_ATTRS = Attr.BOLD | Attr.UNDERLINE | Attr.BLINK | Attr.INVERSE | Attr.INVISIBLE | Attr.DIM | Attr.ITALIC | Attr.STRIKETHROUGH;
+
+function packColor(color: number): number {
+  if (color === DEFAULT_COLOR) return 0x1ff;
+  return isRgb(color) ? nearest256(color) : color & 0xff;
+}
+
+/** A frame style in blessed's packing; 24-bit colours become their nearest 256-palette entry. */
+export function packStyle(style: Style): number {
+  return ((style.attrs & ALL_ATTRS) << 18) | (packColor(style.fg) << 9) | packColor(style.bg);
+}

@@ -1,0 +1,138 @@
+/**
+ * One client's connection to the server: the protocol on the server's side of a socket.
+ *
+ * The first message must be a `hello` of our protocol version. After that the connection relays the
+ * host's streams to its client — the session list always, frames only of the sessions the client watches —
+ * and hands requests to the server's request table. A slow client never slows the host: while its socket
+ * is backed up, only the newest frame of each session is kept for it, and older ones are dropped.
+ */
+import type { Socket } from 'node:net';
+import { DisposableStore, toDisposable } from '../core/disposable.js';
+import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
+import { clientMessageSchema, helloProblem, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
+import type { PaneFrame } from '../core/screen/frame.js';
+import type { LocalSessionHost } from './local-host.js';
+
+export interface ConnectionOwner {
+  readonly host: LocalSessionHost;
+  handleRequest(connection: ClientConnection, method: string, params: unknown): Promise<unknown>;
+  /** The client typed: its sizes now govern the sessions. */
+  becameActive(connection: ClientConnection): void;
+  resized(connection: ClientConnection, session: string, cols: number, rows: number): void;
+  closed(connection: ClientConnection): void;
+  log(line: string): void;
+}
+
+export class ClientConnection {
+  private readonly disposables = new DisposableStore();
+  private readonly decoder = new FrameDecoder();
+  private readonly watched = new Set<string>();
+  private readonly backlog = new Map<string, PaneFrame>();
+  private greeted = false;
+  private congested = false;
+  /** The pane sizes this client's layout wants. */
+  readonly sizes = new Map<string, { cols: number; rows: number }>();
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly owner: ConnectionOwner,
+  ) {
+    socket.on('data', (chunk) => this.receive(chunk));
+    socket.on('drain', () => this.drain());
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  send(message: ServerMessage): void {
+    if (this.socket.destroyed) return;
+    if (!this.socket.write(encodeFrame(message))) this.congested = true;
+  }
+
+  close(): void {
+    if (this.disposables.isDisposed) return;
+    this.disposables.dispose();
+    this.socket.destroy();
+    this.owner.closed(this);
+  }
+
+  private receive(chunk: Buffer): void {
+    let messages: unknown[];
+    try {
+      messages = this.decoder.push(chunk);
+    } catch (err) {
+      this.owner.log(`client dropped: ${(err as Error).message}`);
+      return this.close();
+    }
+    for (const raw of messages) {
+      const parsed = clientMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.owner.log('client dropped: malformed message');
+        return this.close();
+      }
+      this.handle(parsed.data);
+      if (this.disposables.isDisposed) return;
+    }
+  }
+
+  private handle(message: ClientMessage): void {
+    if (!this.greeted) return this.greet(message);
+    const { host } = this.owner;
+    switch (message.t) {
+      case 'hello':
+        return;
+      case 'input':
+        this.owner.becameActive(this);
+        return host.input(message.session, message.data);
+      case 'resize':
+        return this.owner.resized(this, message.session, message.cols, message.rows);
+      case 'watch':
+        return this.watch(message.sessions);
+      case 'request':
+        this.owner.handleRequest(this, message.method, message.params).then(
+          (result) => this.send({ t: 'response', id: message.id, ok: true, result: result ?? null }),
+          (err: Error) => this.send({ t: 'response', id: message.id, ok: false, error: err.message }),
+        );
+    }
+  }
+
+  private greet(message: ClientMessage): void {
+    const problem = helloProblem(message);
+    if (problem) {
+      this.send({ t: 'refused', version: PROTOCOL_VERSION, reason: problem });
+      this.socket.end();
+      return;
+    }
+    this.greeted = true;
+    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid });
+    const { host } = this.owner;
+    const sessions = host.sessions$.subscribe((list) => this.send({ t: 'sessions', sessions: list }));
+    const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));
+    const bells = host.bells$.subscribe((id) => this.send({ t: 'bell', session: id }));
+    this.disposables.add(toDisposable(() => [sessions, frames, bells].forEach((s) => s.unsubscribe())));
+  }
+
+  private watch(ids: readonly string[]): void {
+    const fresh = ids.filter((id) => !this.watched.has(id));
+    this.watched.clear();
+    ids.forEach((id) => this.watched.add(id));
+    for (const id of this.backlog.keys()) if (!this.watched.has(id)) this.backlog.delete(id);
+    // A newly watched pane gets its current screen at once rather than at its next change.
+    for (const id of fresh) {
+      const frame = this.owner.host.frameOf(id);
+      if (frame) this.frame(id, frame);
+    }
+  }
+
+  private frame(id: string, frame: PaneFrame): void {
+    if (!this.watched.has(id)) return;
+    if (this.congested) this.backlog.set(id, frame);
+    else this.send({ t: 'frame', session: id, frame });
+  }
+
+  private drain(): void {
+    this.congested = false;
+    const pending = [...this.backlog];
+    this.backlog.clear();
+    for (const [id, frame] of pending) this.frame(id, frame);
+  }
+}

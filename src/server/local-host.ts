@@ -1,0 +1,201 @@
+/**
+ * The session host: owns every session's pty and emulator and publishes what clients need as streams.
+ *
+ * It implements the SessionHost port (src/core/session/host.ts). The client never sees a pty or an
+ * emulator, only records (sessions$), frames (frames$, coalesced by the FrameClock) and bells, which is
+ * what lets the same host run inside the client today and behind a socket in a server process.
+ */
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import type { CaptureOptions, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
+import { defaultName, nameProblem } from '../core/session/naming.js';
+import type { PaneFrame } from '../core/screen/frame.js';
+import type { SessionInfo } from '../core/session/session.js';
+import { FrameClock } from './frame-clock.js';
+import { HostedSession } from './hosted-session.js';
+import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
+
+export interface LocalHostOptions {
+  readonly spawner: PtySpawner;
+  readonly checks: LaunchChecks;
+  /** The environment programs inherit (before grove's own variables). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly scrollback?: number;
+  /** How long a killed program gets between SIGTERM and SIGKILL. */
+  readonly killGraceMs?: number;
+}
+
+export class LocalSessionHost implements SessionHost {
+  private readonly sessions = new Map<string, HostedSession>();
+  private readonly sessionsSubject = new BehaviorSubject<readonly SessionInfo[]>([]);
+  private readonly framesSubject = new Subject<FrameEvent>();
+  private readonly bellsSubject = new Subject<string>();
+  private readonly clock = new FrameClock((ids) => this.emitFrames(ids));
+  private nextId = 1;
+  private disposed = false;
+
+  readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
+  readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
+  readonly bells$: Observable<string> = this.bellsSubject.asObservable();
+
+  constructor(private readonly options: LocalHostOptions) {}
+
+  async create(request: CreateSessionRequest): Promise<SessionInfo> {
+    if (this.disposed) throw new Error('the session host has shut down');
+    const taken = new Set([...this.sessions.values()].map((s) => s.info.name));
+    const name = request.name?.trim() || defaultName(request.command, taken);
+    const problem = nameProblem(name);
+    if (problem) throw new Error(problem);
+    if (taken.has(name)) throw new Error(`a session named '${name}' already exists`);
+    if (!this.options.checks.isDirectory(request.cwd)) throw new Error(`no such folder: ${request.cwd}`);
+    const info: SessionInfo = {
+      id: `s${this.nextId++}`,
+      name,
+      command: request.command,
+      args: [...request.args],
+      cwd: request.cwd,
+      isolation: request.isolation ?? 'workspace',
+      status: 'starting',
+      title: '',
+      createdAt: Date.now(),
+    };
+    return this.launch(info, { cols: request.cols, rows: request.rows }, request.env);
+  }
+
+  /**
+   * Lists sessions a previous server owned as `dead`: their folders are untouched and nothing runs until
+   * the user relaunches one.
+   */
+  restore(records: readonly Omit<SessionInfo, 'status' | 'title'>[]): void {
+    for (const record of records) {
+      const number = Number(record.id.replace(/^s/, ''));
+      if (Number.isInteger(number)) this.nextId = Math.max(this.nextId, number + 1);
+      const info: SessionInfo = { ...record, status: 'dead', title: '' };
+      const session = this.hosted(info, { cols: 80, rows: 24 }, undefined);
+      session.print(`\x1b[2mgrove: this session's server stopped; its folder is untouched. Relaunch starts it again.\x1b[0m\r\n`);
+      this.sessions.set(info.id, session);
+    }
+    this.publishSessions();
+  }
+
+  async relaunch(id: string): Promise<SessionInfo> {
+    const old = this.sessions.get(id);
+    if (!old) throw new Error(`no session ${id}`);
+    if (old.running) throw new Error(`session ${old.info.name} is still running`);
+    const size = old.frame();
+    this.clock.forget(id);
+    old.dispose();
+    const { status: _status, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
+    return this.launch({ ...rest, status: 'starting', title: '', createdAt: Date.now() }, { cols: size.cols, rows: size.rows });
+  }
+
+  /**
+   * Publishes the current frame of each session named, as a client that starts watching needs. Every
+   * change is published on frames$ anyway; a server connection filters them for its own client.
+   */
+  watch(ids: readonly string[]): void {
+    for (const id of ids) {
+      const session = this.sessions.get(id);
+      if (session) this.framesSubject.next({ id, frame: session.frame() });
+    }
+  }
+
+  async capture(id: string, options: CaptureOptions): Promise<string> {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    return session.emulator.capture(options);
+  }
+
+  /** The sessions as records, for the state file. */
+  list(): readonly SessionInfo[] {
+    return this.sessionsSubject.value;
+  }
+
+  private launch(info: SessionInfo, requested: { cols?: number; rows?: number }, extraEnv?: Readonly<Record<string, string>>): SessionInfo {
+    const size = { cols: Math.max(1, requested.cols ?? 80), rows: Math.max(1, requested.rows ?? 24) };
+    const env = this.childEnv(info.id, extraEnv);
+    const executable = this.options.checks.resolveCommand(info.command, info.cwd, env.PATH);
+    const pty = executable ? this.options.spawner.spawn(executable, info.args, { cwd: info.cwd, env, ...size }) : undefined;
+    const session = this.hosted(info, size, pty);
+    this.sessions.set(info.id, session);
+    if (!executable) session.markFailed(`command not found: ${info.command}`, 127);
+    this.publishSessions();
+    return session.info;
+  }
+
+  private hosted(info: SessionInfo, size: { cols: number; rows: number }, pty: PtyProcess | undefined): HostedSession {
+    return new HostedSession(info, size, pty, {
+      changed: (s) => this.clock.mark(s.id),
+      updated: (s) => {
+        this.clock.flushNow(s.id);
+        this.publishSessions();
+      },
+      bell: (s) => this.bellsSubject.next(s.id),
+    }, this.options.scrollback ?? 10_000);
+  }
+
+  input(id: string, data: string): void {
+    this.sessions.get(id)?.input(data);
+  }
+
+  resize(id: string, cols: number, rows: number): void {
+    this.sessions.get(id)?.resize(Math.max(1, cols), Math.max(1, rows));
+  }
+
+  async kill(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    session.terminate(this.options.killGraceMs ?? 2000);
+    await session.whenExited();
+    this.forget(session);
+  }
+
+  async snapshot(id: string): Promise<PaneFrame | undefined> {
+    return this.frameOf(id);
+  }
+
+  /** The session's screen now (synchronously: nothing can overtake it). */
+  frameOf(id: string): PaneFrame | undefined {
+    return this.sessions.get(id)?.frame();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    const all = [...this.sessions.values()];
+    all.forEach((s) => s.terminate(this.options.killGraceMs ?? 2000));
+    await Promise.all(all.map((s) => s.whenExited()));
+    all.forEach((s) => this.forget(s));
+    this.clock.dispose();
+    this.sessionsSubject.complete();
+    this.framesSubject.complete();
+    this.bellsSubject.complete();
+  }
+
+  private forget(session: HostedSession): void {
+    if (!this.sessions.delete(session.id)) return;
+    this.clock.forget(session.id);
+    session.dispose();
+    this.publishSessions();
+  }
+
+  private emitFrames(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const session = this.sessions.get(id);
+      if (session) this.framesSubject.next({ id, frame: session.frame() });
+    }
+  }
+
+  private publishSessions(): void {
+    if (this.disposed && this.sessions.size === 0 && this.sessionsSubject.closed) return;
+    this.sessionsSubject.next([...this.sessions.values()].map((s) => s.info));
+  }
+
+  private childEnv(id: string, extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.options.env)) if (value !== undefined) env[key] = value;
+    Object.assign(env, extra ?? {});
+    env.TERM = 'xterm-256color';
+    env.GROVE_SESSION = id;
+    return env;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What the server does for each request in the protocol's table (src/core/protocol/requests.ts).
+ * Parameters are validated against that table first; a handler's thrown Error becomes the client's
+ * one-line error message.
+ */
+import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
+import type { LocalSessionHost } from './local-host.js';
+
+export interface RequestContext {
+  readonly host: LocalSessionHost;
+  /** Resolves a session given as an id, a name or an index in the list. */
+  resolve(session: string): string;
+  /** The size new sessions get when the request names none (the active client's focused pane). */
+  defaultSize(): { cols: number; rows: number } | undefined;
+  stop(): void;
+}
+
+type Handler<M extends RequestMethod> = (params: RequestParams<M>, context: RequestContext) => Promise<unknown>;
+
+const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
+  create: async (params, { host, defaultSize }) => {
+    const size = params.cols && params.rows ? { cols: params.cols, rows: params.rows } : defaultSize();
+    return host.create({ ...params, ...size });
+  },
+  kill: async ({ session }, { host, resolve }) => host.kill(resolve(session)),
+  relaunch: async ({ session }, { host, resolve }) => host.relaunch(resolve(session)),
+  snapshot: async ({ session }, { host, resolve }) => host.snapshot(resolve(session)),
+  capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),
+  list: async (_params, { host }) => host.list(),
+  stop: async (_params, { stop }) => {
+    // Answer first, then stop: the client is waiting for this response.
+    setImmediate(stop);
+    return null;
+  },
+};
+
+export async function runRequest(method: string, params: unknown, context: RequestContext): Promise<unknown> {
+  if (!isRequestMethod(method)) throw new Error(`unknown request: ${method}`);
+  const parsed = REQUESTS[method].safeParse(params ?? {});
+  if (!parsed.success) throw new Error(`bad ${method} request: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return (HANDLERS[method] as Handler<RequestMethod>)(parsed.data as RequestParams<RequestMethod>, context);
+}
+
+/** Finds a session by id, exact name, or index; throws `no session X` otherwise. */
+export function resolveSession(host: LocalSessionHost, query: string): string {
+  const sessions = host.list();
+  const byId = sessions.find((s) => s.id === query) ?? sessions.find((s) => s.name === query);
+  if (byId) return byId.id;
+  if (/^\d+$/.test(query) && Number(query) < sessions.length) return sessions[Number(query)]!.id;
+  throw new Error(`no session ${query}`);
+}

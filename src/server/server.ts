@@ -1,0 +1,153 @@
+/**
+ * The grove server: the long-lived process that owns every session, so that agents keep running when the
+ * UI closes, the terminal dies or the SSH connection drops.
+ *
+ * It listens on a private unix socket, speaks the protocol in src/core/protocol to any number of clients,
+ * and keeps the session records in the state file. Pane sizes follow the client that most recently typed
+ * (or attached), like tmux's window-size "latest". When its socket is taken by a dead server's leftover
+ * file it replaces it; when a live server answers there it refuses to start.
+ */
+import { existsSync, statSync, unlinkSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import type { Subscription } from 'rxjs';
+import { makeSocketPrivate } from '../io/socket-path.js';
+import { ClientConnection, type ConnectionOwner } from './client-connection.js';
+import type { LocalSessionHost } from './local-host.js';
+import { resolveSession, runRequest } from './request-table.js';
+import { toRecord, type StateStore } from './state-store.js';
+
+export interface ServerOptions {
+  readonly socketPath: string;
+  readonly host: LocalSessionHost;
+  readonly store: StateStore;
+  readonly log: (line: string) => void;
+}
+
+export class GroveServer implements ConnectionOwner {
+  private readonly connections = new Set<ClientConnection>();
+  private active: ClientConnection | undefined;
+  private listener: Server | undefined;
+  private persist: Subscription | undefined;
+  private stopping: Promise<void> | undefined;
+  private socketInode: number | undefined;
+  private resolveStopped!: () => void;
+  /** Resolves once the server has stopped. */
+  readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
+
+  constructor(private readonly options: ServerOptions) {}
+
+  get host(): LocalSessionHost {
+    return this.options.host;
+  }
+
+  async listen(): Promise<void> {
+    const { socketPath } = this.options;
+    if (existsSync(socketPath)) {
+      if (await answers(socketPath)) throw new Error(`a grove server is already running on ${socketPath}`);
+      unlinkSync(socketPath);
+      this.log(`replaced a stale socket at ${socketPath}`);
+    }
+    const listener = (this.listener = createServer((socket) => this.accept(socket)));
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(socketPath, () => resolve());
+    });
+    makeSocketPrivate(socketPath);
+    this.socketInode = statSync(socketPath).ino;
+    this.persist = this.host.sessions$.subscribe((sessions) => {
+      try {
+        this.options.store.save(sessions.map(toRecord));
+      } catch (err) {
+        this.log(`could not write the state file: ${(err as Error).message}`);
+      }
+    });
+    this.log(`listening on ${socketPath} (pid ${process.pid})`);
+  }
+
+  /**
+   * Ends every session, forgets them, removes the socket, and only then hangs up on the clients: a
+   * client that asked for the stop and waits for its connection to close knows the server is gone.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.log('stopping');
+      this.listener?.close();
+      this.persist?.unsubscribe();
+      await this.host.dispose();
+      this.options.store.save([]);
+      this.removeOwnSocket();
+      for (const connection of [...this.connections]) connection.close();
+      this.resolveStopped();
+    })();
+    return this.stopping;
+  }
+
+  /** Unlinks the socket only if it is still ours: a newer server may have replaced it. */
+  private removeOwnSocket(): void {
+    try {
+      if (statSync(this.options.socketPath).ino === this.socketInode) unlinkSync(this.options.socketPath);
+    } catch {
+      /* already gone */
+    }
+  }
+
+  handleRequest(_connection: ClientConnection, method: string, params: unknown): Promise<unknown> {
+    return runRequest(method, params, {
+      host: this.host,
+      resolve: (query) => resolveSession(this.host, query),
+      defaultSize: () => this.defaultSize(),
+      stop: () => void this.stop(),
+    });
+  }
+
+  becameActive(connection: ClientConnection): void {
+    // Only a client that lays out panes (an attached UI) governs sizes; `grove send` does not.
+    if (this.active === connection || connection.sizes.size === 0) return;
+    this.active = connection;
+    for (const [id, size] of connection.sizes) this.host.resize(id, size.cols, size.rows);
+  }
+
+  resized(connection: ClientConnection, session: string, cols: number, rows: number): void {
+    const first = connection.sizes.size === 0;
+    connection.sizes.set(session, { cols, rows });
+    // A client that has just attached is the most recent one, as if it had typed.
+    if (!this.active || first) this.active = connection;
+    if (this.active === connection) this.host.resize(session, cols, rows);
+  }
+
+  closed(connection: ClientConnection): void {
+    this.connections.delete(connection);
+    if (this.active === connection) {
+      this.active = undefined;
+      const next = [...this.connections].pop();
+      if (next) this.becameActive(next);
+    }
+  }
+
+  log(line: string): void {
+    this.options.log(line);
+  }
+
+  private accept(socket: Socket): void {
+    this.connections.add(new ClientConnection(socket, this));
+  }
+
+  private defaultSize(): { cols: number; rows: number } | undefined {
+    const sizes = this.active ? [...this.active.sizes.values()] : [];
+    return sizes[0];
+  }
+}
+
+/** Whether something accepts connections on this socket (a live server), within a short wait. */
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createConnection(socketPath);
+    const done = (alive: boolean) => {
+      probe.destroy();
+      resolve(alive);
+    };
+    probe.once('connect', () => done(true));
+    probe.once('error', () => done(false));
+    setTimeout(() => done(false), 1000).unref();
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The server's memory across restarts: one JSON file of session records, written atomically.
+ *
+ * Writes go to a temporary file that is fsynced and renamed over the old one (write-file-atomic), so a
+ * crash mid-write leaves the previous file, never half of one. A file that can't be read or doesn't match
+ * the schema is moved aside (state.json.corrupt-<time>) with a message, never silently replaced: it may hold
+ * the only record of where someone's worktrees are.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import type { SessionInfo } from '../core/session/session.js';
+
+export const STATE_VERSION = 1;
+
+const recordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  command: z.string(),
+  args: z.array(z.string()),
+  cwd: z.string(),
+  isolation: z.enum(['workspace', 'worktree']),
+  branch: z.string().optional(),
+  createdAt: z.number(),
+  lastStatus: z.string(),
+});
+
+const stateSchema = z.object({ version: z.literal(STATE_VERSION), sessions: z.array(recordSchema) });
+
+export type SessionRecord = z.infer<typeof recordSchema>;
+
+export interface LoadedState {
+  readonly records: readonly SessionRecord[];
+  /** Set when the file was unreadable and moved aside. */
+  readonly warning?: string;
+}
+
+export function toRecord(session: SessionInfo): SessionRecord {
+  return {
+    id: session.id,
+    name: session.name,
+    command: session.command,
+    args: [...session.args],
+    cwd: session.cwd,
+    isolation: session.isolation,
+    createdAt: session.createdAt,
+    lastStatus: session.status,
+  };
+}
+
+export class StateStore {
+  readonly path: string;
+  private lastWritten = '';
+
+  constructor(folder: string) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    this.path = join(folder, 'state.json');
+  }
+
+  load(): LoadedState {
+    if (!existsSync(this.path)) return { records: [] };
+    let problem: string;
+    try {
+      const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      if (parsed.success) return { records: parsed.data.sessions };
+      problem = `does not match schema version ${STATE_VERSION}`;
+    } catch (err) {
+      problem = (err as Error).message;
+    }
+    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(this.path, aside);
+    return { records: [], warning: `state file ${this.path} was unreadable (${problem}); moved it to ${aside}` };
+  }
+
+  /** Writes the records if they differ from what was last written. */
+  save(records: readonly SessionRecord[]): void {
+    const text = JSON.stringify({ version: STATE_VERSION, sessions: records }, null, 2) + '\n';
+    if (text === this.lastWritten) return;
+    writeFileAtomic.sync(this.path, text, { mode: 0o600, fsync: true });
+    this.lastWritten = text;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * grove-specific helpers for end-to-end tests: a sandbox with a project folder, the UI started in it, the
+ * command line run against the same server, and a teardown that stops that server so no test leaves
+ * processes behind.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSandbox, startTerminal, type Sandbox, type StartOptions, type TestTerminal } from './harness.js';
+
+export const GROVE_BIN = resolve(fileURLToPath(import.meta.url), '../../../bin/grove.js');
+
+export interface GroveSandbox extends Sandbox {
+  /** A project folder to start grove in. */
+  readonly project: string;
+  /** The UI in a terminal of the given size, in the project folder (or `cwd`). */
+  open(options?: Omit<StartOptions, 'env' | 'command'>): Promise<TestTerminal>;
+  /** `grove ARGS` on the command line against this sandbox's server. */
+  cli(args: readonly string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<CliResult>;
+  /** Ends every terminal opened, stops the server, removes the folder. */
+  dispose(): Promise<void>;
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function groveSandbox(): GroveSandbox {
+  const sandbox = makeSandbox();
+  const project = join(sandbox.dir, 'project');
+  mkdirSync(project);
+  const terminals: TestTerminal[] = [];
+  const cli = (args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
+    new Promise<CliResult>((done) => {
+      execFile(process.execPath, [GROVE_BIN, ...args], { cwd: options.cwd ?? project, env: options.env ?? sandbox.env, timeout: 20_000 },
+        (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    });
+  return {
+    ...sandbox,
+    project,
+    cli,
+    async open(options = {}) {
+      const terminal = await startTerminal({ cwd: project, ...options, env: sandbox.env });
+      terminals.push(terminal);
+      return terminal;
+    },
+    async dispose() {
+      await Promise.all(terminals.map((t) => t.dispose()));
+      await cli(['server', 'stop']);
+      sandbox.cleanup();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The layouts: tiled shows every session with a title row, arrows move focus between tiles, zoom
+ * gives the focused pane the whole screen, and a resized terminal resizes every pane's pty.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groveSandbox, type GroveSandbox } from './grove.js';
+import type { TestTerminal } from './harness.js';
+
+async function twoSessions(sandbox: GroveSandbox): Promise<TestTerminal> {
+  const t = await sandbox.open({ cols: 100, rows: 30 });
+  await t.waitForText('Sessions (1)');
+  t.write('echo left-pane\r');
+  await t.waitForText('left-pane');
+  t.press('C-b', 'c');
+  await t.waitForText('New session');
+  t.press('Enter');
+  await t.waitForText('Sessions (2)');
+  t.write('echo right-pane\r');
+  await t.waitForText('right-pane');
+  return t;
+}
+
+describe('layouts', () => {
+  let sandbox: GroveSandbox;
+  beforeEach(() => {
+    sandbox = groveSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  it('tiles both sessions with titles, moves focus with arrows, and zooms', async () => {
+    const t = await twoSessions(sandbox);
+    t.press('C-b', 'Space');
+    await t.waitForText(/0 bash · .*1 bash-2 · /);
+    expect(t.screenText()).toContain('left-pane');
+    expect(t.screenText()).toContain('right-pane');
+    expect(t.screenText()).not.toContain('Sessions (');
+
+    t.press('C-b', 'Left');
+    await t.waitForText(/0:bash │/);
+    t.write('echo typed-left\r');
+    await t.waitFor(() => (t.screenText().split('\n').find((l) => l.includes('typed-left')) ?? '').indexOf('typed-left') < 50, 'typed-left in the left tile');
+
+    t.press('C-b', 'z');
+    await t.waitForGone('right-pane');
+    expect(t.screenText()).not.toContain('1 bash-2');
+    t.press('C-b', 'z');
+    await t.waitForText('right-pane');
+  });
+
+  it('resizes every pane when the terminal is resized, and says when it is too small', async () => {
+    const t = await twoSessions(sandbox);
+    t.write('tput cols\r');
+    await t.waitForText(/│69$/m);
+    t.resize(120, 30);
+    await t.waitForText('Sessions (2)');
+    t.write('clear; tput cols\r');
+    await t.waitForText(/│89$/m);
+    t.press('C-b', 'p');
+    t.write('clear; tput cols\r');
+    await t.waitForText(/│89$/m);
+
+    t.resize(19, 4);
+    await t.waitForText('terminal too small');
+    await t.waitForText('19×4, need 20×5');
+    t.resize(100, 30);
+    await t.waitForText('Sessions (2)');
+  });
+});

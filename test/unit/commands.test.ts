@@ -1,0 +1,110 @@
+/**
+ * Commands against a fake client: each test sets up a view, runs a command through the registry as a
+ * key would, and checks what it asked the client to do.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClientActions, ClientView } from '../../src/core/commands/command.js';
+import { COMMANDS, findCommand } from '../../src/core/commands/registry.js';
+import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
+import type { SessionInfo, SessionStatus } from '../../src/core/session/session.js';
+
+function session(id: string, status: SessionStatus = 'working'): SessionInfo {
+  return { id, name: id, command: 'bash', args: [], cwd: '/tmp', isolation: 'workspace', status, title: '', createdAt: 0 };
+}
+
+function view(overrides: Partial<ClientView> = {}): ClientView {
+  return { sessions: [session('a'), session('b'), session('c')], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', ...overrides };
+}
+
+class FakeClient implements ClientActions {
+  readonly calls: string[] = [];
+  private pendingYes: (() => void) | undefined;
+  focus(id: string) { this.calls.push(`focus ${id}`); }
+  setLayout(mode: string) { this.calls.push(`layout ${mode}`); }
+  setZoomed(zoomed: boolean) { this.calls.push(`zoom ${zoomed}`); }
+  sendToFocused(data: string) { this.calls.push(`send ${JSON.stringify(data)}`); }
+  openNewSessionDialog() { this.calls.push('dialog'); }
+  confirm(question: string, onYes: () => void) { this.calls.push(`ask ${question}`); this.pendingYes = onYes; }
+  killSession(id: string) { this.calls.push(`kill ${id}`); }
+  showHelp() { this.calls.push('help'); }
+  detach() { this.calls.push('detach'); }
+  message(text: string) { this.calls.push(`message ${text}`); }
+  answerYes() { this.pendingYes?.(); }
+}
+
+function run(name: string, v: ClientView, args: string[] = []) {
+  const command = findCommand(name)!;
+  const client = new FakeClient();
+  const reason = command.canRun(v, args);
+  if (reason === undefined) command.run({ view: v, actions: client, args });
+  return { reason, calls: client.calls, client };
+}
+
+describe('the command table', () => {
+  it('has a command for every default key binding, and unique names', () => {
+    for (const binding of DEFAULT_BINDINGS) expect(findCommand(binding.command), binding.command).toBeDefined();
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+  });
+});
+
+describe('commands', () => {
+  it('next-session and previous-session wrap around', () => {
+    expect(run('next-session', view({ focusedId: 'c' })).calls).toEqual(['focus a']);
+    expect(run('previous-session', view({ focusedId: 'a' })).calls).toEqual(['focus c']);
+  });
+
+  it('next-session says why it cannot run with one session', () => {
+    const result = run('next-session', view({ sessions: [session('a')] }));
+    expect(result.reason).toBe('only one session');
+    expect(result.calls).toEqual([]);
+  });
+
+  it('select-session focuses by index and refuses a missing one', () => {
+    expect(run('select-session', view(), ['2']).calls).toEqual(['focus c']);
+    expect(run('select-session', view(), ['7']).reason).toBe('no session 7');
+  });
+
+  it('next-layout leaves zoom and switches layout', () => {
+    expect(run('next-layout', view({ zoomed: true })).calls).toEqual(['zoom false', 'layout tiled']);
+  });
+
+  it('zoom toggles, and needs a session', () => {
+    expect(run('zoom', view()).calls).toEqual(['zoom true']);
+    expect(run('zoom', view({ sessions: [], focusedId: undefined })).reason).toBe('no session');
+  });
+
+  it('kill-session asks before killing a running session, and kills only on yes', () => {
+    const result = run('kill-session', view());
+    expect(result.calls).toEqual(['ask kill session a? (y/n)']);
+    result.client.answerYes();
+    expect(result.calls).toContain('kill a');
+  });
+
+  it('kill-session closes a finished session without asking', () => {
+    expect(run('kill-session', view({ sessions: [session('a', 'exited')] })).calls).toEqual(['kill a']);
+  });
+
+  it('detach leaves at once: the sessions belong to the server and keep running', () => {
+    expect(run('detach', view()).calls).toEqual(['detach']);
+  });
+
+  it('send-prefix types the prefix key itself', () => {
+    expect(run('send-prefix', view()).calls).toEqual(['send "\\u0002"']);
+    expect(run('send-prefix', view({ prefix: 'C-a' })).calls).toEqual(['send "\\u0001"']);
+  });
+
+  it('select-pane moves to the neighbour on screen', () => {
+    const visiblePanes = [
+      { id: 'a', rect: { x: 0, y: 1, width: 40, height: 20 } },
+      { id: 'b', rect: { x: 41, y: 1, width: 40, height: 20 } },
+    ];
+    expect(run('select-pane', view({ visiblePanes, layout: 'tiled' }), ['right']).calls).toEqual(['focus b']);
+    expect(run('select-pane', view({ visiblePanes, layout: 'tiled' }), ['left']).reason).toBe('no pane left');
+    expect(run('select-pane', view({ visiblePanes }), ['sideways']).reason).toMatch(/needs a direction/);
+  });
+
+  it('new-session and help open their views', () => {
+    expect(run('new-session', view()).calls).toEqual(['dialog']);
+    expect(run('help', view()).calls).toEqual(['help']);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BINDINGS, DEFAULT_PREFIX, type KeyBinding } from '../../src/core/keymap/bindings.js';
+import { cheatSheetMarkdown, helpRows, withKeysSection } from '../../src/core/keymap/help.js';
+import { Keymap } from '../../src/core/keymap/keymap.js';
+
+const build = (prefix: string, bindings: readonly KeyBinding[]) => Keymap.build({ prefix, bindings });
+
+describe('helpRows', () => {
+  it('lists the default bindings with the prefix spelled out and the digits collapsed', () => {
+    expect(helpRows(build(DEFAULT_PREFIX, DEFAULT_BINDINGS))).toEqual([
+      { keys: 'C-b c', command: 'new-session', description: 'New session' },
+      { keys: 'C-b n', command: 'next-session', description: 'Next session' },
+      { keys: 'C-b p', command: 'previous-session', description: 'Previous session' },
+      { keys: 'C-b 0…9', command: 'select-session 0…9', description: 'Select session 0–9' },
+      { keys: 'C-b x', command: 'kill-session', description: 'Kill session (asks first)' },
+      { keys: 'C-b Space', command: 'next-layout', description: 'Next layout (focus / tiled)' },
+      { keys: 'C-b z', command: 'zoom', description: 'Zoom the focused pane' },
+      { keys: 'C-b Left', command: 'select-pane left', description: 'Focus the pane to the left' },
+      { keys: 'C-b Right', command: 'select-pane right', description: 'Focus the pane to the right' },
+      { keys: 'C-b Up', command: 'select-pane up', description: 'Focus the pane above' },
+      { keys: 'C-b Down', command: 'select-pane down', description: 'Focus the pane below' },
+      { keys: 'C-b ?', command: 'help', description: 'List key bindings' },
+      { keys: 'C-b d', command: 'detach', description: 'Detach (sessions keep running)' },
+      { keys: 'C-b C-b', command: 'send-prefix', description: 'Send the prefix key to the pane' },
+    ]);
+  });
+
+  it('follows a rebound prefix', () => {
+    const rows = helpRows(build('C-a', DEFAULT_BINDINGS));
+    expect(rows[0]?.keys).toBe('C-a c');
+    expect(rows.at(-1)).toEqual({ keys: 'C-a C-a', command: 'send-prefix', description: 'Send the prefix key to the pane' });
+  });
+
+  it('shows root-table keys without the prefix', () => {
+    const rows = helpRows(build('C-b', [{ table: 'root', key: 'M-z', command: 'zoom', description: 'Zoom' }]));
+    expect(rows).toEqual([{ keys: 'M-z', command: 'zoom', description: 'Zoom' }]);
+  });
+
+  it('collapses only runs that really are one command over consecutive digits', () => {
+    const digit = (key: string, args: string[], description: string): KeyBinding => ({
+      table: 'prefix', key, command: 'select-session', args, description,
+    });
+    const gapped = [digit('1', ['1'], 'Select session 1'), digit('2', ['2'], 'Select session 2'), digit('4', ['4'], 'Select session 4')];
+    expect(helpRows(build('C-b', gapped)).map((row) => row.keys)).toEqual(['C-b 1…2', 'C-b 4']);
+
+    const overridden = [digit('1', ['1'], 'Select session 1'), digit('2', ['7'], 'Select session 7')];
+    expect(helpRows(build('C-b', overridden)).map((row) => row.keys)).toEqual(['C-b 1', 'C-b 2']);
+
+    const described = [digit('1', ['1'], 'Select session 1'), digit('2', ['2'], 'Jump to the build')];
+    expect(helpRows(build('C-b', described)).map((row) => row.keys)).toEqual(['C-b 1', 'C-b 2']);
+  });
+});
+
+describe('cheatSheetMarkdown', () => {
+  it('is a Markdown table of the help rows', () => {
+    const markdown = cheatSheetMarkdown(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('Keys are written as in tmux: `C-b c` means press Ctrl+b (the prefix), let go, then press c.');
+    expect(lines).toContain('| Keys | Command | What it does |');
+    expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
+    expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(14);
+  });
+
+  it('escapes pipes and backticks so odd keys do not break the table', () => {
+    const markdown = cheatSheetMarkdown(
+      build('C-b', [
+        { table: 'prefix', key: '|', command: 'split', description: 'Split | join' },
+        { table: 'prefix', key: '`', command: 'tick', description: 'Tick' },
+      ]),
+    );
+    expect(markdown).toContain('| `C-b \\|` | `split` | Split \\| join |');
+    expect(markdown).toContain('| `` C-b ` `` | `tick` | Tick |');
+  });
+});
+
+describe('withKeysSection', () => {
+  it('replaces what lies between the markers and nothing else', () => {
+    const readme = '# grove\n\nintro\n<!-- keys:start -->\nold table\n<!-- keys:end -->\n\nmore\n';
+    expect(withKeysSection(readme, 'new table')).toBe(
+      '# grove\n\nintro\n<!-- keys:start -->\nnew table\n<!-- keys:end -->\n\nmore\n',
+    );
+  });
+
+  it('is stable: applying it twice changes nothing more', () => {
+    const once = withKeysSection('<!-- keys:start --><!-- keys:end -->', 'table')!;
+    expect(withKeysSection(once, 'table')).toBe(once);
+  });
+
+  it('refuses a README without the markers, or with them reversed', () => {
+    expect(withKeysSection('# grove\n', 'table')).toBeUndefined();
+    expect(withKeysSection('<!-- keys:end --> <!-- keys:start -->', 'table')).toBeUndefined();
+  });
+});

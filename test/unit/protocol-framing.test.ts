@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { encodeFrame, FrameDecoder, FrameDecoderError, MAX_FRAME_BYTES } from '../../src/core/protocol/framing.js';
+import { clientMessageSchema, helloProblem, PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
+
+describe('framing', () => {
+  it('round-trips messages, including non-ASCII text and escape sequences', () => {
+    const messages = [{ t: 'input', session: 's1', data: '日本\x1b[A\r' }, { t: 'watch', sessions: [] }];
+    const bytes = Buffer.concat(messages.map((m) => Buffer.from(encodeFrame(m))));
+    expect(new FrameDecoder().push(bytes)).toEqual(messages);
+  });
+
+  it('reassembles a message split at every possible byte', () => {
+    const message = { t: 'input', session: 's1', data: 'héllo wörld ✓' };
+    const bytes = encodeFrame(message);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const decoder = new FrameDecoder();
+      expect(decoder.push(bytes.subarray(0, cut))).toEqual([]);
+      expect(decoder.push(bytes.subarray(cut))).toEqual([message]);
+    }
+  });
+
+  it('delivers several messages that arrive in one chunk, and holds a trailing partial one', () => {
+    const a = encodeFrame({ n: 1 });
+    const b = encodeFrame({ n: 2 });
+    const decoder = new FrameDecoder();
+    const joined = Buffer.concat([Buffer.from(a), Buffer.from(b.subarray(0, 3))]);
+    expect(decoder.push(joined)).toEqual([{ n: 1 }]);
+    expect(decoder.push(b.subarray(3))).toEqual([{ n: 2 }]);
+  });
+
+  it('rejects an oversized length before buffering it, and a body that is not JSON', () => {
+    const head = new Uint8Array(4);
+    new DataView(head.buffer).setUint32(0, MAX_FRAME_BYTES + 1);
+    expect(() => new FrameDecoder().push(head)).toThrow(FrameDecoderError);
+    const junk = new Uint8Array([0, 0, 0, 2, 0x7b, 0x7b]);
+    expect(() => new FrameDecoder().push(junk)).toThrow(/not valid JSON/);
+  });
+});
+
+describe('messages', () => {
+  it('accepts a hello of our version and refuses another, saying what to do', () => {
+    const ours = clientMessageSchema.parse({ t: 'hello', version: PROTOCOL_VERSION, pid: 1, cwd: '/' });
+    expect(helloProblem(ours)).toBeUndefined();
+    const theirs = clientMessageSchema.parse({ t: 'hello', version: PROTOCOL_VERSION + 1, pid: 1, cwd: '/' });
+    expect(helloProblem(theirs)).toMatch(/grove server stop/);
+  });
+
+  it('rejects malformed client messages', () => {
+    expect(clientMessageSchema.safeParse({ t: 'resize', session: 's1', cols: 0, rows: 10 }).success).toBe(false);
+    expect(clientMessageSchema.safeParse({ t: 'input', session: 's1' }).success).toBe(false);
+    expect(clientMessageSchema.safeParse({ t: 'explode' }).success).toBe(false);
+  });
+});
