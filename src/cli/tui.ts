@@ -10,6 +10,7 @@ import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../core/keymap/bindings.js';
 import { Keymap } from '../core/keymap/keymap.js';
 import { detectColorDepth } from '../core/screen/color.js';
 import { GroveApp } from '../client/app.js';
+import { repositoryOf } from '../io/repository.js';
 import { openScreen } from '../io/screen.js';
 import { UsageError, type CliContext } from './command.js';
 
@@ -64,12 +65,17 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         stdin: process.stdin,
         keymap,
         cwd: context.cwd,
+        repo: repositoryOf(context.cwd),
         shell: context.env.SHELL || '/bin/sh',
         home: context.env.HOME,
         onDetach: () => leave(0),
       });
-      if (focusId) app.focus(focusId);
-      if (initial.length === 0) void app.createDefaultSession();
+      const repo = repositoryOf(context.cwd);
+      const target = initial.find((s) => s.id === focusId);
+      if (target && target.repo !== repo) app.setShowAll(true);
+      if (target) app.focus(target.id);
+      // As tmux starts a session when it has none, grove starts one in a repository that has none.
+      if (!initial.some((s) => s.repo === repo)) void app.createDefaultSession();
     } catch (err) {
       leave(1, `grove: ${(err as Error).message}`);
     }

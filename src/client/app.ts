@@ -40,6 +40,8 @@ export interface AppOptions {
   readonly keymap: Keymap;
   /** Folder new sessions start in. */
   readonly cwd: string;
+  /** The repository the UI was started in: its sessions are listed unless all are shown. */
+  readonly repo: string;
   /** Command a new session runs when none is typed. */
   readonly shell: string;
   readonly home: string | undefined;
@@ -57,7 +59,11 @@ export class GroveApp implements ClientActions {
   private readonly tooSmall: TooSmallNotice;
   private readonly dispatch: KeyDispatch;
   private readonly frames = new Map<string, PaneFrame>();
+  /** Every session the host has. */
+  private allSessions: readonly SessionInfo[] = [];
+  /** The sessions listed: this repository's, or all of them. */
   private sessions: readonly SessionInfo[] = [];
+  private showAll = false;
   private focusedId: string | undefined;
   private layoutMode: LayoutMode = 'focus';
   private zoomed = false;
@@ -137,6 +143,17 @@ export class GroveApp implements ClientActions {
     this.options.host.kill(id).catch((err: Error) => this.message(err.message));
   }
 
+  relaunch(id: string): void {
+    this.options.host.relaunch(id).catch((err: Error) => this.message(err.message));
+  }
+
+  setShowAll(showAll: boolean): void {
+    this.showAll = showAll;
+    this.sessionsChanged(this.allSessions);
+    const others = this.allSessions.length - this.sessions.length;
+    this.message(showAll ? `showing the sessions of every repository` : `showing this repository's sessions (${others} elsewhere)`);
+  }
+
   showHelp(): void {
     this.openModal(new HelpOverlay(this.options.screen.screen, this.options.keymap, this.palette));
   }
@@ -184,7 +201,9 @@ export class GroveApp implements ClientActions {
     return computeLayout({ cols, rows, mode: this.layoutMode, zoomed: this.zoomed, sessionIds: ids, focusedId, sidebarWidth: SIDEBAR_WIDTH });
   }
 
-  private sessionsChanged(list: readonly SessionInfo[]): void {
+  private sessionsChanged(all: readonly SessionInfo[]): void {
+    this.allSessions = all;
+    const list = this.showAll ? all : all.filter((s) => s.repo === this.options.repo);
     this.focusedId = repairFocus(this.sessions, list, this.focusedId);
     const ids = new Set(list.map((s) => s.id));
     for (const id of this.frames.keys()) if (!ids.has(id)) this.frames.delete(id);
@@ -278,6 +297,7 @@ export class GroveApp implements ClientActions {
       zoomed: this.zoomed,
       visiblePanes: layout?.kind === 'ok' ? layout.panes : [],
       prefix: this.options.keymap.prefix,
+      showAll: this.showAll,
     };
   }
 

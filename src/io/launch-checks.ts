@@ -5,6 +5,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { LaunchChecks } from '../server/ports.js';
+import { repositoryOf } from './repository.js';
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -30,6 +31,7 @@ export const fsLaunchChecks: LaunchChecks = {
     }
     return undefined;
   },
+  repositoryOf,
   isDirectory(path) {
     try {
       return statSync(path).isDirectory();

@@ -3,7 +3,14 @@
  *
  * node-pty starts each program as the leader of its own session, so its pid is also its process group id:
  * terminating the group reaches the shell and everything it started, and nothing is left behind.
+ *
+ * On Linux, when the last holder of a pty's slave side closes it, reads of the master can fail with EIO
+ * while output is still buffered, and node-pty then drops that output (node-pty issues #72 and #726:
+ * measured here, a quarter of `seq 1 5000; exit` runs lost their tail). So grove holds a descriptor of the
+ * slave itself for as long as the program runs: the master never sees the hang-up early, node-pty reads
+ * to the end, and the descriptor is closed once node-pty has reported the exit.
  */
+import { closeSync, constants, openSync } from 'node:fs';
 import * as nodePty from 'node-pty';
 import { toDisposable, type Disposable } from '../core/disposable.js';
 import type { PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../server/ports.js';
@@ -12,10 +19,14 @@ class NodePtyProcess implements PtyProcess {
   private killTimer: NodeJS.Timeout | undefined;
   private exited = false;
 
-  constructor(private readonly pty: nodePty.IPty) {
+  constructor(
+    private readonly pty: nodePty.IPty,
+    slave: number | undefined,
+  ) {
     pty.onExit(() => {
       this.exited = true;
       if (this.killTimer) clearTimeout(this.killTimer);
+      if (slave !== undefined) closeSync(slave);
     });
   }
 
@@ -23,9 +34,8 @@ class NodePtyProcess implements PtyProcess {
     return this.pty.pid;
   }
 
-  onData(listener: (data: Uint8Array) => void): Disposable {
-    // With `encoding: null` node-pty hands out Buffers, typed as string in its d.ts.
-    const subscription = this.pty.onData(listener as unknown as (data: string) => void);
+  onData(listener: (data: string) => void): Disposable {
+    const subscription = this.pty.onData(listener);
     return toDisposable(() => subscription.dispose());
   }
 
@@ -75,6 +85,17 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Opens the pty's slave side (not as a controlling terminal); undefined if it is already gone. */
+function holdSlave(pty: nodePty.IPty): number | undefined {
+  const name = (pty as unknown as { ptsName?: string }).ptsName;
+  if (!name) return undefined;
+  try {
+    return openSync(name, constants.O_RDWR | constants.O_NOCTTY);
+  } catch {
+    return undefined;
+  }
+}
+
 export const nodePtySpawner: PtySpawner = {
   spawn(file: string, args: readonly string[], options: SpawnOptions): PtyProcess {
     const pty = nodePty.spawn(file, [...args], {
@@ -83,8 +104,10 @@ export const nodePtySpawner: PtySpawner = {
       rows: Math.max(1, options.rows),
       cwd: options.cwd,
       env: { ...options.env },
-      encoding: null,
+      // Not `encoding: null`: node-pty 1.1 then drops the output still unread when a program exits
+      // (measured: 16 KB of 29 KB arrived). Its UTF-8 decoder also keeps split characters whole.
+      encoding: 'utf8',
     });
-    return new NodePtyProcess(pty);
+    return new NodePtyProcess(pty, holdSlave(pty));
   },
 };

@@ -111,7 +111,7 @@ export class HostedSession {
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  private onOutput(data: Uint8Array): void {
+  private onOutput(data: string): void {
     this.lastOutputAt = Date.now();
     if (this.record.status !== 'working') this.update({ status: 'working' });
     this.armQuietTimer();

@@ -53,6 +53,7 @@ export class LocalSessionHost implements SessionHost {
       command: request.command,
       args: [...request.args],
       cwd: request.cwd,
+      repo: this.options.checks.repositoryOf(request.cwd),
       isolation: request.isolation ?? 'workspace',
       status: 'starting',
       title: '',
@@ -65,11 +66,11 @@ export class LocalSessionHost implements SessionHost {
    * Lists sessions a previous server owned as `dead`: their folders are untouched and nothing runs until
    * the user relaunches one.
    */
-  restore(records: readonly Omit<SessionInfo, 'status' | 'title'>[]): void {
+  restore(records: readonly Omit<SessionInfo, 'status' | 'title' | 'repo'>[]): void {
     for (const record of records) {
       const number = Number(record.id.replace(/^s/, ''));
       if (Number.isInteger(number)) this.nextId = Math.max(this.nextId, number + 1);
-      const info: SessionInfo = { ...record, status: 'dead', title: '' };
+      const info: SessionInfo = { ...record, repo: this.options.checks.repositoryOf(record.cwd), status: 'dead', title: '' };
       const session = this.hosted(info, { cols: 80, rows: 24 }, undefined);
       session.print(`\x1b[2mgrove: this session's server stopped; its folder is untouched. Relaunch starts it again.\x1b[0m\r\n`);
       this.sessions.set(info.id, session);

@@ -15,8 +15,8 @@ export interface PtyExit {
 
 export interface PtyProcess {
   readonly pid: number;
-  /** Output chunks, raw bytes: the emulator decodes UTF-8 itself, once. */
-  onData(listener: (data: Uint8Array) => void): Disposable;
+  /** Output chunks, decoded from UTF-8 (a character split across reads is kept whole). */
+  onData(listener: (data: string) => void): Disposable;
   /** Fires after the last output chunk has been delivered. */
   onExit(listener: (exit: PtyExit) => void): Disposable;
   write(data: string): void;
@@ -44,4 +44,6 @@ export interface LaunchChecks {
   /** The executable's path, or undefined if `command` is not found on PATH (or not executable). */
   resolveCommand(command: string, cwd: string, path: string | undefined): string | undefined;
   isDirectory(path: string): boolean;
+  /** The main checkout's root of the repository holding `folder`, or `folder` itself outside git. */
+  repositoryOf(folder: string): string;
 }

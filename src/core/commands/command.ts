@@ -19,6 +19,8 @@ export interface ClientView {
   readonly visiblePanes: readonly PanePlacement[];
   /** The prefix key, canonical ("C-b"). */
   readonly prefix: string;
+  /** Whether sessions of every repository are listed, rather than only this one's. */
+  readonly showAll: boolean;
 }
 
 /** What commands may do: primitive operations the client implements. */
@@ -32,6 +34,8 @@ export interface ClientActions {
   /** Asks a yes/no question in the status line; `onYes` runs only on yes. */
   confirm(question: string, onYes: () => void): void;
   killSession(id: string): void;
+  relaunch(id: string): void;
+  setShowAll(showAll: boolean): void;
   showHelp(): void;
   /** Leaves the UI. */
   detach(): void;

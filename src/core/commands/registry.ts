@@ -9,9 +9,11 @@ import { killSession } from './kill-session.js';
 import { newSession } from './new-session.js';
 import { nextLayoutCommand } from './next-layout.js';
 import { nextSession, previousSession } from './next-session.js';
+import { relaunch } from './relaunch.js';
 import { selectPane } from './select-pane.js';
 import { selectSession } from './select-session.js';
 import { sendPrefix } from './send-prefix.js';
+import { showAll } from './show-all.js';
 import { zoom } from './zoom.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   zoom,
   selectPane,
   killSession,
+  relaunch,
+  showAll,
   help,
   detach,
   sendPrefix,

@@ -26,6 +26,11 @@ export interface SessionInfo {
   readonly args: readonly string[];
   /** Folder the program runs in. */
   readonly cwd: string;
+  /**
+   * The repository the session works on: the main checkout's root (also for a session in one of its
+   * worktrees), or the folder itself outside git. The UI lists the sessions of its own repository.
+   */
+  readonly repo: string;
   readonly isolation: Isolation;
   readonly status: SessionStatus;
   /** Set once status is `exited`. */

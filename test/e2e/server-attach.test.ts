@@ -1,0 +1,61 @@
+/**
+ * The server keeps sessions while clients come and go: a detached UI attaches again to the same screen,
+ * two UIs see the same session live, and panes take the size of the client that typed last.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groveSandbox, type GroveSandbox } from './grove.js';
+
+describe('attach and detach', () => {
+  let sandbox: GroveSandbox;
+  beforeEach(() => {
+    sandbox = groveSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  it('detaches, and attaching again shows the same screen at once', async () => {
+    const first = await sandbox.open({ cols: 100, rows: 30 });
+    await first.waitForText('Sessions (1)');
+    first.write('for i in 1 2 3; do echo "kept line $i"; done\r');
+    await first.waitForText('kept line 3');
+    first.press('C-b', 'd');
+    await first.exited;
+
+    const second = await sandbox.open({ cols: 100, rows: 30 });
+    await second.waitForText('kept line 3');
+    expect(second.screenText()).toContain('kept line 1');
+    expect(second.screenText()).toContain('Sessions (1)');
+  });
+
+  it('attaches to a named session, and refuses one that does not exist', async () => {
+    expect((await sandbox.cli(['new', '--name', 'alpha', '--', 'bash', '-c', 'echo in-alpha; sleep 60'])).code).toBe(0);
+    expect((await sandbox.cli(['new', '--name', 'beta', '--', 'bash', '-c', 'echo in-beta; sleep 60'])).code).toBe(0);
+    const t = await sandbox.open({ cols: 100, rows: 30, args: ['attach', 'alpha'] });
+    await t.waitForText('│in-alpha');
+    expect(t.row(29)).toMatch(/0:alpha/);
+    const missing = await sandbox.open({ cols: 100, rows: 30, args: ['attach', 'gamma'] });
+    expect((await missing.exited).exitCode).toBe(1);
+    expect(missing.screenText()).toMatch(/^grove: no session gamma \(grove ls lists them\)$/m);
+  });
+
+  it('shows the same session live in two clients', async () => {
+    const a = await sandbox.open({ cols: 100, rows: 30 });
+    await a.waitForText('Sessions (1)');
+    const b = await sandbox.open({ cols: 100, rows: 30 });
+    await b.waitForText('Sessions (1)');
+    a.write('echo typed-in-a\r');
+    await b.waitForText(/│typed-in-a/);
+    b.write('echo typed-in-b\r');
+    await a.waitForText(/│typed-in-b/);
+  });
+
+  it('sizes panes for the client that typed last', async () => {
+    const small = await sandbox.open({ cols: 100, rows: 30 });
+    await small.waitForText('Sessions (1)');
+    const large = await sandbox.open({ cols: 140, rows: 30 });
+    await large.waitForText('Sessions (1)');
+    small.write('clear; tput cols\r');
+    await small.waitForText(/│69$/m);
+    large.write('clear; tput cols\r');
+    await large.waitForText(/│109$/m);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Sessions outlive whatever happens to their clients, and a server that dies leaves records, not wreckage:
+ * its sessions come back as "dead", folders untouched, and relaunch starts them again where they ran.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groveSandbox, type GroveSandbox } from './grove.js';
+
+/** The server's pid, from the line it logs when it starts listening. */
+function serverPid(sandbox: GroveSandbox): number {
+  const log = readFileSync(join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'server.log'), 'utf8');
+  const pids = [...log.matchAll(/listening on .* \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  return pids[pids.length - 1]!;
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('surviving failures', () => {
+  let sandbox: GroveSandbox;
+  beforeEach(() => {
+    sandbox = groveSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  it('keeps the session running when the client is killed with SIGKILL', async () => {
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText('Sessions (1)');
+    t.write('echo before-the-kill\r');
+    await t.waitForText(/│before-the-kill/);
+    t.kill('SIGKILL');
+    await t.exited;
+    expect((await sandbox.cli(['send', '0', 'echo after-the-kill', '--enter'])).code).toBe(0);
+    await until(async () => (await sandbox.cli(['capture', '0'])).stdout.includes('\nafter-the-kill'), 'the echo');
+    const capture = await sandbox.cli(['capture', '0']);
+    expect(capture.stdout).toContain('before-the-kill');
+  });
+
+  it('lists the sessions of a killed server as dead, with folders intact, and relaunches them', async () => {
+    writeFileSync(join(sandbox.project, 'work.txt'), 'the agent was here\n');
+    expect((await sandbox.cli(['new', '--name', 'agent', '--', 'bash', '-c', 'echo agent-$((6*7)); sleep 60'])).code).toBe(0);
+    await until(async () => (await sandbox.cli(['capture', 'agent'])).stdout.includes('agent-42'), 'the agent');
+    process.kill(serverPid(sandbox), 'SIGKILL');
+    await until(() => {
+      try {
+        process.kill(serverPid(sandbox), 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 'the server to die');
+
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText(/agent\s+ws/);
+    await t.waitForText('dead');
+    expect(readFileSync(join(sandbox.project, 'work.txt'), 'utf8')).toBe('the agent was here\n');
+    const ls = await sandbox.cli(['ls']);
+    expect(ls.stdout).toMatch(/^\d+\tagent\tdead\t/m);
+
+    await t.waitForText(/0:agent │/);
+    t.press('C-b', 'R');
+    await t.waitForText(/│agent-42/);
+    expect((await sandbox.cli(['ls'])).stdout).toMatch(/\tagent\t(working|idle)\t/);
+  });
+
+  it('moves a corrupt state file aside and starts anyway', async () => {
+    const folder = join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default');
+    expect((await sandbox.cli(['new', '--', 'true'])).code).toBe(0);
+    await sandbox.cli(['server', 'stop']);
+    writeFileSync(join(folder, 'state.json'), '{ not json');
+    expect((await sandbox.cli(['new', '--name', 'fresh', '--', 'sleep', '30'])).code).toBe(0);
+    const log = readFileSync(join(folder, 'server.log'), 'utf8');
+    expect(log).toMatch(/state file .* was unreadable .* moved it to .*corrupt/);
+    expect(existsSync(join(folder, 'state.json'))).toBe(true);
+  });
+});
