@@ -13,6 +13,8 @@ describe('helpRows', () => {
       { keys: 'C-b p', command: 'previous-session', description: 'Previous session' },
       { keys: 'C-b 0…9', command: 'select-session 0…9', description: 'Select session 0–9' },
       { keys: 'C-b x', command: 'kill-session', description: 'Kill session (asks first)' },
+      { keys: 'C-b R', command: 'relaunch', description: 'Relaunch an exited or dead session' },
+      { keys: 'C-b a', command: 'show-all', description: 'Toggle showing every repository' },
       { keys: 'C-b Space', command: 'next-layout', description: 'Next layout (focus / tiled)' },
       { keys: 'C-b z', command: 'zoom', description: 'Zoom the focused pane' },
       { keys: 'C-b Left', command: 'select-pane left', description: 'Focus the pane to the left' },
@@ -59,7 +61,7 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(14);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(16);
   });
 
   it('escapes pipes and backticks so odd keys do not break the table', () => {

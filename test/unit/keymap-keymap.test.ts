@@ -23,10 +23,12 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('Up')).toBe('select-pane up');
     expect(command('Down')).toBe('select-pane down');
     expect(command('x')).toBe('kill-session');
+    expect(command('R')).toBe('relaunch');
+    expect(command('a')).toBe('show-all');
     expect(command('?')).toBe('help');
     expect(command('d')).toBe('detach');
     expect(command('C-b')).toBe('send-prefix');
-    expect(keymap.rows()).toHaveLength(23);
+    expect(keymap.rows()).toHaveLength(25);
   });
 
   it('writes every key canonically (or as the prefix placeholder) and describes every row', () => {

@@ -6,7 +6,7 @@ import type { Command } from './command.js';
  */
 export const showAll: Command = {
   name: 'show-all',
-  description: "Show every repository's sessions, or this one's",
+  description: 'Toggle showing every repository',
   canRun: () => undefined,
   run: ({ view, actions }) => actions.setShowAll(!view.showAll),
 };
