@@ -1,0 +1,91 @@
+/**
+ * node:fs behind the WorktreeFiles port of the worktree engine.
+ *
+ * Deliberately small: the engine reads, measures and copies, and the only folders it creates are grove's
+ * worktree root. It never deletes anything — removing a worktree is `git worktree remove`'s job, which
+ * refuses when work would be lost.
+ */
+import { constants } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { WorktreeFiles } from '../server/worktrees/ports.js';
+
+export const nodeWorktreeFiles: WorktreeFiles = {
+  async realpath(path) {
+    try {
+      return await realpath(path);
+    } catch {
+      return undefined;
+    }
+  },
+
+  async exists(path) {
+    try {
+      await lstat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+
+  async isDirectory(path) {
+    try {
+      return (await stat(path)).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+
+  async ensureDirectory(path) {
+    await mkdir(path, { recursive: true });
+  },
+
+  async listDirectory(path) {
+    try {
+      return await readdir(path);
+    } catch {
+      return [];
+    }
+  },
+
+  async listFilesBelow(dir) {
+    const found: string[] = [];
+    const walk = async (relative: string): Promise<void> => {
+      const entries = await readdir(join(dir, relative), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile()) found.push(path);
+      }
+    };
+    await walk('');
+    return found;
+  },
+
+  async copyFile(from, to) {
+    const source = await lstat(from).catch(() => undefined);
+    if (!source?.isFile()) return 'not-a-file';
+    await mkdir(dirname(to), { recursive: true });
+    try {
+      await copyFile(from, to, constants.COPYFILE_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+      throw error;
+    }
+    await chmod(to, source.mode & 0o7777);
+    return 'copied';
+  },
+
+  async diskUsage(path) {
+    let total = 0;
+    const measure = async (at: string): Promise<void> => {
+      const info = await lstat(at).catch(() => undefined);
+      if (!info) return;
+      total += info.blocks * 512;
+      if (!info.isDirectory()) return;
+      for (const name of await readdir(at).catch(() => [] as string[])) await measure(join(at, name));
+    };
+    await measure(path);
+    return total;
+  },
+};

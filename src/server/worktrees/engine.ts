@@ -1,0 +1,75 @@
+/**
+ * The worktree engine as one object: what the server, CLI and TUI call for `grove new --worktree`,
+ * `grove diff`, `grove merge`, `grove rm` and `grove prune`.
+ *
+ * It only binds the ports and configuration to the operations, each of which lives in its own file and
+ * can be called directly with a WorktreeContext. Every refusal is a WorktreeRefusal with a code and a
+ * one-line message.
+ */
+import type { LossReport } from '../../core/git/loss.js';
+import { commitTurn, type CommitTurnOptions } from './commit.js';
+import { createWorktree, type CreatedWorktree, type CreateWorktreeRequest } from './create.js';
+import { diffSession, type DiffTarget, type SessionDiff } from './diff.js';
+import { lockWorktree, unlockWorktree } from './lock.js';
+import { assessRemoval } from './loss.js';
+import { mergeSession } from './merge.js';
+import type { MergeOptions, MergeOutcome } from './merge-outcome.js';
+import { previewMerge, type MergePreview } from './merge-preview.js';
+import type { GitPort, WorktreeFiles } from './ports.js';
+import { applyPrune, type PruneChoices, type PruneItemResult } from './prune-apply.js';
+import { scanForOrphans, type PruneScan } from './prune.js';
+import { removeWorktree, type RemoveOptions, type RemoveOutcome } from './remove.js';
+import type { WorktreeConfig, WorktreeContext, WorktreeRecord } from './types.js';
+
+export class WorktreeEngine {
+  private readonly ctx: WorktreeContext;
+
+  constructor(ports: { readonly git: GitPort; readonly files: WorktreeFiles }, config: WorktreeConfig = {}) {
+    this.ctx = { git: ports.git, files: ports.files, config };
+  }
+
+  create(request: CreateWorktreeRequest): Promise<CreatedWorktree> {
+    return createWorktree(this.ctx, request);
+  }
+
+  diff(target: DiffTarget): Promise<SessionDiff> {
+    return diffSession(this.ctx, target);
+  }
+
+  previewMerge(record: WorktreeRecord): Promise<MergePreview> {
+    return previewMerge(this.ctx, record);
+  }
+
+  merge(record: WorktreeRecord, options: MergeOptions): Promise<MergeOutcome> {
+    return mergeSession(this.ctx, record, options);
+  }
+
+  assessRemoval(record: WorktreeRecord): Promise<LossReport> {
+    return assessRemoval(this.ctx, record);
+  }
+
+  remove(record: WorktreeRecord, options?: RemoveOptions): Promise<RemoveOutcome> {
+    return removeWorktree(this.ctx, record, options);
+  }
+
+  scanForOrphans(repoPath: string, owned: readonly WorktreeRecord[]): Promise<PruneScan> {
+    return scanForOrphans(this.ctx, repoPath, owned);
+  }
+
+  prune(repoPath: string, owned: readonly WorktreeRecord[], choices: PruneChoices): Promise<PruneItemResult[]> {
+    return applyPrune(this.ctx, repoPath, owned, choices);
+  }
+
+  commitTurn(record: WorktreeRecord, message: string, options?: CommitTurnOptions): Promise<string | undefined> {
+    return commitTurn(this.ctx, record, message, options);
+  }
+
+  lock(record: WorktreeRecord, reason: string): Promise<void> {
+    return lockWorktree(this.ctx, record, reason);
+  }
+
+  /** Returns the reason it was locked with, if it was. */
+  unlock(record: WorktreeRecord): Promise<string | undefined> {
+    return unlockWorktree(this.ctx, record);
+  }
+}

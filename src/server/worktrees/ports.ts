@@ -1,0 +1,46 @@
+/**
+ * What the worktree engine needs from the operating system: git, and a few file operations.
+ *
+ * The engine is written against these two small interfaces, so every rule in it runs the same against
+ * the real adapters (src/io/git.ts, src/io/git-files.ts) and against a real repository in a test. The
+ * git port takes an argument array — there is no shell anywhere between grove and git.
+ */
+
+export interface GitResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export interface GitRunOptions {
+  /** Exit codes that are answers rather than failures (`git diff --quiet` says "changed" with 1). */
+  readonly okExitCodes?: readonly number[];
+}
+
+export interface GitPort {
+  /**
+   * Runs `git <args>` in `cwd`. Resolves for exit codes in okExitCodes (default [0]); otherwise rejects
+   * with a WorktreeRefusal('git-failed') whose message is git's own first error line.
+   */
+  exec(cwd: string, args: readonly string[], options?: GitRunOptions): Promise<GitResult>;
+  /** exec() for the common case: the standard output of a command expected to succeed. */
+  run(cwd: string, args: readonly string[]): Promise<string>;
+}
+
+/** File operations on worktrees and grove's worktree root. Paths are absolute. */
+export interface WorktreeFiles {
+  /** The path with symlinks resolved, or undefined if it does not exist. */
+  realpath(path: string): Promise<string | undefined>;
+  exists(path: string): Promise<boolean>;
+  isDirectory(path: string): Promise<boolean>;
+  /** mkdir -p. */
+  ensureDirectory(path: string): Promise<void>;
+  /** Names of the entries of a folder ([] if it does not exist). */
+  listDirectory(path: string): Promise<string[]>;
+  /** Regular files below `dir`, as "/"-separated paths relative to it; symlinks are not followed. */
+  listFilesBelow(dir: string): Promise<string[]>;
+  /** Copies a regular file, creating parent folders and keeping its mode; never overwrites. */
+  copyFile(from: string, to: string): Promise<'copied' | 'exists' | 'not-a-file'>;
+  /** Bytes the folder occupies on disk (allocated blocks, like du), symlinks not followed. */
+  diskUsage(path: string): Promise<number>;
+}

@@ -1,0 +1,220 @@
+/**
+ * Finding what grove left behind, and clearing what the user confirms.
+ *
+ * Three kinds of leftovers, found by reconciling the sessions grove knows about with
+ * `git worktree list --porcelain -z` (by real path) and the branches under grove's prefix:
+ *   - worktrees inside grove's root that no session owns,
+ *   - worktrees whose folder has gone (git still lists them, or a session still points at them),
+ *   - grove branches that no worktree has checked out and no session claims.
+ * Each comes with what removing it would lose, and worktrees with their size on disk. Folders in the root
+ * that git does not know are listed as strays, never removed — grove deletes no folder itself. Removal
+ * (applyPrune) rescans first and goes through the same rules as `grove rm`.
+ */
+import { join } from 'node:path';
+import { describeLoss, type LossReport } from '../../core/git/loss.js';
+import { isStrictlyInside } from '../../core/git/paths.js';
+import { WorktreeRefusal } from '../../core/git/refusal.js';
+import { shortBranch } from '../../core/git/worktree-list.js';
+import { layoutFor, realRoot } from './layout.js';
+import { assessLoss } from './loss.js';
+import { openRepository, recordedBase, type Repository } from './repository.js';
+import { GROVE_LOCK_PREFIX, type WorktreeContext, type WorktreeRecord } from './types.js';
+
+/** What a leftover is judged against: its session's base, the one recorded at creation, or the main checkout's. */
+export interface JudgedAgainst {
+  readonly baseBranch: string;
+  readonly baseCommit: string;
+}
+
+export interface OrphanWorktree {
+  readonly path: string;
+  readonly branch?: string;
+  /** The lock reason, if locked. */
+  readonly locked?: string;
+  readonly sizeBytes: number;
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface MissingWorktree {
+  readonly path: string;
+  readonly branch?: string;
+  /** Whether git still lists it (then pruning clears git's record of it). */
+  readonly registered: boolean;
+  readonly locked?: string;
+  /** The session record pointing at it, if any. */
+  readonly owner?: WorktreeRecord;
+  /** What the branch holds (the files went with the folder). */
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface OrphanBranch {
+  readonly branch: string;
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface PruneScan {
+  readonly repoPath: string;
+  readonly root: string;
+  readonly worktrees: readonly OrphanWorktree[];
+  readonly missing: readonly MissingWorktree[];
+  readonly branches: readonly OrphanBranch[];
+  /** Folders in the root that are not git worktrees: reported only. */
+  readonly strays: readonly string[];
+}
+
+export async function scanForOrphans(
+  ctx: WorktreeContext,
+  repoPath: string,
+  owned: readonly WorktreeRecord[],
+): Promise<PruneScan> {
+  const repo = await openRepository(ctx, repoPath);
+  const layout = layoutFor(ctx, repo.mainPath);
+  const scope: Scope = {
+    repo,
+    root: await realRoot(ctx, layout, false),
+    owned: new Map(
+      await Promise.all(
+        owned.map(async (r) => [(await ctx.files.realpath(r.worktreePath)) ?? r.worktreePath, r] as const),
+      ),
+    ),
+    known: new Set(),
+  };
+  const { worktrees, missing } = await scanWorktrees(ctx, scope);
+  return {
+    repoPath: repo.mainPath,
+    root: layout.root,
+    worktrees,
+    missing,
+    branches: await scanBranches(ctx, scope, layout.branchPrefix),
+    strays: await scanStrays(ctx, scope),
+  };
+}
+
+interface Scope {
+  readonly repo: Repository;
+  /** grove's root, real path; undefined if it does not exist. */
+  readonly root: string | undefined;
+  /** Session records by the real path of their worktree. */
+  readonly owned: ReadonlyMap<string, WorktreeRecord>;
+  /** Real paths of every worktree git lists, filled in by scanWorktrees. */
+  readonly known: Set<string>;
+}
+
+async function scanWorktrees(ctx: WorktreeContext, scope: Scope) {
+  const worktrees: OrphanWorktree[] = [];
+  const missing: MissingWorktree[] = [];
+  const insideRoot = (path: string) => scope.root !== undefined && isStrictlyInside(scope.root, path);
+  for (const entry of scope.repo.worktrees) {
+    if (entry.isMain) continue;
+    const path = (await ctx.files.realpath(entry.path)) ?? entry.path;
+    scope.known.add(path);
+    const branch = entry.branch ? shortBranch(entry.branch) : undefined;
+    const owner = scope.owned.get(path);
+    const gone = !(await ctx.files.exists(path));
+    if (gone && (owner || insideRoot(path))) {
+      missing.push({
+        path,
+        branch,
+        registered: true,
+        locked: entry.locked,
+        owner,
+        ...(await lossOf(ctx, scope.repo, branch, owner)),
+      });
+    } else if (!gone && !owner && insideRoot(path)) {
+      const judged = await lossOf(ctx, scope.repo, branch, undefined, path);
+      worktrees.push({ path, branch, locked: entry.locked, sizeBytes: await ctx.files.diskUsage(path), ...judged });
+    }
+  }
+  // Sessions pointing at folders git no longer lists and the disk no longer has.
+  for (const [path, owner] of scope.owned) {
+    if (scope.known.has(path) || (await ctx.files.exists(path))) continue;
+    missing.push({
+      path,
+      branch: owner.branch,
+      registered: false,
+      owner,
+      ...(await lossOf(ctx, scope.repo, owner.branch, owner)),
+    });
+  }
+  return { worktrees, missing };
+}
+
+async function scanBranches(ctx: WorktreeContext, scope: Scope, prefix: string): Promise<OrphanBranch[]> {
+  // Without a prefix there is no telling grove's branches from the user's: none are candidates.
+  if (prefix === '') return [];
+  const checkedOut = new Set(scope.repo.worktrees.flatMap((w) => (w.branch ? [shortBranch(w.branch)] : [])));
+  const claimed = new Set([...scope.owned.values()].map((r) => r.branch));
+  const output = await ctx.git.run(scope.repo.mainPath, ['for-each-ref', '--format=%(refname)', 'refs/heads/']);
+  const branches: OrphanBranch[] = [];
+  for (const branch of output.split('\n').filter(Boolean).map(shortBranch)) {
+    if (!branch.startsWith(prefix) || checkedOut.has(branch) || claimed.has(branch)) continue;
+    branches.push({ branch, ...(await lossOf(ctx, scope.repo, branch, undefined)) });
+  }
+  return branches;
+}
+
+async function scanStrays(ctx: WorktreeContext, scope: Scope): Promise<string[]> {
+  if (!scope.root) return [];
+  const strays: string[] = [];
+  for (const name of await ctx.files.listDirectory(scope.root)) {
+    const path = join(scope.root, name);
+    if (!scope.known.has(path) && !scope.owned.has(path) && (await ctx.files.isDirectory(path))) strays.push(path);
+  }
+  return strays;
+}
+
+/** The loss report for a leftover, judged against its recorded base (or the main checkout's branch). */
+async function lossOf(
+  ctx: WorktreeContext,
+  repo: Repository,
+  branch: string | undefined,
+  owner: WorktreeRecord | undefined,
+  worktreePath?: string,
+): Promise<{ loss: LossReport; base: JudgedAgainst }> {
+  const recorded = owner ?? (branch ? await recordedBase(ctx, repo.mainPath, branch) : {});
+  const base = {
+    baseBranch: recorded.baseBranch ?? repo.headBranch ?? 'HEAD',
+    baseCommit: recorded.baseCommit ?? repo.headCommit ?? 'HEAD',
+  };
+  return { loss: await assessLoss(ctx, { repoPath: repo.mainPath, worktreePath, branch, ...base }), base };
+}
+
+/** One line per leftover, for a confirmation prompt. */
+export function describeScan(scan: PruneScan): string[] {
+  return [
+    ...scan.worktrees.map(
+      (w) =>
+        `worktree ${w.path} (${w.branch ?? 'detached'}, ${formatBytes(w.sizeBytes)}): would lose ${describeLoss(w.loss)}`,
+    ),
+    ...scan.missing.map(
+      (m) =>
+        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], detachedCommits: [] })}`,
+    ),
+    ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
+    ...scan.strays.map((s) => `not a worktree, left alone: ${s}`),
+  ];
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** A lock grove did not put there is someone else's decision; prune does not override it. */
+export function assertGroveLock(path: string, locked: string | undefined): void {
+  if (locked !== undefined && !locked.startsWith(GROVE_LOCK_PREFIX)) {
+    throw new WorktreeRefusal(
+      'locked',
+      `${path} is locked by someone else (${locked || 'no reason given'}); unlock it yourself first`,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Rebase mode: replay the session's commits onto the base's tip in the session's own worktree, then
+ * fast-forward the base branch in the main checkout. The user's checkout only ever moves forward.
+ *
+ * The rebase happens where the branch is checked out — the worktree — so it must be clean and not already
+ * mid-operation. A conflict there is left for the session to resolve (`git rebase --continue`), or aborted
+ * with `git rebase --abort`, which restores the branch and the worktree exactly.
+ */
+import { gitReason, listForMessage, WorktreeRefusal } from '../../core/git/refusal.js';
+import { conflictedPaths, uncommittedPaths } from '../../core/git/status.js';
+import { mergeBase } from './base.js';
+import { assertMainCheckoutReady, filesTouched } from './merge-checks.js';
+import { mergedOutcome, type ConflictChoice, type MergeOutcome } from './merge-outcome.js';
+import { assertNoOperationInProgress, operationInProgress, readStatus } from './repository.js';
+import type { WorktreeContext, WorktreeRecord } from './types.js';
+
+export async function rebaseAndFastForward(
+  ctx: WorktreeContext,
+  record: WorktreeRecord,
+  base: string,
+  onConflict: ConflictChoice,
+): Promise<MergeOutcome> {
+  const worktree = record.worktreePath;
+  if (!(await ctx.files.isDirectory(worktree))) {
+    throw new WorktreeRefusal('not-a-worktree', `the worktree folder ${worktree} is gone; rebase needs it`);
+  }
+  const where = `the worktree (${worktree})`;
+  await assertNoOperationInProgress(ctx, worktree, where);
+  const status = await readStatus(ctx, worktree);
+  if (status.branch.head !== record.branch) {
+    throw new WorktreeRefusal('wrong-branch', `${where} is not on ${record.branch}; check it out there to rebase`);
+  }
+  const dirty = uncommittedPaths(status);
+  if (dirty.length) {
+    throw new WorktreeRefusal(
+      'dirty-files',
+      `${where} has uncommitted changes in ${listForMessage(dirty)}; commit them before rebasing`,
+    );
+  }
+
+  const head = status.branch.oid!;
+  if ((await mergeBase(ctx, worktree, base, head)) !== base) {
+    const result = await ctx.git.exec(worktree, ['rebase', '--no-autostash', base], { okExitCodes: [0, 1, 2] });
+    if (result.exitCode !== 0) {
+      if (!(await operationInProgress(ctx, worktree))) {
+        throw new WorktreeRefusal('git-failed', `git rebase: ${gitReason(result.stderr || result.stdout) ?? 'failed'}`);
+      }
+      const files = conflictedPaths(await readStatus(ctx, worktree));
+      if (onConflict === 'leave') return { kind: 'conflict-left', where: worktree, files };
+      await ctx.git.run(worktree, ['rebase', '--abort']);
+      return { kind: 'conflict-aborted', files };
+    }
+  }
+
+  const rebased = (await ctx.git.run(worktree, ['rev-parse', 'HEAD'])).trim();
+  if (rebased === base) return { kind: 'up-to-date' };
+  // The rebased commits may touch a slightly different set of files; check the checkout again.
+  await assertMainCheckoutReady(ctx, record, await filesTouched(ctx, record.repoPath, base, rebased));
+  await ctx.git.run(record.repoPath, ['merge', '--ff-only', rebased]);
+  return mergedOutcome(ctx, record, 'rebase', { ...record, baseCommit: base });
+}

@@ -1,0 +1,106 @@
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitFixture } from './git-fixture.js';
+
+let fixture: GitFixture;
+afterEach(() => fixture?.dispose());
+
+describe('creating a session worktree', () => {
+  it('makes grove/<slug> from the main checkout’s branch in a sibling folder, locked', async () => {
+    fixture = GitFixture.create();
+    const base = fixture.head();
+    const { record, reusedBranch } = await fixture.engine().create({ repoPath: fixture.repo, name: 'Fix Login' });
+
+    expect(record).toEqual({
+      repoPath: fixture.repo,
+      worktreePath: join(`${fixture.repo}.worktrees`, 'fix-login'),
+      branch: 'grove/fix-login',
+      baseBranch: 'main',
+      baseCommit: base,
+    });
+    expect(reusedBranch).toBe(false);
+    expect(fixture.git(['rev-parse', 'HEAD'], record.worktreePath).trim()).toBe(base);
+    expect(fixture.git(['branch', '--show-current'], record.worktreePath).trim()).toBe('grove/fix-login');
+    const list = fixture.git(['worktree', 'list', '--porcelain']);
+    expect(list).toContain(`worktree ${record.worktreePath}\n`);
+    expect(list).toContain('locked grove session Fix Login');
+    // No upstream: the branch is the session's own.
+    expect(fixture.git(['config', '--get-regexp', '^branch\\.grove/fix-login\\.'])).not.toContain('remote');
+  });
+
+  it('works from a subfolder of the checkout and honours a configured root and prefix', async () => {
+    fixture = GitFixture.create();
+    fixture.commit('src', { 'src/app.ts': 'x\n' });
+    const engine = fixture.engine({ root: '.grove/trees', branchPrefix: 'agent-' });
+    const { record } = await engine.create({ repoPath: fixture.path('src'), name: 'tests' });
+    expect(record.worktreePath).toBe(join(fixture.repo, '.grove/trees/tests'));
+    expect(record.branch).toBe('agent-tests');
+  });
+
+  it('branches from any ref, recording a branch base by name and anything else as given', async () => {
+    fixture = GitFixture.create();
+    const first = fixture.head();
+    fixture.git(['tag', 'v1']);
+    fixture.git(['branch', 'develop']);
+    fixture.commit('second', { 'b.txt': 'b\n' });
+    const engine = fixture.engine();
+
+    const fromTag = (await engine.create({ repoPath: fixture.repo, name: 'from-tag', base: 'v1' })).record;
+    expect(fromTag).toMatchObject({ baseBranch: 'v1', baseCommit: first });
+    const fromBranch = (await engine.create({ repoPath: fixture.repo, name: 'from-dev', base: 'develop' })).record;
+    expect(fromBranch).toMatchObject({ baseBranch: 'develop', baseCommit: first });
+    expect(existsSync(join(fromBranch.worktreePath, 'b.txt'))).toBe(false);
+  });
+
+  it('reuses an existing branch no worktree has checked out, as is', async () => {
+    fixture = GitFixture.create();
+    const fork = fixture.head();
+    fixture.git(['checkout', '-q', '-b', 'feature']);
+    const tip = fixture.commit('feature work', { 'f.txt': 'f\n' });
+    fixture.git(['checkout', '-q', 'main']);
+    fixture.commit('main moves on', { 'm.txt': 'm\n' });
+
+    const { record, reusedBranch } = await fixture
+      .engine()
+      .create({ repoPath: fixture.repo, name: 'resume', branch: 'feature' });
+    expect(reusedBranch).toBe(true);
+    expect(record).toMatchObject({ branch: 'feature', baseBranch: 'main', baseCommit: fork });
+    expect(fixture.head(record.worktreePath)).toBe(tip);
+  });
+
+  it('copies the ignored files the configured globs name, and nothing else', async () => {
+    fixture = GitFixture.create();
+    fixture.commit('ignore rules', {
+      '.gitignore': '.env\n*.local.json\nnode_modules/\nsecrets/\n',
+      '.env.example': 'KEY=\n',
+    });
+    fixture.write('.env', 'KEY=1\n');
+    fixture.write('api/.env', 'API=1\n');
+    fixture.write('config/app.local.json', '{}\n');
+    fixture.write('node_modules/pkg/.env', 'nope\n');
+    fixture.write('secrets/keys/dev.local.json', '{"k":1}\n');
+    fixture.write('notes.txt', 'untracked, not ignored\n');
+
+    const engine = fixture.engine({ copyIgnored: ['.env', 'config/*.local.json', 'secrets/**/*.json'] });
+    const { record, copied } = await engine.create({ repoPath: fixture.repo, name: 'env' });
+
+    expect([...copied].sort()).toEqual(['.env', 'api/.env', 'config/app.local.json', 'secrets/keys/dev.local.json']);
+    expect(readFileSync(join(record.worktreePath, 'api/.env'), 'utf8')).toBe('API=1\n');
+    expect(existsSync(join(record.worktreePath, 'node_modules'))).toBe(false);
+    expect(existsSync(join(record.worktreePath, 'notes.txt'))).toBe(false);
+    // Copied files are ignored in the worktree too, so they are not "work" to lose or diff.
+    expect(fixture.git(['status', '--porcelain'], record.worktreePath)).toBe('');
+  });
+
+  it('keeps a copied file’s mode', async () => {
+    fixture = GitFixture.create();
+    fixture.commit('ignore', { '.gitignore': 'run.sh\n' });
+    fixture.write('run.sh', '#!/bin/sh\n');
+    chmodSync(fixture.path('run.sh'), 0o755);
+    const { record } = await fixture
+      .engine({ copyIgnored: ['run.sh'] })
+      .create({ repoPath: fixture.repo, name: 'mode' });
+    expect(statSync(join(record.worktreePath, 'run.sh')).mode & 0o777).toBe(0o755);
+  });
+});
