@@ -74,8 +74,9 @@ export class RemoteHost implements SessionHost {
   }
 
   async create(request: CreateSessionRequest): Promise<SessionInfo> {
-    const { name, command, args, cwd, cols, rows, isolation, env } = request;
-    return (await this.request('create', { name, command, args: [...args], cwd, cols, rows, isolation, env: env ? { ...env } : undefined })) as SessionInfo;
+    const { args, env, statusRules, ...rest } = request;
+    const params = { ...rest, args: [...args], ...(env ? { env: { ...env } } : {}), ...(statusRules ? { statusRules: [...statusRules] } : {}) };
+    return (await this.request('create', params)) as SessionInfo;
   }
 
   input(id: string, data: string): void {

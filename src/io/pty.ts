@@ -13,7 +13,9 @@
 import { closeSync, constants, openSync } from 'node:fs';
 import * as nodePty from 'node-pty';
 import { toDisposable, type Disposable } from '../core/disposable.js';
+import type { ForegroundSignal } from '../core/status/observation.js';
 import type { PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../server/ports.js';
+import { readForeground } from './proc.js';
 
 class NodePtyProcess implements PtyProcess {
   private killTimer: NodeJS.Timeout | undefined;
@@ -32,6 +34,10 @@ class NodePtyProcess implements PtyProcess {
 
   get pid(): number {
     return this.pty.pid;
+  }
+
+  foreground(): ForegroundSignal | undefined {
+    return this.exited ? undefined : readForeground(this.pty.pid);
   }
 
   onData(listener: (data: string) => void): Disposable {

@@ -1,23 +1,25 @@
 /**
- * One running session inside the host: a pty, the emulator that mirrors it, and the record clients see.
+ * One running session inside the host: a pty, the emulator that mirrors it, the tracker that reads its
+ * status, and the record clients see.
  *
  * Bytes flow one way: pty → emulator → "changed" (the host turns that into frames). Two details matter:
  * - Flow control. xterm parses asynchronously; a program that floods output can get far ahead of it. Past
- *   HIGH_WATER unparsed bytes the pty is paused, and resumed once the emulator is back under LOW_WATER, so
- *   memory stays bounded and keystrokes are never queued behind megabytes of output.
+ *   HIGH_WATER unparsed characters the pty is paused, and resumed once the emulator is back under
+ *   LOW_WATER, so memory stays bounded and keystrokes are never queued behind megabytes of output.
  * - Exit draining. node-pty reports exit after its last chunk, but the emulator may not have parsed that
  *   chunk yet; the exit is recorded only once the emulator has caught up, so the pane's last screen is whole.
  */
 import { DisposableStore } from '../core/disposable.js';
 import type { PaneFrame } from '../core/screen/frame.js';
+import type { CompiledRule } from '../core/status/rules.js';
+import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionInfo, SessionStatus } from '../core/session/session.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
+import { StatusTracker } from './status-tracker.js';
 
 const HIGH_WATER = 2 * 1024 * 1024;
 const LOW_WATER = 256 * 1024;
-/** Quiet this long after output and a working session counts as idle. */
-const QUIET_MS = 1500;
 
 export interface HostedSessionEvents {
   /** The screen changed (the host coalesces these into frames). */
@@ -27,27 +29,46 @@ export interface HostedSessionEvents {
   bell(session: HostedSession): void;
 }
 
+export interface HostedSessionOptions {
+  readonly size: { cols: number; rows: number };
+  readonly scrollback: number;
+  readonly rules: readonly CompiledRule[];
+  /** Typed, then Enter, the first time the session becomes idle. */
+  readonly typePrompt?: string;
+}
+
 export class HostedSession {
   private readonly disposables = new DisposableStore();
+  private readonly tracker: StatusTracker;
   private record: SessionInfo;
   private paused = false;
-  private lastOutputAt = 0;
-  private quietTimer: NodeJS.Timeout | undefined;
+  private typePrompt: string | undefined;
   private exitWaiters: Array<() => void> = [];
 
   readonly emulator: PaneEmulator;
+  /** The status rules it was started with (a relaunch keeps them). */
+  readonly rules: readonly CompiledRule[];
 
   constructor(
     info: SessionInfo,
-    size: { cols: number; rows: number },
     private readonly pty: PtyProcess | undefined,
     private readonly events: HostedSessionEvents,
-    scrollback: number,
+    options: HostedSessionOptions,
   ) {
     this.record = info;
+    this.rules = options.rules;
+    this.typePrompt = options.typePrompt;
+    const { cols, rows } = options.size;
     this.emulator = this.disposables.add(
-      new PaneEmulator({ cols: size.cols, rows: size.rows, scrollback, onReply: (reply) => this.pty?.write(reply) }),
+      new PaneEmulator({ cols, rows, scrollback: options.scrollback, onReply: (reply) => this.pty?.write(reply) }),
     );
+    this.tracker = this.disposables.add(new StatusTracker({
+      rules: options.rules,
+      frame: () => this.emulator.frame(),
+      title: () => this.emulator.title,
+      foreground: () => this.pty?.foreground(),
+      changed: (status, since) => this.statusChanged(status, since),
+    }));
     this.disposables.add(this.emulator.onTitleChange((title) => this.update({ title })));
     this.disposables.add(this.emulator.onBell(() => this.events.bell(this)));
     if (pty) {
@@ -74,7 +95,9 @@ export class HostedSession {
   }
 
   input(data: string): void {
-    if (this.running) this.pty?.write(data);
+    if (!this.running || !this.pty) return;
+    this.tracker.input();
+    this.pty.write(data);
   }
 
   resize(cols: number, rows: number): void {
@@ -87,6 +110,10 @@ export class HostedSession {
 
   frame(): PaneFrame {
     return this.emulator.frame();
+  }
+
+  capture(options: CaptureOptions): string {
+    return this.emulator.capture(options);
   }
 
   /** Resolves once the session has exited (at once if it already has). */
@@ -102,19 +129,21 @@ export class HostedSession {
   /** Marks a session that never started (e.g. its command was not found). */
   markFailed(error: string, exitCode: number): void {
     this.print(`\x1b[1;31mgrove:\x1b[0m ${error}\r\n`);
-    this.finish({ status: 'exited', exitCode, error });
+    this.finish({ exitCode, error });
+  }
+
+  /** A session whose server died: only its record is left. */
+  markDead(): void {
+    this.tracker.finish('dead');
   }
 
   dispose(): void {
-    if (this.quietTimer) clearTimeout(this.quietTimer);
     this.disposables.dispose();
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private onOutput(data: string): void {
-    this.lastOutputAt = Date.now();
-    if (this.record.status !== 'working') this.update({ status: 'working' });
-    this.armQuietTimer();
+    this.tracker.output();
     this.emulator.write(data, () => {
       this.events.changed(this);
       if (this.paused && this.emulator.pendingBytes < LOW_WATER) {
@@ -128,15 +157,13 @@ export class HostedSession {
     }
   }
 
-  private armQuietTimer(): void {
-    if (this.quietTimer) return;
-    this.quietTimer = setTimeout(() => {
-      this.quietTimer = undefined;
-      if (!this.running) return;
-      const quietFor = Date.now() - this.lastOutputAt;
-      if (quietFor >= QUIET_MS) this.update({ status: 'idle' });
-      else this.armQuietTimer();
-    }, QUIET_MS - Math.min(QUIET_MS - 1, Date.now() - this.lastOutputAt));
+  private statusChanged(status: SessionStatus, since: number): void {
+    this.update({ status, statusSince: since });
+    if (status === 'idle' && this.typePrompt !== undefined) {
+      const prompt = this.typePrompt;
+      this.typePrompt = undefined;
+      this.input(prompt.replace(/\r?\n/g, ' ') + '\r');
+    }
   }
 
   private onExit(exit: PtyExit): void {
@@ -144,15 +171,14 @@ export class HostedSession {
     // Record the exit only after the emulator has parsed everything before it.
     this.emulator.write('', () => {
       const signal = exit.signal ? exit.signal : undefined;
-      this.finish({ status: 'exited', exitCode: exit.exitCode, ...(signal ? { signal } : {}) });
+      this.finish({ exitCode: exit.exitCode, ...(signal ? { signal } : {}) });
     });
   }
 
-  private finish(end: { status: SessionStatus; exitCode: number; signal?: number; error?: string }): void {
-    if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = undefined;
+  private finish(end: { exitCode: number; signal?: number; error?: string }): void {
     this.events.changed(this);
-    this.update(end);
+    this.record = { ...this.record, ...end };
+    this.tracker.finish('exited');
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 

@@ -10,6 +10,8 @@ import type { CaptureOptions, CreateSessionRequest, FrameEvent, SessionHost } fr
 import { defaultName, nameProblem } from '../core/session/naming.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { SessionInfo } from '../core/session/session.js';
+import { findProfile, profileForCommand } from '../core/agents/builtins.js';
+import { compileStatusRules, statusRuleProblem, type CompiledRule } from '../core/status/rules.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -47,6 +49,13 @@ export class LocalSessionHost implements SessionHost {
     if (problem) throw new Error(problem);
     if (taken.has(name)) throw new Error(`a session named '${name}' already exists`);
     if (!this.options.checks.isDirectory(request.cwd)) throw new Error(`no such folder: ${request.cwd}`);
+    const profile = request.agent ? findProfile(request.agent) : profileForCommand(request.command);
+    if (!profile) throw new Error(`no agent profile named ${request.agent}`);
+    for (const rule of request.statusRules ?? []) {
+      const problem = statusRuleProblem(rule);
+      if (problem) throw new Error(`status rule /${rule.match}/: ${problem}`);
+    }
+    const now = Date.now();
     const info: SessionInfo = {
       id: `s${this.nextId++}`,
       name,
@@ -55,23 +64,29 @@ export class LocalSessionHost implements SessionHost {
       cwd: request.cwd,
       repo: this.options.checks.repositoryOf(request.cwd),
       isolation: request.isolation ?? 'workspace',
+      agent: profile.name,
       status: 'starting',
+      statusSince: now,
       title: '',
-      createdAt: Date.now(),
+      createdAt: now,
     };
-    return this.launch(info, { cols: request.cols, rows: request.rows }, request.env);
+    const rules = compileStatusRules([...(request.statusRules ?? []), ...profile.statusRules]);
+    return this.launch(info, { cols: request.cols, rows: request.rows }, rules, request.env, request.typePrompt);
   }
 
   /**
    * Lists sessions a previous server owned as `dead`: their folders are untouched and nothing runs until
    * the user relaunches one.
    */
-  restore(records: readonly Omit<SessionInfo, 'status' | 'title' | 'repo'>[]): void {
+  restore(records: readonly Omit<SessionInfo, 'status' | 'statusSince' | 'title' | 'repo'>[]): void {
     for (const record of records) {
       const number = Number(record.id.replace(/^s/, ''));
       if (Number.isInteger(number)) this.nextId = Math.max(this.nextId, number + 1);
-      const info: SessionInfo = { ...record, repo: this.options.checks.repositoryOf(record.cwd), status: 'dead', title: '' };
-      const session = this.hosted(info, { cols: 80, rows: 24 }, undefined);
+      const repo = this.options.checks.repositoryOf(record.cwd);
+      const info: SessionInfo = { ...record, repo, status: 'dead', statusSince: Date.now(), title: '' };
+      const profile = findProfile(record.agent) ?? profileForCommand(record.command);
+      const session = this.hosted(info, { cols: 80, rows: 24 }, undefined, compileStatusRules(profile.statusRules));
+      session.markDead();
       session.print(`\x1b[2mgrove: this session's server stopped; its folder is untouched. Relaunch starts it again.\x1b[0m\r\n`);
       this.sessions.set(info.id, session);
     }
@@ -86,7 +101,9 @@ export class LocalSessionHost implements SessionHost {
     this.clock.forget(id);
     old.dispose();
     const { status: _status, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
-    return this.launch({ ...rest, status: 'starting', title: '', createdAt: Date.now() }, { cols: size.cols, rows: size.rows });
+    const now = Date.now();
+    const info: SessionInfo = { ...rest, status: 'starting', statusSince: now, title: '', createdAt: now };
+    return this.launch(info, { cols: size.cols, rows: size.rows }, old.rules);
   }
 
   /**
@@ -103,7 +120,7 @@ export class LocalSessionHost implements SessionHost {
   async capture(id: string, options: CaptureOptions): Promise<string> {
     const session = this.sessions.get(id);
     if (!session) throw new Error(`no session ${id}`);
-    return session.emulator.capture(options);
+    return session.capture(options);
   }
 
   /** The sessions as records, for the state file. */
@@ -111,27 +128,40 @@ export class LocalSessionHost implements SessionHost {
     return this.sessionsSubject.value;
   }
 
-  private launch(info: SessionInfo, requested: { cols?: number; rows?: number }, extraEnv?: Readonly<Record<string, string>>): SessionInfo {
+  private launch(
+    info: SessionInfo,
+    requested: { cols?: number; rows?: number },
+    rules: readonly CompiledRule[],
+    extraEnv?: Readonly<Record<string, string>>,
+    typePrompt?: string,
+  ): SessionInfo {
     const size = { cols: Math.max(1, requested.cols ?? 80), rows: Math.max(1, requested.rows ?? 24) };
     const env = this.childEnv(info.id, extraEnv);
     const executable = this.options.checks.resolveCommand(info.command, info.cwd, env.PATH);
     const pty = executable ? this.options.spawner.spawn(executable, info.args, { cwd: info.cwd, env, ...size }) : undefined;
-    const session = this.hosted(info, size, pty);
+    const session = this.hosted(info, size, pty, rules, typePrompt);
     this.sessions.set(info.id, session);
     if (!executable) session.markFailed(`command not found: ${info.command}`, 127);
     this.publishSessions();
     return session.info;
   }
 
-  private hosted(info: SessionInfo, size: { cols: number; rows: number }, pty: PtyProcess | undefined): HostedSession {
-    return new HostedSession(info, size, pty, {
+  private hosted(
+    info: SessionInfo,
+    size: { cols: number; rows: number },
+    pty: PtyProcess | undefined,
+    rules: readonly CompiledRule[],
+    typePrompt?: string,
+  ): HostedSession {
+    const options = { size, scrollback: this.options.scrollback ?? 10_000, rules, ...(typePrompt !== undefined ? { typePrompt } : {}) };
+    return new HostedSession(info, pty, {
       changed: (s) => this.clock.mark(s.id),
       updated: (s) => {
         this.clock.flushNow(s.id);
         this.publishSessions();
       },
       bell: (s) => this.bellsSubject.next(s.id),
-    }, this.options.scrollback ?? 10_000);
+    }, options);
   }
 
   input(id: string, data: string): void {

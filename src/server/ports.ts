@@ -6,6 +6,7 @@
  * src/io/.
  */
 import type { Disposable } from '../core/disposable.js';
+import type { ForegroundSignal } from '../core/status/observation.js';
 
 export interface PtyExit {
   readonly exitCode: number;
@@ -15,6 +16,8 @@ export interface PtyExit {
 
 export interface PtyProcess {
   readonly pid: number;
+  /** What the terminal's foreground process is doing, where the OS can tell (Linux /proc). */
+  foreground(): ForegroundSignal | undefined;
   /** Output chunks, decoded from UTF-8 (a character split across reads is kept whole). */
   onData(listener: (data: string) => void): Disposable;
   /** Fires after the last output chunk has been delivered. */

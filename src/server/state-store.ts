@@ -21,6 +21,7 @@ const recordSchema = z.object({
   args: z.array(z.string()),
   cwd: z.string(),
   isolation: z.enum(['workspace', 'worktree']),
+  agent: z.string().default('shell'),
   branch: z.string().optional(),
   createdAt: z.number(),
   lastStatus: z.string(),
@@ -44,6 +45,7 @@ export function toRecord(session: SessionInfo): SessionRecord {
     args: [...session.args],
     cwd: session.cwd,
     isolation: session.isolation,
+    agent: session.agent,
     createdAt: session.createdAt,
     lastStatus: session.status,
   };

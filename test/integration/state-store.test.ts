@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StateStore, STATE_VERSION, type SessionRecord } from '../../src/server/state-store.js';
 
 const record: SessionRecord = {
-  id: 's1', name: 'api', command: 'bash', args: ['-l'], cwd: '/tmp/x y', isolation: 'workspace', createdAt: 1, lastStatus: 'idle',
+  id: 's1', name: 'api', command: 'bash', args: ['-l'], cwd: '/tmp/x y', isolation: 'workspace', agent: 'shell', createdAt: 1, lastStatus: 'idle',
 };
 
 describe('the state file', () => {

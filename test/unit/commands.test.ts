@@ -9,11 +9,11 @@ import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
 import type { SessionInfo, SessionStatus } from '../../src/core/session/session.js';
 
 function session(id: string, status: SessionStatus = 'working'): SessionInfo {
-  return { id, name: id, command: 'bash', args: [], cwd: '/tmp', isolation: 'workspace', status, title: '', createdAt: 0 };
+  return { id, name: id, command: 'bash', args: [], cwd: '/tmp', repo: '/tmp', isolation: 'workspace', agent: 'shell', status, statusSince: 0, title: '', createdAt: 0 };
 }
 
 function view(overrides: Partial<ClientView> = {}): ClientView {
-  return { sessions: [session('a'), session('b'), session('c')], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', ...overrides };
+  return { sessions: [session('a'), session('b'), session('c')], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', showAll: false, ...overrides };
 }
 
 class FakeClient implements ClientActions {
@@ -26,6 +26,8 @@ class FakeClient implements ClientActions {
   openNewSessionDialog() { this.calls.push('dialog'); }
   confirm(question: string, onYes: () => void) { this.calls.push(`ask ${question}`); this.pendingYes = onYes; }
   killSession(id: string) { this.calls.push(`kill ${id}`); }
+  relaunch(id: string) { this.calls.push(`relaunch ${id}`); }
+  setShowAll(showAll: boolean) { this.calls.push(`show-all ${showAll}`); }
   showHelp() { this.calls.push('help'); }
   detach() { this.calls.push('detach'); }
   message(text: string) { this.calls.push(`message ${text}`); }
@@ -101,6 +103,16 @@ describe('commands', () => {
     expect(run('select-pane', view({ visiblePanes, layout: 'tiled' }), ['right']).calls).toEqual(['focus b']);
     expect(run('select-pane', view({ visiblePanes, layout: 'tiled' }), ['left']).reason).toBe('no pane left');
     expect(run('select-pane', view({ visiblePanes }), ['sideways']).reason).toMatch(/needs a direction/);
+  });
+
+  it('relaunch starts only a session that has ended', () => {
+    expect(run('relaunch', view({ sessions: [session('a', 'dead')] })).calls).toEqual(['relaunch a']);
+    expect(run('relaunch', view()).reason).toBe('a is still running');
+  });
+
+  it('show-all toggles between this repository and every one', () => {
+    expect(run('show-all', view()).calls).toEqual(['show-all true']);
+    expect(run('show-all', view({ showAll: true })).calls).toEqual(['show-all false']);
   });
 
   it('new-session and help open their views', () => {

@@ -8,6 +8,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { PaneFrame } from '../screen/frame.js';
+import type { StatusRule } from '../status/rules.js';
 import type { Isolation, SessionInfo } from './session.js';
 
 export interface CreateSessionRequest {
@@ -20,6 +21,12 @@ export interface CreateSessionRequest {
   readonly cols?: number;
   readonly rows?: number;
   readonly isolation?: Isolation;
+  /** The agent profile whose status rules read the screen; found from the command when omitted. */
+  readonly agent?: string;
+  /** The user's own status rules for this agent, tried before the profile's. */
+  readonly statusRules?: readonly StatusRule[];
+  /** Typed into the pane, then Enter, the first time the session becomes idle (agents that take no prompt argument). */
+  readonly typePrompt?: string;
   /** Extra environment on top of the host's own. */
   readonly env?: Readonly<Record<string, string>>;
 }

@@ -32,7 +32,11 @@ export interface SessionInfo {
    */
   readonly repo: string;
   readonly isolation: Isolation;
+  /** The agent profile that reads its screen (`claude`, `codex`, … or `shell` for any program). */
+  readonly agent: string;
   readonly status: SessionStatus;
+  /** Epoch milliseconds when `status` began. */
+  readonly statusSince: number;
   /** Set once status is `exited`. */
   readonly exitCode?: number;
   readonly signal?: number;

@@ -1,0 +1,34 @@
+/**
+ * Computes a worktree session's ChangeSummary from git, reading only: the files that differ from where
+ * the branch forked from its base (committed or not), untracked files, what is uncommitted, and how far
+ * the branch and its base have each moved since.
+ */
+import { parseRawNumstat } from '../../core/git/diff-output.js';
+import { dirtyPaths, parseStatus } from '../../core/git/status.js';
+import type { ChangeSummary } from '../../core/review/changes.js';
+import type { GitPort, WorktreeRecord } from '../worktrees/index.js';
+
+export async function changeSummary(git: GitPort, record: WorktreeRecord): Promise<ChangeSummary> {
+  const cwd = record.worktreePath;
+  const forkPoint = (await git.exec(cwd, ['merge-base', 'HEAD', record.baseBranch], { okExitCodes: [0, 1] })).stdout.trim()
+    || record.baseCommit;
+  const [numstat, untracked, status, counts] = await Promise.all([
+    git.run(cwd, ['diff', '--raw', '--numstat', '-z', '-M', '--no-ext-diff', forkPoint, '--']),
+    git.run(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--']),
+    git.run(cwd, ['status', '--porcelain=v2', '-z', '--untracked-files=all']),
+    git.exec(cwd, ['rev-list', '--left-right', '--count', `${record.baseBranch}...HEAD`], { okExitCodes: [0, 128] }),
+  ]);
+  const stats = parseRawNumstat(numstat);
+  const untrackedPaths = untracked.split('\0').filter(Boolean);
+  const [behind, ahead] = counts.exitCode === 0 ? counts.stdout.trim().split(/\s+/).map(Number) : [0, 0];
+  const touched = [...new Set([...stats.map((s) => s.path), ...untrackedPaths])].sort();
+  return {
+    files: touched.length,
+    added: stats.reduce((sum, s) => sum + s.added, 0),
+    removed: stats.reduce((sum, s) => sum + s.removed, 0),
+    ahead: ahead ?? 0,
+    behind: behind ?? 0,
+    uncommitted: dirtyPaths(parseStatus(status)).length,
+    touched,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * A session's live status: observations of its screen, output, keystrokes and foreground process, fed
+ * through the pure detector and debouncer (src/core/status) at the moments they can change.
+ *
+ * No clock ticks while nothing happens. Output, a keystroke or a screen change asks for an observation
+ * (at most one per OBSERVE_MS); an observation then schedules the next only while something is still
+ * pending: a candidate status waiting out its debounce, or recent output whose "working" evidence is about
+ * to expire. Once the status has settled and the program is quiet, no timer is armed, so twenty idle
+ * sessions cost nothing until one of them prints or is typed into.
+ */
+import type { Disposable } from '../core/disposable.js';
+import { initialStatus, nextStatus, pendingUntil, type StatusState } from '../core/status/debounce.js';
+import { detectStatus, DEFAULT_DETECTOR_TIMING } from '../core/status/detect.js';
+import { screenText, type ForegroundSignal } from '../core/status/observation.js';
+import type { CompiledRule } from '../core/status/rules.js';
+import type { PaneFrame } from '../core/screen/frame.js';
+import type { SessionStatus } from '../core/session/session.js';
+
+/** Observations are at most this frequent: a flood of output is judged a few times a second, not per chunk. */
+const OBSERVE_MS = 100;
+
+export interface StatusSources {
+  readonly rules: readonly CompiledRule[];
+  frame(): PaneFrame;
+  title(): string;
+  /** What the terminal's foreground process is doing, where the OS can tell. */
+  foreground(): ForegroundSignal | undefined;
+  /** A new status, published. */
+  changed(status: SessionStatus, since: number): void;
+}
+
+export class StatusTracker implements Disposable {
+  private state: StatusState;
+  private lastOutputAt: number | undefined;
+  private lastInputAt: number | undefined;
+  private lastObservedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private stopped = false;
+
+  constructor(private readonly sources: StatusSources, now = Date.now()) {
+    this.state = initialStatus(now);
+  }
+
+  get status(): SessionStatus {
+    return this.state.status;
+  }
+
+  output(now = Date.now()): void {
+    this.lastOutputAt = now;
+    this.soon(now);
+  }
+
+  input(now = Date.now()): void {
+    this.lastInputAt = now;
+    // Before its first output a program is `starting`; a keystroke alone says nothing yet.
+    if (this.lastOutputAt !== undefined) this.soon(now);
+  }
+
+  /** The program ended (or its server died): final, and no more observations. */
+  finish(status: 'exited' | 'dead', now = Date.now()): void {
+    this.apply(nextStatus(this.state, { kind: status === 'exited' ? 'exited' : 'died', now }));
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private soon(now: number): void {
+    this.at(Math.max(now, this.lastObservedAt + OBSERVE_MS));
+  }
+
+  /** Arms the one timer for `when`, unless it is already armed for earlier. */
+  private at(when: number): void {
+    if (this.stopped || when >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = when;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      this.observe(Date.now());
+    }, Math.max(0, when - Date.now()));
+  }
+
+  private observe(now: number): void {
+    if (this.stopped || this.lastOutputAt === undefined) return;
+    this.lastObservedAt = now;
+    const { lines, cursorText } = screenText(this.sources.frame());
+    const foreground = this.sources.foreground();
+    const detection = detectStatus(this.sources.rules, {
+      lines,
+      cursorText,
+      title: this.sources.title(),
+      now,
+      lastOutputAt: this.lastOutputAt,
+      ...(this.lastInputAt !== undefined ? { lastInputAt: this.lastInputAt } : {}),
+      ...(foreground ? { foreground } : {}),
+    });
+    this.apply(nextStatus(this.state, { kind: 'observed', status: detection.status, now }));
+    this.scheduleNext(now);
+  }
+
+  private scheduleNext(now: number): void {
+    const pending = pendingUntil(this.state);
+    if (pending !== undefined) return this.at(Math.max(pending, now + OBSERVE_MS));
+    const outputExpires = this.lastOutputAt! + DEFAULT_DETECTOR_TIMING.activityMs;
+    if (outputExpires > now) return this.at(outputExpires);
+  }
+
+  private apply(next: StatusState): void {
+    const before = this.state.status;
+    this.state = next;
+    if (next.status !== before) this.sources.changed(next.status, next.since);
+  }
+}
