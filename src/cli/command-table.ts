@@ -4,13 +4,20 @@
 import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
 import { captureCommand } from './commands/capture.js';
+import { configCheckCommand, configPathCommand } from './commands/config.js';
+import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
 import { killCommand } from './commands/kill.js';
 import { lsCommand } from './commands/ls.js';
+import { mergeCommand } from './commands/merge.js';
 import { newCommand } from './commands/new.js';
+import { pruneCommand } from './commands/prune.js';
 import { relaunchCommand } from './commands/relaunch.js';
+import { rmCommand } from './commands/rm.js';
 import { sendCommand } from './commands/send.js';
 import { serverRunCommand, serverStopCommand } from './commands/server.js';
+import { waitCommand } from './commands/wait.js';
+import { themesCommand } from './commands/themes.js';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   attachCommand,
@@ -20,9 +27,17 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   captureCommand,
   killCommand,
   relaunchCommand,
+  waitCommand,
+  diffCommand,
+  mergeCommand,
+  rmCommand,
+  pruneCommand,
   serverStopCommand,
   serverRunCommand,
   doctorCommand,
+  configCheckCommand,
+  configPathCommand,
+  themesCommand,
 ];
 
 /** The command named by the first one or two words of argv, and how many words it used. */

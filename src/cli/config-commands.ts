@@ -1,10 +1,13 @@
 /**
  * `grove config check`, `grove config path` and `grove themes`: the configuration as the user sees it
- * from the command line. Each is a function from its inputs to exit status and output, so the command
- * table (main.ts) only has to print, and tests need no process.
+ * from the command line. Each is a function from its inputs to exit status and output, so their rows in
+ * the command table (commands/config.ts, commands/themes.ts) only have to print, and tests need no process.
  */
+import { BUILTIN_PROFILES } from '../core/agents/builtins.js';
+import { COMMANDS } from '../core/commands/registry.js';
 import { formatConfigError, type ConfigError } from '../core/config/errors.js';
 import { parseConfigText, loadConfig } from '../core/config/load.js';
+import { DEFAULT_BINDINGS } from '../core/keymap/bindings.js';
 import { detectColorDepth } from '../core/screen/color.js';
 import { parseTheme } from '../core/theme/catalog.js';
 import { themePreview } from '../core/theme/preview.js';
@@ -17,6 +20,13 @@ import {
   type ConfigEnvironment,
   type ConfigKnowledge,
 } from '../io/config-files.js';
+
+/** What this build of grove has, for the checks a schema cannot make: commands, default keys, agents. */
+export const GROVE_KNOWLEDGE: ConfigKnowledge = {
+  commands: COMMANDS,
+  bindings: DEFAULT_BINDINGS,
+  builtinAgents: BUILTIN_PROFILES.map((profile) => profile.name),
+};
 
 export interface CommandOutput {
   readonly exitCode: number;

@@ -18,6 +18,8 @@ import { ensurePrivateFolder, stateFolder, type SocketLocation } from '../io/soc
 import { LocalSessionHost } from '../server/local-host.js';
 import { GroveServer } from '../server/server.js';
 import { StateStore } from '../server/state-store.js';
+import { reviewServiceFor } from './server-review.js';
+import { loadServerSettings } from './server-settings.js';
 
 const START_TIMEOUT_MS = 8000;
 const GROVE_BIN = fileURLToPath(new URL('../../bin/grove.js', import.meta.url));
@@ -99,15 +101,19 @@ export async function runServer(location: SocketLocation): Promise<number> {
   const store = new StateStore(folder);
   const { records, warning } = store.load();
   if (warning) log(warning);
-  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env });
+  const settings = await loadServerSettings(process.env, folder, log);
+  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, ...settings });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
-  const server = new GroveServer({ socketPath: location.path, host, store, log });
+  const review = reviewServiceFor(host, process.env, log);
+  const server = new GroveServer({ socketPath: location.path, host, store, log, review });
   await server.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void server.stop());
   process.on('SIGHUP', () => log('ignored SIGHUP'));
   process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));
   await server.stopped;
+  // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
+  await review.dispose();
   log('stopped');
   return 0;
 }

@@ -6,13 +6,13 @@
  * cursor visible) and the connection is closed. Sessions belong to the server, so none of this ends them.
  */
 import { findCommand } from '../core/commands/registry.js';
-import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../core/keymap/bindings.js';
-import { Keymap } from '../core/keymap/keymap.js';
-import { detectColorDepth } from '../core/screen/color.js';
+import { formatConfigError } from '../core/config/errors.js';
 import { GroveApp } from '../client/app.js';
+import { RemoteReview } from '../client/review/remote-review.js';
 import { repositoryOf } from '../io/repository.js';
 import { openScreen } from '../io/screen.js';
 import { UsageError, type CliContext } from './command.js';
+import { loadUiConfig } from './ui-config.js';
 
 /** Why this terminal can't run the UI, or undefined when it can. */
 export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): string | undefined {
@@ -26,7 +26,13 @@ export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream
 export async function runTui(context: CliContext, focusTarget?: string): Promise<number> {
   const problem = terminalProblem(context.env, process.stdin, process.stdout);
   if (problem) throw new UsageError(problem);
-  const keymap = Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS });
+  // Before the server or the screen: a config with any problem stops grove here, each problem one line.
+  const config = await loadUiConfig(context.env, context.cwd);
+  if (!config.ok) {
+    process.stderr.write(config.errors.map((error) => `${formatConfigError(error)}\n`).join(''));
+    return 1;
+  }
+  const { keymap, palette, depth, warning, mouse } = config.value;
   for (const row of keymap.rows()) {
     if (!findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
   }
@@ -39,7 +45,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
     throw new Error(`no session ${focusTarget} (grove ls lists them)`);
   }
 
-  const screen = openScreen({ output: process.stdout, colorDepth: detectColorDepth(context.env), term: context.env.TERM });
+  const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM });
   let app: GroveApp | undefined;
   return new Promise<number>((resolve) => {
     let left = false;
@@ -64,11 +70,14 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         screen,
         stdin: process.stdin,
         keymap,
+        palette,
         cwd: context.cwd,
         repo: repositoryOf(context.cwd),
         shell: context.env.SHELL || '/bin/sh',
         home: context.env.HOME,
         onDetach: () => leave(0),
+        review: new RemoteReview(host),
+        mouse,
       });
       const repo = repositoryOf(context.cwd);
       const target = initial.find((s) => s.id === focusId);
@@ -76,6 +85,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
       if (target) app.focus(target.id);
       // As tmux starts a session when it has none, grove starts one in a repository that has none.
       if (!initial.some((s) => s.repo === repo)) void app.createDefaultSession();
+      if (warning) app.message(warning);
     } catch (err) {
       leave(1, `grove: ${(err as Error).message}`);
     }

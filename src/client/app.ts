@@ -13,19 +13,29 @@ import { DisposableStore, toDisposable } from '../core/disposable.js';
 import type { Keymap } from '../core/keymap/keymap.js';
 import { computeLayout, type LayoutMode, type ScreenLayout } from '../core/layout/layout.js';
 import type { PaneFrame } from '../core/screen/frame.js';
+import type { MouseEvent } from '../core/keys/input-event.js';
 import { splitCommandLine } from '../core/session/command-line.js';
 import { repairFocus } from '../core/session/focus.js';
+import type { ReviewPort } from '../core/review/review-port.js';
 import type { SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
+import { sidebarEntryAt } from '../core/mouse/sidebar-rows.js';
+import type { MouseScene } from '../core/mouse/mouse-router.js';
+import { Clipboard } from './clipboard.js';
+import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-session.js';
+import { CopyModes } from './copy-mode/copy-modes.js';
 import { KeyDispatch } from './key-dispatch.js';
+import { MouseInput } from './mouse.js';
 import { PaneViews } from './pane-views.js';
+import { ReviewController, type ReviewUi } from './review/review-controller.js';
 import { TerminalInput } from './terminal-input.js';
 import { HelpOverlay } from './views/help-overlay.js';
 import type { Modal } from './views/modal.js';
 import { NewSessionDialog, type NewSessionInput } from './views/new-session-dialog.js';
 import { PaneChrome } from './views/pane-chrome.js';
-import { DEFAULT_PALETTE } from './views/palette.js';
+import { SearchPrompt } from './views/search-prompt.js';
+import type { Palette } from './views/palette.js';
 import { SidebarView } from './views/sidebar.js';
 import { StatusBarView } from './views/status-bar.js';
 import { TooSmallNotice } from './views/too-small-notice.js';
@@ -38,6 +48,8 @@ export interface AppOptions {
   readonly screen: TerminalScreen;
   readonly stdin: NodeJS.ReadStream;
   readonly keymap: Keymap;
+  /** Every colour of the UI: the theme in use, resolved for this terminal. */
+  readonly palette: Palette;
   /** Folder new sessions start in. */
   readonly cwd: string;
   /** The repository the UI was started in: its sessions are listed unless all are shown. */
@@ -47,17 +59,25 @@ export interface AppOptions {
   readonly home: string | undefined;
   /** Called when the user leaves (detach or quit). */
   readonly onDetach: () => void;
+  /** Whether grove takes the mouse (clicks, wheel, drag to copy); on unless configured off. */
+  readonly mouse?: boolean;
+  /** The review loop (diff, merge, remove, prune) on the server; without it those commands say so. */
+  readonly review?: ReviewPort;
 }
 
 export class GroveApp implements ClientActions {
   private readonly disposables = new DisposableStore();
-  private readonly palette = DEFAULT_PALETTE;
+  private readonly palette: Palette;
   private readonly sidebar: SidebarView;
   private readonly statusBar: StatusBarView;
   private readonly chrome: PaneChrome;
   private readonly panes: PaneViews;
   private readonly tooSmall: TooSmallNotice;
   private readonly dispatch: KeyDispatch;
+  private readonly copyModes: CopyModes;
+  private readonly clipboard: Clipboard;
+  private readonly mouse: MouseInput;
+  private readonly review: ReviewController;
   private readonly frames = new Map<string, PaneFrame>();
   /** Every session the host has. */
   private allSessions: readonly SessionInfo[] = [];
@@ -77,12 +97,18 @@ export class GroveApp implements ClientActions {
 
   constructor(private readonly options: AppOptions) {
     const { screen } = options.screen;
+    this.palette = options.palette;
     this.panes = this.disposables.add(new PaneViews(screen, options.host));
-    this.chrome = new PaneChrome(screen, this.palette);
-    this.sidebar = new SidebarView(screen, this.palette);
-    this.statusBar = new StatusBarView(screen, this.palette);
+    this.chrome = new PaneChrome(screen, this.palette, options.keymap);
+    this.sidebar = new SidebarView(screen, this.palette, options.keymap);
+    this.statusBar = new StatusBarView(screen, this.palette, options.keymap);
     this.tooSmall = new TooSmallNotice(screen);
     this.dispatch = new KeyDispatch(options.keymap, this.dispatchTarget());
+    this.clipboard = new Clipboard((sequence) => options.screen.control(sequence));
+    this.copyModes = this.disposables.add(new CopyModes(this.copyModesClient()));
+    this.mouse = this.disposables.add(new MouseInput(this.mouseClient(), options.mouse ?? true));
+    this.review = new ReviewController(this.reviewUi());
+    this.subscribe(options.host.clipboard$.subscribe(({ text }) => this.clipboard.copy(text)));
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
     this.subscribe(options.host.frames$.subscribe(({ id, frame }) => this.frameArrived(id, frame)));
     this.subscribe(options.host.bells$.subscribe(() => process.stdout.write('\x07')));
@@ -127,7 +153,8 @@ export class GroveApp implements ClientActions {
   openNewSessionDialog(): void {
     const close = () => this.closeModal();
     this.openModal(new NewSessionDialog(this.options.screen.screen, this.palette, { command: this.options.shell },
-      (input) => this.createSession(input), close));
+      // The dialog redraws itself with the answer (an error stays in it): the screen must follow.
+      (input) => this.createSession(input).finally(() => this.requestRender()), close));
   }
 
   confirm(question: string, onYes: () => void): void {
@@ -166,6 +193,46 @@ export class GroveApp implements ClientActions {
     this.setNotice(text, MESSAGE_MS);
   }
 
+  enterCopyMode(id: string, options?: CopyModeOptions): CopyModeSession | undefined {
+    const frame = this.frames.get(id);
+    if (!frame) return undefined;
+    return this.copyModes.enter(id, frame, options);
+  }
+
+  pasteBuffer(): void {
+    const modes = this.focusedId ? this.frames.get(this.focusedId)?.modes : undefined;
+    const bytes = this.clipboard.paste(modes?.bracketedPaste ?? false);
+    if (bytes !== undefined) this.sendToFocused(bytes);
+  }
+
+  setMouse(on: boolean): void {
+    this.mouse.setEnabled(on);
+  }
+
+  openDiff(id: string): void {
+    this.review.openDiff(id);
+  }
+
+  openMerge(id: string): void {
+    this.review.openMerge(id);
+  }
+
+  removeWorktree(id: string): void {
+    this.review.removeWorktree(id);
+  }
+
+  commitTurn(id: string): void {
+    this.review.commitTurn(id);
+  }
+
+  openWorktreeShell(id: string): void {
+    this.review.openWorktreeShell(id);
+  }
+
+  openPrune(): void {
+    this.review.openPrune();
+  }
+
   // Internals.
 
   private async createSession(input: NewSessionInput): Promise<string | undefined> {
@@ -180,6 +247,7 @@ export class GroveApp implements ClientActions {
         command,
         args,
         cwd: this.options.cwd,
+        ...(input.isolation === 'worktree' ? { isolation: 'worktree' as const } : {}),
         ...size,
       });
       this.focus(session.id);
@@ -207,6 +275,7 @@ export class GroveApp implements ClientActions {
     this.focusedId = repairFocus(this.sessions, list, this.focusedId);
     const ids = new Set(list.map((s) => s.id));
     for (const id of this.frames.keys()) if (!ids.has(id)) this.frames.delete(id);
+    this.copyModes.retain(ids);
     this.sessions = list;
     if (list.length === 0) this.zoomed = false;
     this.requestRender();
@@ -254,7 +323,7 @@ export class GroveApp implements ClientActions {
     const layout = (this.screenLayout = this.layoutFor(this.sessions.map((s) => s.id), this.focusedId));
     if (layout.kind === 'too-small') {
       this.sidebar.update(undefined, [], undefined);
-      this.chrome.update({ panes: [], dividers: [], sessions: [], focusedId: undefined, prefix: '' });
+      this.chrome.update({ panes: [], dividers: [], sessions: [], focusedId: undefined });
       this.panes.place([], this.frames);
       this.tooSmall.show(screen.cols, screen.rows, layout.minCols, layout.minRows);
       this.statusBar.element.hide();
@@ -265,16 +334,16 @@ export class GroveApp implements ClientActions {
     this.tooSmall.hide();
     this.statusBar.element.show();
     this.panes.resizeSessions(layout.sizes);
-    this.panes.place(layout.panes, this.frames);
+    this.panes.place(layout.panes, this.copyModes.framesFor(this.frames));
     this.sidebar.update(layout.sidebar, this.sessions, this.focusedId);
-    this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: this.sessions, focusedId: this.focusedId, prefix: this.options.keymap.prefix });
+    this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: this.sessions, focusedId: this.focusedId });
     const focusedIndex = this.sessions.findIndex((s) => s.id === this.focusedId);
     this.statusBar.update(layout.statusBar, {
       focused: this.sessions[focusedIndex],
       focusedIndex,
       prefix: this.options.keymap.prefix,
       prefixPending: this.prefixPending,
-      notice: this.notice,
+      notice: this.notice ?? this.copyModes.status(this.focusedId),
       home: this.options.home,
     });
     this.modal?.layout(screen.cols, screen.rows);
@@ -298,6 +367,8 @@ export class GroveApp implements ClientActions {
       visiblePanes: layout?.kind === 'ok' ? layout.panes : [],
       prefix: this.options.keymap.prefix,
       showAll: this.showAll,
+      mouse: this.mouse.enabled,
+      hasPasteBuffer: this.clipboard.hasText,
     };
   }
 
@@ -317,6 +388,66 @@ export class GroveApp implements ClientActions {
         this.requestRender();
       },
       message: (text: string) => this.message(text),
+      copyMode: () => this.copyModes.get(this.focusedId),
+      mouse: (event: MouseEvent) => this.mouse.handle(event),
+    };
+  }
+
+  private copyModesClient() {
+    return {
+      host: this.options.host,
+      changed: () => this.requestRender(),
+      prompt: (sign: '/' | '?', previous: string | undefined, done: (term: string | undefined) => void) =>
+        this.openModal(new SearchPrompt(this.options.screen.screen, this.palette, sign, previous, done)),
+      copied: (text: string) => {
+        const sent = this.clipboard.copy(text);
+        this.message(`copied ${text.length} characters${sent ? '' : ' (too many for the terminal\'s clipboard)'}`);
+      },
+      message: (text: string) => this.message(text),
+    };
+  }
+
+  private mouseClient() {
+    return {
+      scene: (): MouseScene | undefined => {
+        const layout = this.screenLayout;
+        if (layout?.kind !== 'ok' || this.modal || this.question) return undefined;
+        const focusedIndex = this.sessions.findIndex((s) => s.id === this.focusedId);
+        const sidebar = layout.sidebar;
+        return {
+          sidebar,
+          panes: layout.panes,
+          focusedId: this.focusedId,
+          modes: (id: string) => this.frames.get(id)?.modes,
+          inCopyMode: (id: string) => this.copyModes.get(id) !== undefined,
+          sessionAtSidebarRow: (row: number) => {
+            const index = sidebar ? sidebarEntryAt(row, sidebar.height, this.sessions.length, focusedIndex) : undefined;
+            return index === undefined ? undefined : this.sessions[index]?.id;
+          },
+        };
+      },
+      focus: (id: string) => this.focus(id),
+      input: (id: string, bytes: string) => this.options.host.input(id, bytes),
+      copyMode: (id: string, enter?: CopyModeOptions) => (enter ? this.enterCopyMode(id, enter) : this.copyModes.get(id)),
+      control: (sequence: string) => this.options.screen.control(sequence),
+    };
+  }
+
+  private reviewUi(): ReviewUi {
+    return {
+      screen: this.options.screen.screen,
+      palette: this.palette,
+      host: this.options.host,
+      review: this.options.review,
+      cwd: this.options.cwd,
+      shell: this.options.shell,
+      session: (id: string) => this.allSessions.find((s) => s.id === id || s.name === id),
+      openModal: (modal: Modal) => this.openModal(modal),
+      closeModal: (modal: Modal) => this.modal === modal && this.closeModal(),
+      message: (text: string | undefined) => (text === undefined ? this.setNotice(undefined) : this.message(text)),
+      focus: (id: string) => this.focus(id),
+      newSessionSize: () => this.newSessionSize(),
+      render: () => this.requestRender(),
     };
   }
 

@@ -1,14 +1,16 @@
 /**
  * Where each input event goes, in order of precedence: an open modal (dialog, help) takes everything; a
  * pending yes/no question takes the next key; otherwise keys go through the key-table state machine,
- * which either forwards them to the focused pane or names a command to run.
+ * which either forwards them to the focused pane or names a command to run. A pane in copy mode takes
+ * the keys that would have gone to it (the prefix and its table still work), and mouse reports go to
+ * the client's mouse handling, which knows what is under the pointer.
  *
  * Consecutive bytes for the pane are written in one request, so a paste into a program that did not ask
  * for bracketed paste is still one write, not one per character.
  */
 import type { ClientView, Command, CommandContext } from '../core/commands/command.js';
 import { findCommand } from '../core/commands/registry.js';
-import type { InputEvent } from '../core/keys/input-event.js';
+import type { InputEvent, MouseEvent } from '../core/keys/input-event.js';
 import { bytesForPane } from '../core/keys/key-encoder.js';
 import { KeyTableMachine } from '../core/keymap/key-table.js';
 import type { Keymap } from '../core/keymap/keymap.js';
@@ -29,6 +31,9 @@ export interface DispatchTarget {
   sendToFocused(data: string): void;
   prefixPendingChanged(pending: boolean): void;
   message(text: string): void;
+  /** The focused pane's copy mode, when it is in copy mode: keys for the pane go to it instead. */
+  copyMode?(): { handleKey(key: string): void } | undefined;
+  mouse?(event: MouseEvent): void;
 }
 
 export class KeyDispatch {
@@ -48,6 +53,8 @@ export class KeyDispatch {
       forward = '';
     };
     for (const event of events) {
+      // What was typed before a click reaches the pane before anything the click sends it.
+      if (event.kind === 'mouse') flush();
       const bytes = this.route(event);
       if (bytes === undefined) flush();
       else forward += bytes;
@@ -58,7 +65,11 @@ export class KeyDispatch {
   /** Handles one event; returns bytes for the pane when that is where it goes. */
   private route(event: InputEvent): string | undefined {
     const { target } = this;
-    if (event.kind === 'reply' || event.kind === 'focus' || event.kind === 'mouse') return undefined;
+    if (event.kind === 'reply' || event.kind === 'focus') return undefined;
+    if (event.kind === 'mouse') {
+      if (!target.modal && !target.question) target.mouse?.(event.mouse);
+      return undefined;
+    }
     if (target.modal) {
       if (target.modal.handle(event) === 'done') target.closeModal();
       return undefined;
@@ -68,7 +79,9 @@ export class KeyDispatch {
       return undefined;
     }
     const modes = target.focusedModes() ?? DEFAULT_MODES;
+    const copyMode = target.copyMode?.();
     if (event.kind === 'paste') {
+      if (copyMode) return undefined;
       // A pasted end marker must not end the paste early: the program would take the rest as typed keys.
       const text = event.text.split(PASTE_END).join('');
       return modes.bracketedPaste ? PASTE_START + text + PASTE_END : text;
@@ -78,6 +91,10 @@ export class KeyDispatch {
     if (wasPrefix || action.type === 'prefix') target.prefixPendingChanged(action.type === 'prefix');
     switch (action.type) {
       case 'forward':
+        if (copyMode) {
+          copyMode.handleKey(event.key);
+          return undefined;
+        }
         return bytesForPane(event, modes);
       case 'prefix':
         return undefined;

@@ -11,7 +11,8 @@ import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { RequestMethod, RequestParams } from '../core/protocol/requests.js';
 import type { PaneFrame } from '../core/screen/frame.js';
-import type { CaptureOptions, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
+import type { LineSlice } from '../core/screen/line-slice.js';
+import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 
 interface Pending {
@@ -23,6 +24,7 @@ export class RemoteHost implements SessionHost {
   private readonly sessionsSubject = new BehaviorSubject<readonly SessionInfo[]>([]);
   private readonly framesSubject = new Subject<FrameEvent>();
   private readonly bellsSubject = new Subject<string>();
+  private readonly clipboardSubject = new Subject<ClipboardEvent>();
   private readonly pending = new Map<number, Pending>();
   private readonly decoder = new FrameDecoder();
   private nextRequest = 1;
@@ -31,6 +33,7 @@ export class RemoteHost implements SessionHost {
   readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
   readonly bells$: Observable<string> = this.bellsSubject.asObservable();
+  readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
   /** Resolves with the server's session list once it has first arrived. */
   readonly listed: Promise<readonly SessionInfo[]>;
   private resolveListed!: (sessions: readonly SessionInfo[]) => void;
@@ -107,6 +110,10 @@ export class RemoteHost implements SessionHost {
     return (await this.request('capture', { session: id, ...options })) as string;
   }
 
+  async lines(id: string, from: number, count: number): Promise<LineSlice | undefined> {
+    return ((await this.request('lines', { session: id, from, count })) as LineSlice | null) ?? undefined;
+  }
+
   /** Hangs up; the server and its sessions carry on. */
   async dispose(): Promise<void> {
     this.socket.end();
@@ -140,6 +147,7 @@ export class RemoteHost implements SessionHost {
         return this.sessionsSubject.next(message.sessions);
       case 'frame': return this.framesSubject.next({ id: message.session, frame: message.frame });
       case 'bell': return this.bellsSubject.next(message.session);
+      case 'clipboard': return this.clipboardSubject.next({ id: message.session, text: message.text });
       case 'response': {
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -157,6 +165,7 @@ export class RemoteHost implements SessionHost {
       this.sessionsSubject.complete();
       this.framesSubject.complete();
       this.bellsSubject.complete();
+      this.clipboardSubject.complete();
     }
     this.resolveClosed(reason);
   }

@@ -6,7 +6,12 @@
  * event loop), so `pendingBytes` counts what was written but not yet parsed: the host pauses the pty above
  * a watermark, which is what keeps a runaway `cat` from growing memory without bound. Replies to terminal
  * queries (device attributes, cursor position reports) come out of `onReply` for the host to send back to
- * the program, as a real terminal would. `capture` gives the text for `grove capture` (see capture.ts).
+ * the program, as a real terminal would. `capture` gives the text for `grove capture` (see capture.ts), and
+ * `lines` any stretch of the scrollback and screen, numbered as line-slice.ts explains.
+ *
+ * A program may ask for the clipboard with OSC 52. Reading it is always refused (a program in a pane must
+ * not learn what the user copied elsewhere); a request to set it is handed to `onClipboardSet` listeners,
+ * and whoever listens decides whether it reaches the user's terminal.
  *
  * Widths follow Unicode 11 (emoji are two columns), which is what current programs assume when they lay
  * out their own screens; xterm's built-in Unicode 6 tables would put every emoji one column off.
@@ -15,12 +20,17 @@ import xtermHeadless from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
 import { DisposableStore, toDisposable, type Disposable } from '../core/disposable.js';
 import type { PaneFrame, FrameLine, TerminalModes } from '../core/screen/frame.js';
+import { sliceRange, type LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import { captureText } from './capture.js';
 import { FrameReader } from './frame-reader.js';
 import { xtermInternals, type XtermInternals } from './xterm-internals.js';
 
 const { Terminal } = xtermHeadless;
+
+/** OSC 52 payloads beyond this (in base64) are ignored rather than pushed at the user's terminal. */
+const MAX_CLIPBOARD_BASE64 = 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
 
 export interface PaneEmulatorOptions {
   cols: number;
@@ -38,6 +48,10 @@ export class PaneEmulator implements Disposable {
   private readonly store = new DisposableStore();
   private pending = 0;
   private currentTitle = '';
+  /** Lines dropped off the top of the active buffer since its numbering began. */
+  private trimmed = 0;
+  private epoch = 0;
+  private readonly clipboardListeners = new Set<(text: string) => void>();
 
   constructor(options: PaneEmulatorOptions) {
     this.terminal = new Terminal({
@@ -54,6 +68,9 @@ export class PaneEmulator implements Disposable {
     this.reader = new FrameReader(this.terminal.buffer.active.getNullCell());
     this.store.add(this.terminal.onData(options.onReply));
     this.store.add(this.terminal.onTitleChange((title) => (this.currentTitle = title)));
+    this.store.add(this.internals.onTrim((count) => (this.trimmed += count)));
+    this.store.add(this.terminal.buffer.onBufferChange(() => this.renumber()));
+    this.store.add(this.terminal.parser.registerOscHandler(52, (data) => this.clipboardRequest(data)));
   }
 
   /** Feeds program output; `parsed` runs once xterm has parsed this chunk (never, if disposed first). */
@@ -79,6 +96,8 @@ export class PaneEmulator implements Disposable {
   resize(cols: number, rows: number): void {
     if (cols === this.terminal.cols && rows === this.terminal.rows) return;
     this.terminal.resize(cols, rows);
+    // Re-wrapping moves text between lines: numbers from before the resize no longer name the same text.
+    this.renumber();
   }
 
   /** The screen as it is now: the bottom `rows` lines of the active buffer, however far scrollback goes. */
@@ -109,6 +128,29 @@ export class PaneEmulator implements Disposable {
     return captureText(lines, options.ansi);
   }
 
+  /** Lines `from` (a line number, or negative to count back from the end) onwards, at most `count` of them. */
+  lines(from: number, count: number): LineSlice {
+    const { cols } = this.terminal;
+    const buffer = this.terminal.buffer.active;
+    const first = this.trimmed;
+    const end = first + buffer.length;
+    const range = sliceRange(from, count, first, end);
+    const lines: FrameLine[] = [];
+    const wrapped: boolean[] = [];
+    for (let n = range.from; n < range.to; n++) {
+      const line = buffer.getLine(n - first);
+      lines.push(this.reader.read(line, cols));
+      wrapped.push(line?.isWrapped ?? false);
+    }
+    return { epoch: this.epoch, first, end, from: range.from, lines, wrapped };
+  }
+
+  /** A program asked to put `text` on the clipboard (OSC 52). */
+  onClipboardSet(listener: (text: string) => void): Disposable {
+    this.clipboardListeners.add(listener);
+    return this.store.add(toDisposable(() => this.clipboardListeners.delete(listener)));
+  }
+
   onTitleChange(listener: (title: string) => void): Disposable {
     return this.store.add(this.terminal.onTitleChange(listener));
   }
@@ -119,6 +161,21 @@ export class PaneEmulator implements Disposable {
 
   dispose(): void {
     this.store.dispose();
+  }
+
+  private renumber(): void {
+    this.epoch++;
+    this.trimmed = 0;
+  }
+
+  /** OSC 52 `selection;data`: data `?` asks to read (refused, unanswered); base64 data sets. */
+  private clipboardRequest(payload: string): boolean {
+    const data = payload.slice(payload.indexOf(';') + 1);
+    if (!payload.includes(';') || data === '?' || data === '') return true;
+    if (data.length > MAX_CLIPBOARD_BASE64 || !BASE64.test(data)) return true;
+    const text = Buffer.from(data, 'base64').toString('utf8');
+    for (const listener of this.clipboardListeners) listener(text);
+    return true;
   }
 
   private modes(): TerminalModes {

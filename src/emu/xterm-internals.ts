@@ -1,22 +1,31 @@
 /**
- * The two facts about the terminal state that @xterm/headless keeps but does not publish.
+ * The facts about the terminal state that @xterm/headless keeps but does not publish.
  *
  * Whether the program hid the cursor (DECTCEM, ESC[?25l) and whether it asked for SGR mouse reports
  * (DECSET 1006) live in xterm's core services; the public `terminal.modes` has neither. Tracking them
  * ourselves with parser hooks would miss every other way they change (RIS, DECSTR, the alternate screen
- * switch), so we read the services, through this one file. The shape is checked when an emulator is
- * made, so an xterm upgrade that moves them fails loudly in the tests instead of quietly showing a cursor.
+ * switch), so we read the services, through this one file. Likewise the count of lines dropped off the
+ * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it). The
+ * shape is checked when an emulator is made, so an xterm upgrade that moves them fails loudly in the
+ * tests instead of quietly showing a cursor.
  */
-import type { Terminal } from '@xterm/headless';
+import type { IDisposable, Terminal } from '@xterm/headless';
 
 export interface XtermInternals {
   readonly cursorHidden: boolean;
   readonly sgrMouse: boolean;
+  /** Calls `listener(count)` when lines are dropped off the top of the active buffer, whichever that is. */
+  onTrim(listener: (count: number) => void): IDisposable;
 }
+
+type InternalEvent<T> = (listener: (value: T) => void) => IDisposable;
 
 interface CoreServices {
   readonly coreService: { readonly isCursorHidden: boolean };
   readonly coreMouseService: { readonly activeEncoding: string };
+  /** The active buffer (normal or alternate) and its circular list of lines. */
+  readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
+  readonly buffers: { readonly onBufferActivate: InternalEvent<unknown> };
 }
 
 export function xtermInternals(terminal: Terminal): XtermInternals {
@@ -24,13 +33,26 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   if (typeof core?.coreService?.isCursorHidden !== 'boolean' || typeof core.coreMouseService?.activeEncoding !== 'string') {
     throw new Error('@xterm/headless no longer exposes coreService.isCursorHidden / coreMouseService.activeEncoding');
   }
+  if (typeof core.buffer?.lines?.onTrim !== 'function' || typeof core.buffers?.onBufferActivate !== 'function') {
+    throw new Error('@xterm/headless no longer exposes buffer.lines.onTrim / buffers.onBufferActivate');
+  }
   const { coreService, coreMouseService } = core as CoreServices;
+  const services = core as CoreServices;
   return {
     get cursorHidden() {
       return coreService.isCursorHidden;
     },
     get sgrMouse() {
       return coreMouseService.activeEncoding === 'SGR';
+    },
+    onTrim(listener) {
+      // Each buffer has its own list of lines, and a reset replaces both: follow whichever is active.
+      let lines = services.buffer.lines.onTrim(listener);
+      const switched = services.buffers.onBufferActivate(() => {
+        lines.dispose();
+        lines = services.buffer.lines.onTrim(listener);
+      });
+      return { dispose: () => [lines, switched].forEach((d) => d.dispose()) };
     },
   };
 }

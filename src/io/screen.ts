@@ -31,6 +31,8 @@ export interface TerminalScreen {
   /** blessed render + grove draw + cursor placement; cheap when nothing changed. */
   render(): void;
   onResize(listener: (cols: number, rows: number) => void): Disposable;
+  /** Writes a control sequence to the terminal between draws: mouse modes, the clipboard (OSC 52). */
+  control(sequence: string): void;
   /** Gives the terminal back as it was: main screen, cursor visible, no attributes, no paste or mouse modes. */
   destroy(): void;
 }
@@ -93,6 +95,10 @@ class BlessedTerminalScreen implements TerminalScreen {
     const handler = (): void => listener(this.cols, this.rows);
     this.screen.on('resize', handler);
     return toDisposable(() => this.screen.removeListener('resize', handler));
+  }
+
+  control(sequence: string): void {
+    if (!this.destroyed) this.grid.program._write(sequence);
   }
 
   destroy(): void {

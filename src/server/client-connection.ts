@@ -108,7 +108,8 @@ export class ClientConnection {
     const sessions = host.sessions$.subscribe((list) => this.send({ t: 'sessions', sessions: list }));
     const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));
     const bells = host.bells$.subscribe((id) => this.send({ t: 'bell', session: id }));
-    this.disposables.add(toDisposable(() => [sessions, frames, bells].forEach((s) => s.unsubscribe())));
+    const clipboard = host.clipboard$.subscribe(({ id, text }) => this.send({ t: 'clipboard', session: id, text }));
+    this.disposables.add(toDisposable(() => [sessions, frames, bells, clipboard].forEach((s) => s.unsubscribe())));
   }
 
   private watch(ids: readonly string[]): void {

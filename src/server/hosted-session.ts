@@ -11,6 +11,7 @@
  */
 import { DisposableStore } from '../core/disposable.js';
 import type { PaneFrame } from '../core/screen/frame.js';
+import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CompiledRule } from '../core/status/rules.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionInfo, SessionStatus } from '../core/session/session.js';
@@ -27,6 +28,8 @@ export interface HostedSessionEvents {
   /** The record changed (status, title, exit). */
   updated(session: HostedSession): void;
   bell(session: HostedSession): void;
+  /** The program asked to set the clipboard (OSC 52); only when the host passes such requests on. */
+  clipboard?(session: HostedSession, text: string): void;
 }
 
 export interface HostedSessionOptions {
@@ -71,6 +74,8 @@ export class HostedSession {
     }));
     this.disposables.add(this.emulator.onTitleChange((title) => this.update({ title })));
     this.disposables.add(this.emulator.onBell(() => this.events.bell(this)));
+    const clipboard = events.clipboard?.bind(events);
+    if (clipboard) this.disposables.add(this.emulator.onClipboardSet((text) => clipboard(this, text)));
     if (pty) {
       this.disposables.add(pty.onData((data) => this.onOutput(data)));
       this.disposables.add(pty.onExit((exit) => this.onExit(exit)));
@@ -114,6 +119,10 @@ export class HostedSession {
 
   capture(options: CaptureOptions): string {
     return this.emulator.capture(options);
+  }
+
+  lines(from: number, count: number): LineSlice {
+    return this.emulator.lines(from, count);
   }
 
   /** Resolves once the session has exited (at once if it already has). */

@@ -6,10 +6,12 @@
  * what lets the same host run inside the client today and behind a socket in a server process.
  */
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
-import type { CaptureOptions, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
+import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import { defaultName, nameProblem } from '../core/session/naming.js';
 import type { PaneFrame } from '../core/screen/frame.js';
+import type { LineSlice } from '../core/screen/line-slice.js';
 import type { SessionInfo } from '../core/session/session.js';
+import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule } from '../core/status/rules.js';
 import { FrameClock } from './frame-clock.js';
@@ -22,6 +24,8 @@ export interface LocalHostOptions {
   /** The environment programs inherit (before grove's own variables). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly scrollback?: number;
+  /** Whether programs may set the user's clipboard (OSC 52); off unless configured. */
+  readonly programClipboard?: boolean;
   /** How long a killed program gets between SIGTERM and SIGKILL. */
   readonly killGraceMs?: number;
 }
@@ -31,6 +35,7 @@ export class LocalSessionHost implements SessionHost {
   private readonly sessionsSubject = new BehaviorSubject<readonly SessionInfo[]>([]);
   private readonly framesSubject = new Subject<FrameEvent>();
   private readonly bellsSubject = new Subject<string>();
+  private readonly clipboardSubject = new Subject<ClipboardEvent>();
   private readonly clock = new FrameClock((ids) => this.emitFrames(ids));
   private nextId = 1;
   private disposed = false;
@@ -38,10 +43,15 @@ export class LocalSessionHost implements SessionHost {
   readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
   readonly bells$: Observable<string> = this.bellsSubject.asObservable();
+  readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
 
   constructor(private readonly options: LocalHostOptions) {}
 
-  async create(request: CreateSessionRequest): Promise<SessionInfo> {
+  /**
+   * Starts a program. A worktree session's worktree is made first, by the review service, which passes its
+   * record in (`worktree`); clients cannot, as the protocol's create request has no such field.
+   */
+  async create(request: CreateSessionRequest & { readonly worktree?: WorktreeRecord }): Promise<SessionInfo> {
     if (this.disposed) throw new Error('the session host has shut down');
     const taken = new Set([...this.sessions.values()].map((s) => s.info.name));
     const name = request.name?.trim() || defaultName(request.command, taken);
@@ -64,6 +74,7 @@ export class LocalSessionHost implements SessionHost {
       cwd: request.cwd,
       repo: this.options.checks.repositoryOf(request.cwd),
       isolation: request.isolation ?? 'workspace',
+      ...(request.worktree ? { worktree: request.worktree } : {}),
       agent: profile.name,
       status: 'starting',
       statusSince: now,
@@ -161,6 +172,7 @@ export class LocalSessionHost implements SessionHost {
         this.publishSessions();
       },
       bell: (s) => this.bellsSubject.next(s.id),
+      ...(this.options.programClipboard ? { clipboard: (s: HostedSession, text: string) => this.clipboardSubject.next({ id: s.id, text }) } : {}),
     }, options);
   }
 
@@ -178,6 +190,10 @@ export class LocalSessionHost implements SessionHost {
     session.terminate(this.options.killGraceMs ?? 2000);
     await session.whenExited();
     this.forget(session);
+  }
+
+  async lines(id: string, from: number, count: number): Promise<LineSlice | undefined> {
+    return this.sessions.get(id)?.lines(from, count);
   }
 
   async snapshot(id: string): Promise<PaneFrame | undefined> {
@@ -200,6 +216,7 @@ export class LocalSessionHost implements SessionHost {
     this.sessionsSubject.complete();
     this.framesSubject.complete();
     this.bellsSubject.complete();
+    this.clipboardSubject.complete();
   }
 
   private forget(session: HostedSession): void {

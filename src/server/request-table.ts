@@ -5,9 +5,13 @@
  */
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
+import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
+import type { ReviewService } from './review/review-service.js';
 
 export interface RequestContext {
   readonly host: LocalSessionHost;
+  /** Worktree sessions and their review; a server without it refuses those requests. */
+  readonly review?: ReviewService;
   /** Resolves a session given as an id, a name or an index in the list. */
   resolve(session: string): string;
   /** The size new sessions get when the request names none (the active client's focused pane). */
@@ -15,23 +19,25 @@ export interface RequestContext {
   stop(): void;
 }
 
-type Handler<M extends RequestMethod> = (params: RequestParams<M>, context: RequestContext) => Promise<unknown>;
+export type Handler<M extends RequestMethod> = (params: RequestParams<M>, context: RequestContext) => Promise<unknown>;
 
 const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
-  create: async (params, { host, defaultSize }) => {
-    const size = params.cols && params.rows ? { cols: params.cols, rows: params.rows } : defaultSize();
-    return host.create({ ...params, ...size });
+  create: async (params, context) => {
+    const size = params.cols && params.rows ? { cols: params.cols, rows: params.rows } : context.defaultSize();
+    return createSession({ ...params, ...size }, context);
   },
   kill: async ({ session }, { host, resolve }) => host.kill(resolve(session)),
   relaunch: async ({ session }, { host, resolve }) => host.relaunch(resolve(session)),
   snapshot: async ({ session }, { host, resolve }) => host.snapshot(resolve(session)),
   capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),
+  lines: async ({ session, from, count }, { host, resolve }) => host.lines(resolve(session), from, count),
   list: async (_params, { host }) => host.list(),
   stop: async (_params, { stop }) => {
     // Answer first, then stop: the client is waiting for this response.
     setImmediate(stop);
     return null;
   },
+  ...REVIEW_HANDLERS,
 };
 
 export async function runRequest(method: string, params: unknown, context: RequestContext): Promise<unknown> {

@@ -14,12 +14,15 @@ import { makeSocketPrivate } from '../io/socket-path.js';
 import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
 import { resolveSession, runRequest } from './request-table.js';
+import type { ReviewService } from './review/review-service.js';
 import { toRecord, type StateStore } from './state-store.js';
 
 export interface ServerOptions {
   readonly socketPath: string;
   readonly host: LocalSessionHost;
   readonly store: StateStore;
+  /** Worktree sessions and the review loop; without it the server offers workspace sessions only. */
+  readonly review?: ReviewService;
   readonly log: (line: string) => void;
 }
 
@@ -94,6 +97,7 @@ export class GroveServer implements ConnectionOwner {
   handleRequest(_connection: ClientConnection, method: string, params: unknown): Promise<unknown> {
     return runRequest(method, params, {
       host: this.host,
+      ...(this.options.review ? { review: this.options.review } : {}),
       resolve: (query) => resolveSession(this.host, query),
       defaultSize: () => this.defaultSize(),
       stop: () => void this.stop(),

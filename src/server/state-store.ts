@@ -23,6 +23,16 @@ const recordSchema = z.object({
   isolation: z.enum(['workspace', 'worktree']),
   agent: z.string().default('shell'),
   branch: z.string().optional(),
+  /** A worktree session's worktree: without it, grove would forget where the session's work is. */
+  worktree: z
+    .object({
+      repoPath: z.string(),
+      worktreePath: z.string(),
+      branch: z.string(),
+      baseBranch: z.string(),
+      baseCommit: z.string(),
+    })
+    .optional(),
   createdAt: z.number(),
   lastStatus: z.string(),
 });
@@ -45,6 +55,7 @@ export function toRecord(session: SessionInfo): SessionRecord {
     args: [...session.args],
     cwd: session.cwd,
     isolation: session.isolation,
+    ...(session.worktree ? { worktree: { ...session.worktree } } : {}),
     agent: session.agent,
     createdAt: session.createdAt,
     lastStatus: session.status,

@@ -52,7 +52,8 @@ describe('layouts', () => {
     t.write('tput cols\r');
     await t.waitForText(/│69$/m);
     t.resize(120, 30);
-    await t.waitForText('Sessions (2)');
+    // The status bar reaches the new right edge once grove has drawn at the new size.
+    await t.waitFor(() => t.row(29).length >= 118, 'a redraw at 120 columns');
     t.write('clear; tput cols\r');
     await t.waitForText(/│89$/m);
     t.press('C-b', 'p');
@@ -63,6 +64,6 @@ describe('layouts', () => {
     await t.waitForText('terminal too small');
     await t.waitForText('19×4, need 20×5');
     t.resize(100, 30);
-    await t.waitForText('Sessions (2)');
+    await t.waitFor(() => t.row(29).length >= 98 && t.screenText().includes('Sessions (2)'), 'a redraw at 100 columns');
   });
 });

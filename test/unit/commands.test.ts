@@ -13,7 +13,7 @@ function session(id: string, status: SessionStatus = 'working'): SessionInfo {
 }
 
 function view(overrides: Partial<ClientView> = {}): ClientView {
-  return { sessions: [session('a'), session('b'), session('c')], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', showAll: false, ...overrides };
+  return { sessions: [session('a'), session('b'), session('c')], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', showAll: false, mouse: true, hasPasteBuffer: false, ...overrides };
 }
 
 class FakeClient implements ClientActions {
@@ -31,6 +31,15 @@ class FakeClient implements ClientActions {
   showHelp() { this.calls.push('help'); }
   detach() { this.calls.push('detach'); }
   message(text: string) { this.calls.push(`message ${text}`); }
+  enterCopyMode(id: string) { this.calls.push(`copy-mode ${id}`); }
+  pasteBuffer() { this.calls.push('paste'); }
+  setMouse(on: boolean) { this.calls.push(`mouse ${on}`); }
+  openDiff(id: string) { this.calls.push(`diff ${id}`); }
+  openMerge(id: string) { this.calls.push(`merge ${id}`); }
+  removeWorktree(id: string) { this.calls.push(`remove ${id}`); }
+  commitTurn(id: string) { this.calls.push(`commit ${id}`); }
+  openWorktreeShell(id: string) { this.calls.push(`open ${id}`); }
+  openPrune() { this.calls.push('prune'); }
   answerYes() { this.pendingYes?.(); }
 }
 
@@ -115,8 +124,46 @@ describe('commands', () => {
     expect(run('show-all', view({ showAll: true })).calls).toEqual(['show-all false']);
   });
 
+  it('copy-mode freezes the focused pane, and needs one', () => {
+    expect(run('copy-mode', view({ focusedId: 'b' })).calls).toEqual(['copy-mode b']);
+    expect(run('copy-mode', view({ sessions: [], focusedId: undefined })).reason).toBe('no session');
+  });
+
+  it('paste-buffer pastes only once something was copied', () => {
+    expect(run('paste-buffer', view()).reason).toBe('nothing copied yet');
+    expect(run('paste-buffer', view({ hasPasteBuffer: true })).calls).toEqual(['paste']);
+  });
+
+  it('toggle-mouse turns the mouse off and on again, saying which', () => {
+    expect(run('toggle-mouse', view()).calls).toEqual(['mouse false', expect.stringMatching(/^message mouse off/)]);
+    expect(run('toggle-mouse', view({ mouse: false })).calls).toEqual(['mouse true', expect.stringMatching(/^message mouse on/)]);
+  });
+
   it('new-session and help open their views', () => {
     expect(run('new-session', view()).calls).toEqual(['dialog']);
     expect(run('help', view()).calls).toEqual(['help']);
+  });
+});
+
+describe('review commands', () => {
+  const worktree = { repoPath: '/r', worktreePath: '/r.worktrees/w', branch: 'grove/w', baseBranch: 'main', baseCommit: 'abc' };
+  const inWorktree = (): SessionInfo => ({ ...session('w'), isolation: 'worktree', worktree });
+
+  it('work on the focused worktree session', () => {
+    const v = view({ sessions: [session('a'), inWorktree()], focusedId: 'w' });
+    expect(['diff', 'merge', 'remove-worktree', 'commit-turn', 'open-worktree'].flatMap((name) => run(name, v).calls))
+      .toEqual(['diff w', 'merge w', 'remove w', 'commit w', 'open w']);
+  });
+
+  it('refuse, saying why, on a session that works in the checkout; only diff works there', () => {
+    for (const name of ['merge', 'remove-worktree', 'commit-turn', 'open-worktree']) {
+      expect(run(name, view()).reason, name).toBe('a works in the checkout, not a worktree');
+    }
+    expect(run('diff', view()).calls).toEqual(['diff a']);
+    expect(run('merge', view({ sessions: [], focusedId: undefined })).reason).toBe('no session');
+  });
+
+  it('prune needs no session', () => {
+    expect(run('prune', view({ sessions: [], focusedId: undefined })).calls).toEqual(['prune']);
   });
 });

@@ -42,11 +42,11 @@ describe('key overrides', () => {
   });
 
   it('replace a command\'s keys, bind several, and unbind with null', () => {
-    const { keymap, errors } = keys({ 'new-session': 'N', 'kill-session': ['X', 'C-x'], zoom: null });
+    const { keymap, errors } = keys({ 'new-session': 'N', 'kill-session': ['K', 'C-x'], zoom: null });
     expect(errors).toEqual([]);
     expect(runs(keymap, 'N')).toBe('new-session');
     expect(runs(keymap, 'c')).toBeUndefined();
-    expect([runs(keymap, 'X'), runs(keymap, 'C-x'), runs(keymap, 'x')]).toEqual(['kill-session', 'kill-session', undefined]);
+    expect([runs(keymap, 'K'), runs(keymap, 'C-x'), runs(keymap, 'x')]).toEqual(['kill-session', 'kill-session', undefined]);
     expect(runs(keymap, 'z')).toBeUndefined();
     expect(keymap!.keysFor('zoom')).toEqual([]);
   });

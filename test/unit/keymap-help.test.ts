@@ -21,6 +21,15 @@ describe('helpRows', () => {
       { keys: 'C-b Right', command: 'select-pane right', description: 'Focus the pane to the right' },
       { keys: 'C-b Up', command: 'select-pane up', description: 'Focus the pane above' },
       { keys: 'C-b Down', command: 'select-pane down', description: 'Focus the pane below' },
+      { keys: 'C-b [', command: 'copy-mode', description: 'Copy mode: scroll back, search and copy' },
+      { keys: 'C-b ]', command: 'paste-buffer', description: 'Paste the last copied text' },
+      { keys: 'C-b M', command: 'toggle-mouse', description: 'Turn the mouse on or off' },
+      { keys: 'C-b D', command: 'diff', description: 'Review what the session changed' },
+      { keys: 'C-b m', command: 'merge', description: 'Preview and merge the worktree session' },
+      { keys: 'C-b X', command: 'remove-worktree', description: 'Remove the session and its worktree' },
+      { keys: 'C-b s', command: 'commit-turn', description: 'Commit the worktree session now' },
+      { keys: 'C-b o', command: 'open-worktree', description: "Open a shell in the session's worktree" },
+      { keys: 'C-b P', command: 'prune', description: 'Clear leftover worktrees and branches' },
       { keys: 'C-b ?', command: 'help', description: 'List key bindings' },
       { keys: 'C-b d', command: 'detach', description: 'Detach (sessions keep running)' },
       { keys: 'C-b C-b', command: 'send-prefix', description: 'Send the prefix key to the pane' },
@@ -61,7 +70,7 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(16);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(25);
   });
 
   it('escapes pipes and backticks so odd keys do not break the table', () => {

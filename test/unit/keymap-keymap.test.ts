@@ -26,9 +26,18 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('R')).toBe('relaunch');
     expect(command('a')).toBe('show-all');
     expect(command('?')).toBe('help');
+    expect(command('[')).toBe('copy-mode');
+    expect(command(']')).toBe('paste-buffer');
+    expect(command('M')).toBe('toggle-mouse');
+    expect(command('D')).toBe('diff');
+    expect(command('m')).toBe('merge');
+    expect(command('X')).toBe('remove-worktree');
+    expect(command('s')).toBe('commit-turn');
+    expect(command('o')).toBe('open-worktree');
+    expect(command('P')).toBe('prune');
     expect(command('d')).toBe('detach');
     expect(command('C-b')).toBe('send-prefix');
-    expect(keymap.rows()).toHaveLength(25);
+    expect(keymap.rows()).toHaveLength(34);
   });
 
   it('writes every key canonically (or as the prefix placeholder) and describes every row', () => {

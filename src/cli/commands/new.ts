@@ -1,5 +1,6 @@
 /**
- * `grove new`: starts a session. With --agent it runs a known agent through its profile: the approval
+ * `grove new`: starts a session — in the checkout, or with --worktree in a worktree of its own on a new
+ * branch (--branch, --base). With --agent it runs a known agent through its profile: the approval
  * mode's flags, the initial prompt handed over the way that agent takes it, and its status rules; a
  * profile whose command is not installed is refused with how to install it, not started as a dead pane.
  */
@@ -8,6 +9,8 @@ import { resolve } from 'node:path';
 import { BUILTIN_PROFILES, findProfile } from '../../core/agents/builtins.js';
 import { buildLaunch, checkInstalled } from '../../core/agents/launch.js';
 import { APPROVAL_MODES, defaultApprovalMode, type ApprovalMode } from '../../core/agents/profile.js';
+import { CANNOT_CREATE_WORKTREE } from '../../core/review/review-port.js';
+import type { Isolation } from '../../core/session/session.js';
 import { fsLaunchChecks } from '../../io/launch-checks.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
 import { withHost } from '../targets.js';
@@ -24,9 +27,26 @@ function promptOf(args: ParsedArgs, cwd: string): string | undefined {
   }
 }
 
+/** Worktree isolation and its branch and base, as the create request takes them. */
+function isolationOf(args: ParsedArgs): { isolation: Isolation; branch?: string; base?: string } {
+  const branch = stringOption(args, 'branch');
+  const base = stringOption(args, 'base');
+  if (args.values.worktree !== true) {
+    if (branch !== undefined || base !== undefined) throw new UsageError('new: --branch and --base need --worktree');
+    return { isolation: 'workspace' };
+  }
+  return { isolation: 'worktree', ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) };
+}
+
+/** A worktree that cannot be made is never silently replaced by the checkout: say how to choose that instead. */
+function offerWorkspace(error: Error): never {
+  if (!error.message.startsWith(CANNOT_CREATE_WORKTREE)) throw error;
+  throw new Error(`${error.message} (without --worktree, grove new starts the session in the checkout itself)`);
+}
+
 export const newCommand: CliCommand = {
   name: 'new',
-  usage: 'grove new [--name NAME] [--cwd DIR] [--agent AGENT] [--mode MODE] [--prompt TEXT | --prompt-file FILE] [-- COMMAND ARGS…]',
+  usage: 'grove new [--name NAME] [--cwd DIR] [--worktree [--branch B] [--base REF]] [--agent AGENT] [--mode MODE] [--prompt TEXT | --prompt-file FILE] [-- COMMAND ARGS…]',
   summary: 'Start a session (default command: $SHELL, or the agent) and print its name',
   options: {
     name: { type: 'string', short: 'n' },
@@ -35,13 +55,17 @@ export const newCommand: CliCommand = {
     mode: { type: 'string', short: 'm' },
     prompt: { type: 'string', short: 'p' },
     'prompt-file': { type: 'string' },
+    worktree: { type: 'boolean', short: 'w' },
+    branch: { type: 'string', short: 'b' },
+    base: { type: 'string' },
   },
   positionals: { min: 0, max: 0 },
   takesRest: true,
   run: (args, context) => {
     const cwd = resolve(context.cwd, stringOption(args, 'cwd') ?? '.');
     const agentName = stringOption(args, 'agent');
-    const mode = stringOption(args, 'mode') ?? defaultApprovalMode('workspace');
+    const isolation = isolationOf(args);
+    const mode = stringOption(args, 'mode') ?? defaultApprovalMode(isolation.isolation);
     if (!(APPROVAL_MODES as readonly string[]).includes(mode)) throw new UsageError(`new: --mode must be one of ${APPROVAL_MODES.join(', ')}`);
     const prompt = promptOf(args, context.cwd);
     const profile = agentName === undefined ? undefined : findProfile(agentName);
@@ -63,7 +87,7 @@ export const newCommand: CliCommand = {
     }
     return withHost(context.connect(true), async (host) => {
       const name = stringOption(args, 'name');
-      const session = await host.create({ ...request, ...(name !== undefined ? { name } : {}), cwd });
+      const session = await host.create({ ...request, ...isolation, ...(name !== undefined ? { name } : {}), cwd }).catch(offerWorkspace);
       context.out(`${session.name}\n`);
       return 0;
     });

@@ -8,8 +8,8 @@ import type { InputEvent } from '../../core/keys/input-event.js';
 import { helpRows } from '../../core/keymap/help.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import type { Modal, ModalResult } from './modal.js';
-import type { Palette } from './palette.js';
-import { columns, escapeTags, fit } from './text-width.js';
+import { boxStyle, paint, type Palette } from './palette.js';
+import { columns, fit } from './text-width.js';
 
 export class HelpOverlay implements Modal {
   private readonly box: Widgets.BoxElement;
@@ -17,16 +17,16 @@ export class HelpOverlay implements Modal {
   private top = 0;
   private height = 0;
 
-  constructor(screen: Widgets.Screen, keymap: Keymap, palette: Palette) {
+  constructor(screen: Widgets.Screen, keymap: Keymap, private readonly palette: Palette) {
     const rows = helpRows(keymap);
     const keyWidth = Math.max(...rows.map((r) => columns(r.keys)), 4);
     this.lines = rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`);
     this.box = blessed.box({
       parent: screen,
       label: ' Keys ',
-      tags: true,
+      wrap: false,
       border: { type: 'line' },
-      style: { fg: palette.dialog.fg, bg: palette.dialog.bg, border: { fg: palette.dialog.border } },
+      style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },
     });
     this.layout(screen.width as number, screen.height as number);
   }
@@ -62,9 +62,9 @@ export class HelpOverlay implements Modal {
   }
 
   private draw(innerWidth: number): void {
-    const shown = this.lines.slice(this.top, this.top + this.height).map((l) => ' ' + escapeTags(fit(l, innerWidth - 1)));
+    const shown = this.lines.slice(this.top, this.top + this.height).map((l) => ' ' + fit(l, innerWidth - 1));
     const more = this.lines.length > this.height ? ` ${this.top + 1}–${this.top + shown.length} of ${this.lines.length} · ` : ' ';
-    shown.push(`{grey-fg}${escapeTags(fit(`${more}q closes`, innerWidth))}{/}`);
+    shown.push(paint(fit(`${more}q closes`, innerWidth), this.palette.dialog.dim));
     this.box.setContent(shown.join('\n'));
   }
 

@@ -2,15 +2,17 @@
  * Everything drawn around panes: title rows (tiled layout), the lines dividing panes and sidebar, and the
  * banner a finished session's pane wears ("exited with status 1 · C-b x closes") over its last screen.
  * Boxes are pooled by slot and hidden when unused, so a redraw allocates nothing in the steady state.
+ * Colours are the palette's border and banner inks; the key in the banner is whatever kills a session.
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
+import type { Keymap } from '../../core/keymap/keymap.js';
 import type { PanePlacement } from '../../core/layout/layout.js';
 import type { Rect } from '../../core/layout/rect.js';
 import { printable } from '../../core/session/display.js';
 import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
-import type { Palette } from './palette.js';
-import { escapeTags, fit } from './text-width.js';
+import { boxStyle, paint, type Palette } from './palette.js';
+import { fit } from './text-width.js';
 
 class BoxPool {
   private readonly boxes: Widgets.BoxElement[] = [];
@@ -40,18 +42,21 @@ export interface ChromeState {
   readonly dividers: readonly Rect[];
   readonly sessions: readonly SessionInfo[];
   readonly focusedId: string | undefined;
-  readonly prefix: string;
 }
 
 export class PaneChrome {
   private readonly titles: BoxPool;
   private readonly dividers: BoxPool;
   private readonly banners: BoxPool;
+  /** How the banner says to close the pane: ` · C-b x closes`, or nothing when no key kills a session. */
+  private readonly closeHint: string;
 
-  constructor(screen: Widgets.Screen, private readonly palette: Palette) {
-    this.titles = new BoxPool(() => blessed.box({ parent: screen, tags: true }));
-    this.dividers = new BoxPool(() => blessed.box({ parent: screen, style: { fg: palette.border.unfocused } }));
-    this.banners = new BoxPool(() => blessed.box({ parent: screen, style: { fg: 'black', bg: 'yellow' } }));
+  constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
+    this.titles = new BoxPool(() => blessed.box({ parent: screen, wrap: false }));
+    this.dividers = new BoxPool(() => blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.border.unfocused) }));
+    this.banners = new BoxPool(() => blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.banner) }));
+    const kill = keymap.keysFor('kill-session')[0];
+    this.closeHint = kill ? ` · ${kill} closes` : '';
   }
 
   update(state: ChromeState): void {
@@ -67,16 +72,14 @@ export class PaneChrome {
       if (pane.title) this.title(pane.title, entry.session, entry.index, pane.id === state.focusedId);
       if (!isRunning(entry.session) && pane.rect.height > 0) {
         const bottom = { ...pane.rect, y: pane.rect.y + pane.rect.height - 1, height: 1 };
-        this.banners.take(bottom).setContent(fit(` ${describeEnd(entry.session)} · ${state.prefix} x closes`, bottom.width));
+        this.banners.take(bottom).setContent(fit(` ${describeEnd(entry.session)}${this.closeHint}`, bottom.width));
       }
     }
     [this.titles, this.dividers, this.banners].forEach((pool) => pool.end());
   }
 
   private title(rect: Rect, session: SessionInfo, index: number, focused: boolean): void {
-    const color = focused ? this.palette.border.focused : this.palette.border.unfocused;
     const text = fit(` ${index} ${printable(session.name)} · ${session.status} `, rect.width);
-    const style = focused ? `{${color}-bg}{black-fg}` : `{${color}-fg}`;
-    this.titles.take(rect).setContent(`${style}${escapeTags(text)}{/}`);
+    this.titles.take(rect).setContent(paint(text, focused ? this.palette.border.focused : this.palette.border.unfocused));
   }
 }

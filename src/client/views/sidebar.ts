@@ -1,23 +1,28 @@
 /**
  * The sidebar: one entry of two lines per session — index, status symbol, name and isolation badge, then
- * the command and status — with the focused session highlighted. When the entries outgrow the height it
- * scrolls so the focused one stays in view.
+ * the command (for a worktree session, its branch) and status — with the focused session highlighted. When the entries outgrow the height it
+ * scrolls so the focused one stays in view. Every colour is an ink of the palette; the one key it mentions
+ * (how to make a session, when there are none) is read from the keymap, so it is the user's.
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
 import { commandLine, printable, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
 import type { SessionInfo } from '../../core/session/session.js';
-import type { Palette } from './palette.js';
-import { escapeTags, fit } from './text-width.js';
+import type { Keymap } from '../../core/keymap/keymap.js';
+import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';
+import { boxStyle, paint, type Palette } from './palette.js';
+import { fit } from './text-width.js';
 
-const LINES_PER_ENTRY = 2;
 
 export class SidebarView {
   readonly element: Widgets.BoxElement;
+  private readonly emptyHint: string;
 
-  constructor(screen: Widgets.Screen, private readonly palette: Palette) {
-    this.element = blessed.box({ parent: screen, tags: true, style: { fg: palette.sidebar.fg } });
+  constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
+    this.element = blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.sidebar.text) });
+    const newSession = keymap.keysFor('new-session')[0];
+    this.emptyHint = newSession ? ` ${newSession}: new session` : ' no sessions';
   }
 
   update(rect: Rect | undefined, sessions: readonly SessionInfo[], focusedId: string | undefined): void {
@@ -28,30 +33,29 @@ export class SidebarView {
     Object.assign(this.element, { left: rect.x, top: rect.y, width: rect.width, height: rect.height });
     this.element.show();
     const focusedIndex = sessions.findIndex((s) => s.id === focusedId);
-    const visibleEntries = Math.max(1, Math.floor((rect.height - 1) / LINES_PER_ENTRY));
-    const first = Math.max(0, Math.min(focusedIndex - visibleEntries + 1, sessions.length - visibleEntries));
-    const lines = [`{bold}${fit(` Sessions (${sessions.length})`, rect.width)}{/bold}`];
+    // The same window a click is read back through (sidebar-rows.ts).
+    const { first, entries: visibleEntries } = sidebarWindow(rect.height, sessions.length, focusedIndex);
+    const lines = [paint(fit(` Sessions (${sessions.length})`, rect.width), this.palette.sidebar.heading)];
     sessions.slice(first, first + visibleEntries).forEach((session, offset) => {
       lines.push(...this.entry(session, first + offset, session.id === focusedId, rect.width));
     });
-    if (sessions.length === 0) lines.push(fit(' C-b c: new session', rect.width));
+    if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
     this.element.setContent(lines.join('\n'));
   }
 
   private entry(session: SessionInfo, index: number, focused: boolean, width: number): string[] {
     const badge = session.isolation === 'worktree' ? 'wt' : 'ws';
-    const head = fit(`${index} ${STATUS_SYMBOL[session.status]} ${printable(session.name)}`, width - 4) + ` ${badge} `;
-    const tail = fit(`   ${commandLine(session)} · ${statusLabel(session)}`, width);
-    const { sidebar, status } = this.palette;
-    if (focused) {
-      const colors = `{${sidebar.focusFg}-fg}{${sidebar.focusBg}-bg}`;
-      return [`${colors}${escapeTags(head)}{/}`, `${colors}${escapeTags(tail)}{/}`];
-    }
-    const symbolColor = status[session.status];
-    const [indexPart, ...rest] = escapeTags(head).split(STATUS_SYMBOL[session.status]);
-    return [
-      `${indexPart}{${symbolColor}-fg}${STATUS_SYMBOL[session.status]}{/}${rest.join(STATUS_SYMBOL[session.status])}`,
-      `{${sidebar.dim}-fg}${escapeTags(tail)}{/}`,
-    ];
+    const symbol = STATUS_SYMBOL[session.status];
+    const head = fit(`${index} ${symbol} ${printable(session.name)}`, width - 4) + ` ${badge} `;
+    // Worktree sessions often run the same agent: their branches tell them apart better than commands.
+    const what = session.worktree ? printable(session.worktree.branch) : commandLine(session);
+    const tail = fit(`   ${what} · ${statusLabel(session)}`, width);
+    const { sidebar } = this.palette;
+    if (focused) return [paint(head, sidebar.focused), paint(tail, sidebar.focused)];
+    // Only the index precedes the symbol, so its first occurrence is the symbol (absent if cut off).
+    const at = head.indexOf(symbol);
+    const painted = at < 0 ? paint(head, sidebar.text)
+      : paint(head.slice(0, at), sidebar.text) + paint(symbol, sidebar.status[session.status]) + paint(head.slice(at + symbol.length), sidebar.text);
+    return [painted, paint(tail, sidebar.dim)];
   }
 }

@@ -21,6 +21,10 @@ export interface ClientView {
   readonly prefix: string;
   /** Whether sessions of every repository are listed, rather than only this one's. */
   readonly showAll: boolean;
+  /** Whether grove acts on the mouse. */
+  readonly mouse: boolean;
+  /** Whether anything has been copied, for `paste-buffer`. */
+  readonly hasPasteBuffer: boolean;
 }
 
 /** What commands may do: primitive operations the client implements. */
@@ -41,6 +45,23 @@ export interface ClientActions {
   detach(): void;
   /** A one-line message in the status bar. */
   message(text: string): void;
+  /** Freezes the session's pane for scrolling, searching and copying. */
+  enterCopyMode(id: string): void;
+  /** Types the paste buffer into the focused pane. */
+  pasteBuffer(): void;
+  setMouse(on: boolean): void;
+  /** The review loop (src/client/review): the full-screen diff of what the session changed. */
+  openDiff(id: string): void;
+  /** The merge dialog: a preview of merging the worktree session's branch, then the merge. */
+  openMerge(id: string): void;
+  /** What removing the worktree session would lose, then its removal once confirmed. */
+  removeWorktree(id: string): void;
+  /** Commits the worktree session's changes now, as the end of a turn. */
+  commitTurn(id: string): void;
+  /** Opens a shell session in the worktree session's folder. */
+  openWorktreeShell(id: string): void;
+  /** The list of worktrees and branches grove left behind in this repository, to clear. */
+  openPrune(): void;
 }
 
 export interface CommandContext {
@@ -63,4 +84,11 @@ export function focusedSession(view: ClientView): SessionInfo | undefined {
 
 export function needsSession(view: ClientView): string | undefined {
   return focusedSession(view) ? undefined : 'no session';
+}
+
+/** Why a command that works on a session's worktree can't run on the focused session, if it can't. */
+export function needsWorktreeSession(view: ClientView): string | undefined {
+  const session = focusedSession(view);
+  if (!session) return 'no session';
+  return session.worktree ? undefined : `${session.name} works in the checkout, not a worktree`;
 }

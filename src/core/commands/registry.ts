@@ -3,17 +3,26 @@
  * binding to a name not in this table is an error when the keymap is loaded.
  */
 import type { Command } from './command.js';
+import { commitTurn } from './commit-turn.js';
+import { copyMode } from './copy-mode.js';
 import { detach } from './detach.js';
+import { diff } from './diff.js';
 import { help } from './help.js';
 import { killSession } from './kill-session.js';
+import { merge } from './merge.js';
 import { newSession } from './new-session.js';
 import { nextLayoutCommand } from './next-layout.js';
 import { nextSession, previousSession } from './next-session.js';
+import { openWorktree } from './open-worktree.js';
+import { pasteBuffer } from './paste-buffer.js';
+import { prune } from './prune.js';
 import { relaunch } from './relaunch.js';
+import { removeWorktree } from './remove-worktree.js';
 import { selectPane } from './select-pane.js';
 import { selectSession } from './select-session.js';
 import { sendPrefix } from './send-prefix.js';
 import { showAll } from './show-all.js';
+import { toggleMouse } from './toggle-mouse.js';
 import { zoom } from './zoom.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -27,6 +36,15 @@ export const COMMANDS: readonly Command[] = [
   killSession,
   relaunch,
   showAll,
+  copyMode,
+  pasteBuffer,
+  toggleMouse,
+  diff,
+  merge,
+  removeWorktree,
+  commitTurn,
+  openWorktree,
+  prune,
   help,
   detach,
   sendPrefix,

@@ -34,6 +34,8 @@ export interface GroveConfig {
   readonly notify: { readonly bell: boolean; readonly desktop: boolean };
   readonly mouse: boolean;
   readonly scrollback: number;
+  /** Programs in panes may set the user's clipboard (OSC 52). */
+  readonly programClipboard: boolean;
   /** Which file set each setting, by formatted path (`keys.zoom`); a setting not listed is a default. */
   readonly origins: ReadonlyMap<string, string>;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_CONFIG: GroveConfig = {
   notify: { bell: true, desktop: false },
   mouse: true,
   scrollback: 10_000,
+  programClipboard: false,
   origins: new Map(),
 };
 
@@ -79,6 +82,7 @@ export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, stri
     notify: { ...d.notify, ...file.notify },
     mouse: file.mouse ?? d.mouse,
     scrollback: file.scrollback ?? d.scrollback,
+    programClipboard: file.programClipboard ?? d.programClipboard,
     origins,
   };
 }

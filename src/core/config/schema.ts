@@ -98,6 +98,10 @@ export const configFileSchema = z
       .optional(),
     mouse: z.boolean().optional().describe('Click to focus panes and sessions, wheel to scroll'),
     scrollback: z.number().int().min(0).max(1_000_000).optional().describe('Lines of history kept per pane'),
+    programClipboard: z
+      .boolean()
+      .optional()
+      .describe('Let programs in panes set your clipboard with OSC 52 (off by default; reading it is always refused)'),
   })
   .describe('grove configuration');
 

@@ -17,8 +17,6 @@ export function tmuxPrefixWarning(
   const theirs = parseKeySpec(tmuxPrefix.trim());
   const ours = parseKeySpec(ourPrefix);
   if (!theirs.ok || !ours.ok || theirs.key !== ours.key) return undefined;
-  return (
-    `tmux also uses ${ours.key} as its prefix: press it twice to reach grove, ` +
-    `or give grove another one in its config, e.g. "keys": { "prefix": "C-a" }`
-  );
+  // Short enough for the status bar of an 80-column terminal, where it is shown.
+  return `tmux also uses ${ours.key} as its prefix: press it twice for grove, or set keys.prefix`;
 }

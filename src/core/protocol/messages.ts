@@ -4,14 +4,15 @@
  * A connection opens with `hello` carrying the protocol version; the server answers `welcome` or, for any
  * other version, `refused` and closes, so mismatched builds say so instead of misreading each other.
  * After that the client sends requests (answered by `response` with the same id) and fire-and-forget
- * input, resize and watch messages; the server pushes session lists, frames of watched sessions and bells.
+ * input, resize and watch messages; the server pushes session lists, frames of watched sessions, bells and
+ * clipboard contents programs set.
  * Bump PROTOCOL_VERSION whenever a message changes shape.
  */
 import { z } from 'zod';
 import type { PaneFrame } from '../screen/frame.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const sessionId = z.string().min(1).max(64);
 const size = z.number().int().min(1).max(10_000);
@@ -33,7 +34,9 @@ export type ServerMessage =
   | { t: 'response'; id: number; ok: false; error: string }
   | { t: 'sessions'; sessions: readonly SessionInfo[] }
   | { t: 'frame'; session: string; frame: PaneFrame }
-  | { t: 'bell'; session: string };
+  | { t: 'bell'; session: string }
+  /** A program set the clipboard (OSC 52), and the server's settings let it reach the user's terminal. */
+  | { t: 'clipboard'; session: string; text: string };
 
 /** Why a client's first message can't start a session with this server, or undefined if it can. */
 export function helloProblem(message: ClientMessage): string | undefined {

@@ -7,6 +7,10 @@ import { z } from 'zod';
 
 const session = z.string().min(1).max(64);
 const size = z.number().int().min(1).max(10_000);
+const path = z.string().min(1).max(4096);
+/** A branch or ref as typed; the engine checks it against git's rules before git sees it. */
+const ref = z.string().min(1).max(255);
+const pruneTarget = z.object({ path, confirmedLoss: z.boolean().optional(), deleteBranch: z.boolean().optional() });
 
 export const REQUESTS = {
   create: z.object({
@@ -28,13 +32,38 @@ export const REQUESTS = {
     })).max(100).optional(),
     typePrompt: z.string().max(100_000).optional(),
     env: z.record(z.string(), z.string()).optional(),
+    /** Worktree isolation only: the branch to create or reuse, and the ref to start it from. */
+    branch: ref.optional(),
+    base: ref.optional(),
   }),
   kill: z.object({ session }),
   relaunch: z.object({ session }),
   snapshot: z.object({ session }),
   capture: z.object({ session, ansi: z.boolean(), scrollback: z.boolean() }),
+  lines: z.object({ session, from: z.number().int(), count: z.number().int().min(0).max(100_000) }),
   list: z.object({}),
   stop: z.object({}),
+  // The review loop (src/core/review/review-port.ts).
+  diff: z.object({ session }),
+  mergePreview: z.object({ session }),
+  merge: z.object({
+    session,
+    mode: z.enum(['merge', 'squash', 'rebase']),
+    onConflict: z.enum(['leave', 'abort']),
+    message: z.string().max(10_000).optional(),
+  }),
+  removalReport: z.object({ session }),
+  removeWorktree: z.object({ session, confirmedLoss: z.boolean().optional(), deleteBranch: z.boolean().optional() }),
+  pruneScan: z.object({ folder: path }),
+  prune: z.object({
+    folder: path,
+    choices: z.object({
+      worktrees: z.array(pruneTarget).max(1000).optional(),
+      missing: z.array(pruneTarget).max(1000).optional(),
+      branches: z.array(z.object({ branch: ref, confirmedLoss: z.boolean().optional() })).max(1000).optional(),
+    }),
+  }),
+  commitTurn: z.object({ session }),
 } as const;
 
 export type RequestMethod = keyof typeof REQUESTS;

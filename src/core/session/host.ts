@@ -8,6 +8,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { PaneFrame } from '../screen/frame.js';
+import type { LineSlice } from '../screen/line-slice.js';
 import type { StatusRule } from '../status/rules.js';
 import type { Isolation, SessionInfo } from './session.js';
 
@@ -21,6 +22,10 @@ export interface CreateSessionRequest {
   readonly cols?: number;
   readonly rows?: number;
   readonly isolation?: Isolation;
+  /** Worktree isolation: the session's branch (new, or an existing one no worktree uses). Default `grove/<name>`. */
+  readonly branch?: string;
+  /** Worktree isolation: the ref the branch starts from. Default: the branch checked out in the main checkout. */
+  readonly base?: string;
   /** The agent profile whose status rules read the screen; found from the command when omitted. */
   readonly agent?: string;
   /** The user's own status rules for this agent, tried before the profile's. */
@@ -41,6 +46,12 @@ export interface FrameEvent {
   readonly frame: PaneFrame;
 }
 
+/** A program asked to put text on the user's clipboard (OSC 52). */
+export interface ClipboardEvent {
+  readonly id: string;
+  readonly text: string;
+}
+
 export interface SessionHost {
   /** Every session, in creation order. Replays the current list to each new subscriber. */
   readonly sessions$: Observable<readonly SessionInfo[]>;
@@ -51,6 +62,8 @@ export interface SessionHost {
   readonly frames$: Observable<FrameEvent>;
   /** The program rang the bell. */
   readonly bells$: Observable<string>;
+  /** Programs setting the clipboard, only when the host's settings let them (never reading it). */
+  readonly clipboard$: Observable<ClipboardEvent>;
 
   /** Starts a program. Rejects with a one-line message for a bad request (unknown folder, bad name). */
   create(request: CreateSessionRequest): Promise<SessionInfo>;
@@ -68,6 +81,8 @@ export interface SessionHost {
   snapshot(id: string): Promise<PaneFrame | undefined>;
   /** The pane's text, as `tmux capture-pane -p` prints it: plain or with colours, screen only or with scrollback. */
   capture(id: string, options: CaptureOptions): Promise<string>;
+  /** Lines of the scrollback and screen, numbered as line-slice.ts explains; a negative `from` counts from the end. */
+  lines(id: string, from: number, count: number): Promise<LineSlice | undefined>;
   /** Ends every program and releases every resource. */
   dispose(): Promise<void>;
 }

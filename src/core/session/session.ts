@@ -5,6 +5,7 @@
  * it can cross the socket to clients and be written to the state file unchanged. The host owns the truth;
  * everyone else holds snapshots of these records.
  */
+import type { WorktreeRecord } from '../git/review.js';
 
 /** Where a session's changes land: the checkout itself, or a private git worktree on its own branch. */
 export type Isolation = 'workspace' | 'worktree';
@@ -32,6 +33,8 @@ export interface SessionInfo {
    */
   readonly repo: string;
   readonly isolation: Isolation;
+  /** For `worktree` isolation: the worktree and branch the server made for it, and the base it merges into. */
+  readonly worktree?: WorktreeRecord;
   /** The agent profile that reads its screen (`claude`, `codex`, … or `shell` for any program). */
   readonly agent: string;
   readonly status: SessionStatus;

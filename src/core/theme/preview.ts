@@ -8,7 +8,7 @@ import type { BlessedColor, ResolvedTheme } from './resolve-theme.js';
 import { THEME_PARTS } from './theme-schema.js';
 
 /** SGR parameters for a foreground (base 30) or background (base 40) colour. */
-function colorParams(color: BlessedColor, base: 30 | 40): string {
+export function sgrColorParams(color: BlessedColor, base: 30 | 40): string {
   if (color === 'default') return String(base + 9);
   if (typeof color === 'string') {
     const value = Number.parseInt(color.slice(1), 16);
@@ -28,8 +28,8 @@ interface Paint {
 function paint(text: string, { fg, bg, reverse }: Paint): string {
   const params = [
     ...(reverse ? ['7'] : []),
-    ...(fg === undefined ? [] : [colorParams(fg, 30)]),
-    ...(bg === undefined ? [] : [colorParams(bg, 40)]),
+    ...(fg === undefined ? [] : [sgrColorParams(fg, 30)]),
+    ...(bg === undefined ? [] : [sgrColorParams(bg, 40)]),
   ];
   return params.length ? `\x1b[${params.join(';')}m${text}\x1b[0m` : text;
 }

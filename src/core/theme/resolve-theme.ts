@@ -17,7 +17,7 @@ export type BlessedColor = 'default' | `#${string}` | number;
 
 export interface ResolvedTheme extends ThemeColors<BlessedColor> {
   readonly depth: ColorDepth;
-  /** Show focus and the status bar in reverse video rather than by colour. */
+  /** Mark focus, the status bar and the banner with reverse video rather than colour. */
   readonly reverseVideo: boolean;
 }
 

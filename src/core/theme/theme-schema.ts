@@ -7,7 +7,7 @@
  *
  * A theme file is JSON named after the theme (`themes/solarized-dark.json`). Besides the parts it may
  * carry a description for `grove themes`, and `reverseVideo` for themes without colours to spare: the
- * UI then shows focus and the status bar in reverse video instead of by colour.
+ * UI then marks focus, the status bar and the banner with reverse video instead of colour.
  */
 import { z } from 'zod';
 import type { SessionStatus } from '../session/session.js';
@@ -22,7 +22,9 @@ export const THEME_PARTS = {
   /** Pane borders. */
   border: ['focused', 'unfocused'],
   statusBar: ['fg', 'bg', 'accent'],
-  dialog: ['fg', 'bg', 'border', 'field'],
+  dialog: ['fg', 'bg', 'border', 'field', 'dim', 'error'],
+  /** The line over the bottom of a finished session's pane. */
+  banner: ['fg', 'bg'],
   diff: ['added', 'removed', 'header', 'hunk'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -43,7 +45,8 @@ const PART_DESCRIPTIONS: Record<ThemePart, string> = {
   status: 'The colour of the status symbol for each session status',
   border: 'Borders of the focused and the other panes',
   statusBar: 'The status line at the bottom: text, background and highlighted text',
-  dialog: 'Dialogs and overlays: text, background, border and input fields',
+  dialog: 'Dialogs and overlays: text, background, border, input fields, hints and error messages',
+  banner: 'The line over a finished session\'s pane ("exited with status 1 · C-b x closes"): text and background',
   diff: 'Diffs: added and removed lines, file headers and hunk headers',
 };
 
@@ -59,7 +62,7 @@ export const themeSchema = z
     reverseVideo: z
       .boolean()
       .optional()
-      .describe('Show focus and the status bar in reverse video rather than by colour (for colourless themes)'),
+      .describe('Mark focus, the status bar and the banner with reverse video rather than colour (for colourless themes)'),
     ...(Object.fromEntries((Object.keys(THEME_PARTS) as ThemePart[]).map((part) => [part, partSchema(part)])) as Record<
       ThemePart,
       ReturnType<typeof partSchema>

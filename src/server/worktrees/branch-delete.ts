@@ -8,9 +8,10 @@
  */
 import { describeLoss, losesCommits, type LossReport } from '../../core/git/loss.js';
 import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
+import type { BranchFate } from '../../core/git/review.js';
 import type { WorktreeContext } from './types.js';
 
-export type BranchFate = { readonly deleted: true } | { readonly deleted: false; readonly reason: string };
+export type { BranchFate } from '../../core/git/review.js';
 
 export interface BranchDeletion {
   /** true: the caller asked for this branch to be deleted. undefined: delete only if `-d` agrees. */

@@ -16,24 +16,17 @@ import {
   type FileChange,
   type FileStat,
 } from '../../core/git/diff-output.js';
-import type { CommitSummary } from '../../core/git/loss.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
+import type { SessionDiff } from '../../core/git/review.js';
 import { baseTip, mergeBase } from './base.js';
 import { resolveCommit } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
+export type { SessionDiff } from '../../core/git/review.js';
+
 export type DiffTarget =
   | { readonly kind: 'worktree'; readonly record: WorktreeRecord }
   | { readonly kind: 'workspace'; readonly path: string };
-
-export interface SessionDiff {
-  /** The commit the files were compared with. */
-  readonly base: string;
-  /** Commits on the session's branch that its base does not have, newest first ([] for workspace sessions). */
-  readonly commits: readonly CommitSummary[];
-  /** Sorted by path. */
-  readonly files: readonly FileChange[];
-}
 
 const PATCH_ARGS = ['-M', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/'];
 const UNTRACKED_DIFF_CONCURRENCY = 4;

@@ -11,7 +11,7 @@ export type { ConflictChoice, MergeMode, MergeOptions, MergeOutcome } from './me
 export type { RemoveOptions, RemoveOutcome } from './remove.js';
 export type { BranchFate } from './branch-delete.js';
 export type { JudgedAgainst, MissingWorktree, OrphanBranch, OrphanWorktree, PruneScan } from './prune.js';
-export { describeScan } from './prune.js';
+export { describeScan } from '../../core/git/prune-report.js';
 export type { PruneChoices, PruneItemResult } from './prune-apply.js';
 export type { CommitTurnOptions } from './commit.js';
 export { WorktreeRefusal, type RefusalCode } from '../../core/git/refusal.js';

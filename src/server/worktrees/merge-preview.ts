@@ -3,28 +3,14 @@
  * store alone (git >= 2.38), so the preview is safe while the user and other sessions keep working.
  */
 import { COMMIT_LINE_FORMAT, parseCommitLines } from '../../core/git/log.js';
-import type { CommitSummary } from '../../core/git/loss.js';
 import { parseMergeTree } from '../../core/git/merge-tree.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
+import type { MergePreview } from '../../core/git/review.js';
 import { baseTip } from './base.js';
 import { resolveCommit } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
-export interface MergePreview {
-  /** The base branch's current tip and the session branch's tip, as compared. */
-  readonly baseCommit: string;
-  readonly branchCommit: string;
-  /** Commits the merge would bring in, newest first. */
-  readonly commits: readonly CommitSummary[];
-  /** True when there is nothing to merge: the base already has every commit. */
-  readonly upToDate: boolean;
-  readonly clean: boolean;
-  readonly conflicts: readonly string[];
-  /** git's explanations, one line each ("CONFLICT (content): Merge conflict in f.txt"). */
-  readonly messages: readonly string[];
-  /** The merged tree (conflict markers included when not clean). */
-  readonly tree: string;
-}
+export type { MergePreview } from '../../core/git/review.js';
 
 export async function previewMerge(ctx: WorktreeContext, record: WorktreeRecord): Promise<MergePreview> {
   const cwd = record.repoPath;

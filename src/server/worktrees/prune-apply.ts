@@ -6,31 +6,14 @@
  * own, with its reason; one refusal does not stop the rest.
  */
 import { WorktreeRefusal } from '../../core/git/refusal.js';
-import { assertBranchDeletionAllowed, deleteBranch, type BranchFate } from './branch-delete.js';
+import type { PruneChoices, PruneItemResult } from '../../core/git/prune-report.js';
+import type { BranchFate } from '../../core/git/review.js';
+import { assertBranchDeletionAllowed, deleteBranch } from './branch-delete.js';
 import { assertGroveLock, scanForOrphans } from './prune.js';
 import { removeWorktree } from './remove.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
-export interface PruneChoices {
-  /** Orphan worktrees to remove (by path as scanned). Branch rules as for grove rm. */
-  readonly worktrees?: readonly {
-    readonly path: string;
-    readonly confirmedLoss?: boolean;
-    readonly deleteBranch?: boolean;
-  }[];
-  /** Gone worktrees to forget (git's record, and optionally the branch). */
-  readonly missing?: readonly {
-    readonly path: string;
-    readonly confirmedLoss?: boolean;
-    readonly deleteBranch?: boolean;
-  }[];
-  /** Orphan branches to delete; commits not in the base need confirmedLoss. */
-  readonly branches?: readonly { readonly branch: string; readonly confirmedLoss?: boolean }[];
-}
-
-export type PruneItemResult =
-  | { readonly target: string; readonly done: true; readonly detail: string }
-  | { readonly target: string; readonly done: false; readonly reason: string };
+export type { PruneChoices, PruneItemResult } from '../../core/git/prune-report.js';
 
 export async function applyPrune(
   ctx: WorktreeContext,

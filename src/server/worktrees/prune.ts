@@ -11,7 +11,8 @@
  * (applyPrune) rescans first and goes through the same rules as `grove rm`.
  */
 import { join } from 'node:path';
-import { describeLoss, type LossReport } from '../../core/git/loss.js';
+import type { LossReport } from '../../core/git/loss.js';
+import type { JudgedAgainst, MissingWorktree, OrphanBranch, OrphanWorktree, PruneScan } from '../../core/git/prune-report.js';
 import { isStrictlyInside } from '../../core/git/paths.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import { shortBranch } from '../../core/git/worktree-list.js';
@@ -20,50 +21,13 @@ import { assessLoss } from './loss.js';
 import { openRepository, recordedBase, type Repository } from './repository.js';
 import { GROVE_LOCK_PREFIX, type WorktreeContext, type WorktreeRecord } from './types.js';
 
-/** What a leftover is judged against: its session's base, the one recorded at creation, or the main checkout's. */
-export interface JudgedAgainst {
-  readonly baseBranch: string;
-  readonly baseCommit: string;
-}
-
-export interface OrphanWorktree {
-  readonly path: string;
-  readonly branch?: string;
-  /** The lock reason, if locked. */
-  readonly locked?: string;
-  readonly sizeBytes: number;
-  readonly loss: LossReport;
-  readonly base: JudgedAgainst;
-}
-
-export interface MissingWorktree {
-  readonly path: string;
-  readonly branch?: string;
-  /** Whether git still lists it (then pruning clears git's record of it). */
-  readonly registered: boolean;
-  readonly locked?: string;
-  /** The session record pointing at it, if any. */
-  readonly owner?: WorktreeRecord;
-  /** What the branch holds (the files went with the folder). */
-  readonly loss: LossReport;
-  readonly base: JudgedAgainst;
-}
-
-export interface OrphanBranch {
-  readonly branch: string;
-  readonly loss: LossReport;
-  readonly base: JudgedAgainst;
-}
-
-export interface PruneScan {
-  readonly repoPath: string;
-  readonly root: string;
-  readonly worktrees: readonly OrphanWorktree[];
-  readonly missing: readonly MissingWorktree[];
-  readonly branches: readonly OrphanBranch[];
-  /** Folders in the root that are not git worktrees: reported only. */
-  readonly strays: readonly string[];
-}
+export type {
+  JudgedAgainst,
+  MissingWorktree,
+  OrphanBranch,
+  OrphanWorktree,
+  PruneScan,
+} from '../../core/git/prune-report.js';
 
 export async function scanForOrphans(
   ctx: WorktreeContext,
@@ -180,33 +144,6 @@ async function lossOf(
     baseCommit: recorded.baseCommit ?? repo.headCommit ?? 'HEAD',
   };
   return { loss: await assessLoss(ctx, { repoPath: repo.mainPath, worktreePath, branch, ...base }), base };
-}
-
-/** One line per leftover, for a confirmation prompt. */
-export function describeScan(scan: PruneScan): string[] {
-  return [
-    ...scan.worktrees.map(
-      (w) =>
-        `worktree ${w.path} (${w.branch ?? 'detached'}, ${formatBytes(w.sizeBytes)}): would lose ${describeLoss(w.loss)}`,
-    ),
-    ...scan.missing.map(
-      (m) =>
-        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], detachedCommits: [] })}`,
-    ),
-    ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
-    ...scan.strays.map((s) => `not a worktree, left alone: ${s}`),
-  ];
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 /** A lock grove did not put there is someone else's decision; prune does not override it. */

@@ -8,32 +8,17 @@
  * at the caller's explicit request: `worktree remove --force` below (confirmedLoss), and `branch -D` in
  * branch-delete.ts (deleteBranch).
  */
-import { describeLoss, losesWorktreeWork, type LossReport } from '../../core/git/loss.js';
+import { describeLoss, losesWorktreeWork } from '../../core/git/loss.js';
 import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
-import { assertBranchDeletionAllowed, deleteBranch, type BranchFate } from './branch-delete.js';
+import type { BranchFate, RemoveOptions, RemoveOutcome } from '../../core/git/review.js';
+import { assertBranchDeletionAllowed, deleteBranch } from './branch-delete.js';
 import { assertInsideRoot, layoutFor } from './layout.js';
 import { unlockPath } from './lock.js';
 import { assessLoss } from './loss.js';
 import { findWorktree, openRepository } from './repository.js';
 import type { WorktreeContext } from './types.js';
 
-export interface RemoveOptions {
-  /**
-   * The user saw the loss report and accepted losing what it lists. Without it, grove refuses to remove a
-   * worktree with uncommitted or untracked files, or to delete a branch with commits not in the base.
-   */
-  readonly confirmedLoss?: boolean;
-  /** true: delete the branch too (commits not in the base need confirmedLoss). false: keep it.
-   *  Default: delete it only if nothing would be lost and `git branch -d` agrees. */
-  readonly deleteBranch?: boolean;
-}
-
-export interface RemoveOutcome {
-  readonly loss: LossReport;
-  /** False when the folder was already gone and only git's record of it was cleared. */
-  readonly removedFolder: boolean;
-  readonly branch: BranchFate;
-}
+export type { RemoveOptions, RemoveOutcome } from '../../core/git/review.js';
 
 export interface RemovalTarget {
   readonly repoPath: string;

@@ -1,0 +1,31 @@
+/**
+ * `grove config check` and `grove config path`: the rows for config-commands.ts's functions, which do
+ * the work and hand back what to print.
+ */
+import { configCheck, configPath, GROVE_KNOWLEDGE, type CommandOutput } from '../config-commands.js';
+import type { CliCommand, CliContext } from '../command.js';
+
+/** Prints a command's output, problems on stderr, and gives its exit status. */
+export function emit(output: CommandOutput, context: CliContext): number {
+  context.out(output.stdout);
+  if (output.stderr) process.stderr.write(output.stderr);
+  return output.exitCode;
+}
+
+export const configCheckCommand: CliCommand = {
+  name: 'config check',
+  usage: 'grove config check',
+  summary: 'Check the config files and themes: each problem as `file: setting: what was expected`',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  run: async (_args, context) => emit(await configCheck({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE), context),
+};
+
+export const configPathCommand: CliCommand = {
+  name: 'config path',
+  usage: 'grove config path',
+  summary: 'Print where grove reads its config and themes from, and which of those files exist',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  run: async (_args, context) => emit(await configPath({ env: context.env, cwd: context.cwd }), context),
+};

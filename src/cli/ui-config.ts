@@ -1,0 +1,38 @@
+/**
+ * What the UI takes from configuration before it draws anything: the keymap, the palette, and a warning
+ * worth showing once.
+ *
+ * It is all or nothing. Any problem in any config file, or in the theme it names, means no UI: every
+ * problem is returned, to be printed one line each before the screen opens, so grove never runs on a
+ * half-applied config. NO_COLOR needs no theme of its own: at depth `mono` every theme resolves to what the
+ * `mono` theme says (resolve-theme.ts), so the configured theme is still checked and then drawn without colour.
+ */
+import { ok, type Result } from '../core/config/errors.js';
+import type { Env } from '../core/config/paths.js';
+import { tmuxPrefixWarning } from '../core/config/tmux-prefix.js';
+import { Keymap } from '../core/keymap/keymap.js';
+import { detectColorDepth, type ColorDepth } from '../core/screen/color.js';
+import { paletteFor, type Palette } from '../client/views/palette.js';
+import { loadGroveConfig, queryTmuxPrefix } from '../io/config-files.js';
+import { GROVE_KNOWLEDGE } from './config-commands.js';
+
+export interface UiConfig {
+  readonly keymap: Keymap;
+  readonly palette: Palette;
+  /** What the terminal shows, for the renderer. */
+  readonly depth: ColorDepth;
+  /** For the status bar at start: grove and the tmux around it share a prefix. */
+  readonly warning: string | undefined;
+  /** Whether grove takes the mouse. */
+  readonly mouse: boolean;
+}
+
+export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConfig>> {
+  const loaded = await loadGroveConfig({ env, cwd }, GROVE_KNOWLEDGE);
+  if (!loaded.ok) return loaded;
+  const keymap = Keymap.build(loaded.value.keymap);
+  const depth = detectColorDepth(env);
+  // tmux is only asked when we run inside it: outside, there is nothing to clash with.
+  const warning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
+  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse: loaded.value.config.mouse });
+}

@@ -1,0 +1,146 @@
+/**
+ * The review loop in the TUI: what the diff, merge, remove, commit, open-worktree and prune commands do.
+ *
+ * Each asks the server (through the ReviewPort) and opens the view for the answer: the full-screen diff,
+ * the merge dialog, the remove dialog, the prune list. While a request is out the status line says what
+ * grove is doing; a refusal becomes a one-line message there. The app hands this controller the little
+ * of itself it needs (ReviewUi) and delegates the commands' actions to it.
+ */
+import type { Widgets } from 'blessed';
+import type { LossReport } from '../../core/git/loss.js';
+import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
+import { pruneChoices } from '../../core/review/prune-items.js';
+import type { ReviewPort } from '../../core/review/review-port.js';
+import { losesAnything, removeOutcomeLine } from '../../core/review/summaries.js';
+import type { SessionHost } from '../../core/session/host.js';
+import { nameProblem } from '../../core/session/naming.js';
+import type { SessionInfo } from '../../core/session/session.js';
+import { DiffView } from '../views/diff-view.js';
+import { MergeDialog } from '../views/merge-dialog.js';
+import type { Modal } from '../views/modal.js';
+import type { Palette } from '../views/palette.js';
+import { PruneView } from '../views/prune-view.js';
+import { RemoveDialog } from '../views/remove-dialog.js';
+
+export interface ReviewUi {
+  readonly screen: Widgets.Screen;
+  readonly palette: Palette;
+  readonly host: SessionHost;
+  /** Absent when the UI runs without a server that offers the review loop. */
+  readonly review: ReviewPort | undefined;
+  /** The folder the UI was started in: prune looks at its repository. */
+  readonly cwd: string;
+  readonly shell: string;
+  session(id: string): SessionInfo | undefined;
+  openModal(modal: Modal): void;
+  /** Closes `modal` if it is still the one open. */
+  closeModal(modal: Modal): void;
+  /** A one-line message in the status bar; undefined clears it. */
+  message(text: string | undefined): void;
+  focus(id: string): void;
+  /** The size a new session's pane will have. */
+  newSessionSize(): { cols: number; rows: number };
+  /** A view's text changed by itself (an answer arrived): draw again. */
+  render(): void;
+}
+
+export class ReviewController {
+  constructor(private readonly ui: ReviewUi) {}
+
+  openDiff(id: string): void {
+    const session = this.ui.session(id);
+    if (!session) return;
+    const against = session.worktree ? `${session.worktree.branch} against ${session.worktree.baseBranch}` : `${session.cwd}, uncommitted changes`;
+    this.ask(`reading what ${session.name} changed…`, (review) => review.diff(id), (diff) => {
+      this.ui.openModal(new DiffView(this.ui.screen, this.ui.palette, `${session.name}: ${against}`, diff));
+    });
+  }
+
+  openMerge(id: string): void {
+    const session = this.ui.session(id);
+    if (!session?.worktree) return;
+    const record = session.worktree;
+    this.ask(`previewing the merge of ${record.branch}…`, (review) => review.previewMerge(id), (preview, review) => {
+      const dialog: MergeDialog = new MergeDialog(this.ui.screen, this.ui.palette, preview, {
+        merge: (options) => review.merge(id, options),
+        cleanUp: () => this.cleanUpAfterMerge(review, id, session.name, record, dialog),
+        changed: () => this.ui.render(),
+      });
+      this.ui.openModal(dialog);
+    });
+  }
+
+  removeWorktree(id: string): void {
+    const session = this.ui.session(id);
+    if (!session?.worktree) return;
+    const record = session.worktree;
+    this.ask(`checking what removing ${session.name} would lose…`, (review) => review.removalReport(id), (report, review) => {
+      this.openRemoveDialog(review, id, session.name, record, report);
+    });
+  }
+
+  commitTurn(id: string): void {
+    const session = this.ui.session(id);
+    if (!session) return;
+    this.ask(`committing ${session.name}…`, (review) => review.commitTurn(id), (turn) => {
+      this.ui.message(turn.commit ? `committed turn ${turn.turn} of ${session.name} (${turn.commit.slice(0, 8)})` : `${session.name}: nothing to commit`);
+    });
+  }
+
+  /** A shell in the worktree, as a session of its own: it shares the worktree, so it works in it as is. */
+  openWorktreeShell(id: string): void {
+    const session = this.ui.session(id);
+    if (!session?.worktree) return;
+    const wanted = `${session.name}-shell`;
+    const taken = (name: string) => this.ui.session(name) !== undefined;
+    const name = nameProblem(wanted) === undefined && !taken(wanted) ? wanted : undefined;
+    this.ui.host
+      .create({ ...(name ? { name } : {}), command: this.ui.shell, args: [], cwd: session.cwd, ...this.ui.newSessionSize() })
+      .then((shell) => this.ui.focus(shell.id), (error: Error) => this.ui.message(error.message));
+  }
+
+  openPrune(): void {
+    this.ask('looking for leftover worktrees and branches…', (review) => review.pruneScan(this.ui.cwd), (scan, review) => {
+      this.ui.openModal(new PruneView(this.ui.screen, this.ui.palette, scan, {
+        prune: (items, confirmedLoss) => review.prune(this.ui.cwd, pruneChoices(items, confirmedLoss)),
+        changed: () => this.ui.render(),
+      }));
+    });
+  }
+
+  private openRemoveDialog(review: ReviewPort, id: string, name: string, record: WorktreeRecord, report: LossReport): void {
+    const dialog: RemoveDialog = new RemoveDialog(this.ui.screen, this.ui.palette, name, record, report, {
+      remove: (options) => review.remove(id, options),
+      removed: (outcome) => this.removed(dialog, name, record, outcome),
+      changed: () => this.ui.render(),
+    });
+    this.ui.openModal(dialog);
+  }
+
+  /** After a merge, X: removed at once when nothing would be lost, otherwise the remove dialog says what would be. */
+  private cleanUpAfterMerge(review: ReviewPort, id: string, name: string, record: WorktreeRecord, dialog: MergeDialog): void {
+    review.removalReport(id).then((report) => {
+      if (losesAnything(report)) return this.openRemoveDialog(review, id, name, record, report);
+      return review.remove(id, { deleteBranch: true }).then((outcome) => this.removed(dialog, name, record, outcome));
+    }).catch((error: Error) => dialog.showError(error.message));
+  }
+
+  private removed(modal: Modal, name: string, record: WorktreeRecord, outcome: RemoveOutcome): void {
+    this.ui.closeModal(modal);
+    this.ui.message(`${name}: ${removeOutcomeLine(outcome, record)}`);
+  }
+
+  /** Says what grove is doing, asks, and hands the answer on; a refusal becomes the message. */
+  private ask<T>(doing: string, request: (review: ReviewPort) => Promise<T>, then: (answer: T, review: ReviewPort) => void): void {
+    const { review } = this.ui;
+    if (!review) return this.ui.message('this grove has no server to review worktrees with');
+    this.ui.message(doing);
+    request(review).then(
+      (answer) => {
+        this.ui.message(undefined);
+        then(answer, review);
+      },
+      (error: Error) => this.ui.message(error.message),
+    );
+  }
+}

@@ -1,0 +1,9 @@
+import type { Command } from './command.js';
+
+/** Lists the worktrees and branches grove left behind in this repository, to clear the ones chosen. */
+export const prune: Command = {
+  name: 'prune',
+  description: 'Clear leftover worktrees and branches',
+  canRun: () => undefined,
+  run: ({ actions }) => actions.openPrune(),
+};

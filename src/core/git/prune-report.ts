@@ -1,0 +1,101 @@
+/**
+ * What `grove prune` finds and does, as data: worktrees and branches grove left behind, and the result of
+ * clearing the ones the user picked. The engine's scan (src/server/worktrees/prune.ts) fills these in;
+ * the command line and the TUI only read them, one line per leftover.
+ */
+import { describeLoss, type LossReport } from './loss.js';
+import type { WorktreeRecord } from './review.js';
+
+/** What a leftover is judged against: its session's base, the one recorded at creation, or the main checkout's. */
+export interface JudgedAgainst {
+  readonly baseBranch: string;
+  readonly baseCommit: string;
+}
+
+export interface OrphanWorktree {
+  readonly path: string;
+  readonly branch?: string;
+  /** The lock reason, if locked. */
+  readonly locked?: string;
+  readonly sizeBytes: number;
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface MissingWorktree {
+  readonly path: string;
+  readonly branch?: string;
+  /** Whether git still lists it (then pruning clears git's record of it). */
+  readonly registered: boolean;
+  readonly locked?: string;
+  /** The session record pointing at it, if any. */
+  readonly owner?: WorktreeRecord;
+  /** What the branch holds (the files went with the folder). */
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface OrphanBranch {
+  readonly branch: string;
+  readonly loss: LossReport;
+  readonly base: JudgedAgainst;
+}
+
+export interface PruneScan {
+  readonly repoPath: string;
+  readonly root: string;
+  readonly worktrees: readonly OrphanWorktree[];
+  readonly missing: readonly MissingWorktree[];
+  readonly branches: readonly OrphanBranch[];
+  /** Folders in the root that are not git worktrees: reported only. */
+  readonly strays: readonly string[];
+}
+
+export interface PruneChoices {
+  /** Orphan worktrees to remove (by path as scanned). Branch rules as for grove rm. */
+  readonly worktrees?: readonly {
+    readonly path: string;
+    readonly confirmedLoss?: boolean;
+    readonly deleteBranch?: boolean;
+  }[];
+  /** Gone worktrees to forget (git's record, and optionally the branch). */
+  readonly missing?: readonly {
+    readonly path: string;
+    readonly confirmedLoss?: boolean;
+    readonly deleteBranch?: boolean;
+  }[];
+  /** Orphan branches to delete; commits not in the base need confirmedLoss. */
+  readonly branches?: readonly { readonly branch: string; readonly confirmedLoss?: boolean }[];
+}
+
+export type PruneItemResult =
+  | { readonly target: string; readonly done: true; readonly detail: string }
+  | { readonly target: string; readonly done: false; readonly reason: string };
+
+/** One line per leftover, for a confirmation prompt. */
+export function describeScan(scan: PruneScan): string[] {
+  return [
+    ...scan.worktrees.map(
+      (w) =>
+        `worktree ${w.path} (${w.branch ?? 'detached'}, ${formatBytes(w.sizeBytes)}): would lose ${describeLoss(w.loss)}`,
+    ),
+    ...scan.missing.map(
+      (m) =>
+        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], detachedCommits: [] })}`,
+    ),
+    ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
+    ...scan.strays.map((s) => `not a worktree, left alone: ${s}`),
+  ];
+}
+
+/** "512 B", "1.5 KB", "2.0 GB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

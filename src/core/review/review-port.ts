@@ -1,0 +1,61 @@
+/**
+ * The review loop as a client reaches it: what a session changed, merging it back, removing its worktree,
+ * clearing leftovers, committing a turn by hand. The server implements it over the worktree engine
+ * (src/server/review/review-service.ts); clients speak it over the socket (src/client/review/remote-review.ts).
+ *
+ * Sessions are named as every request names them (id, name or index). Each method rejects with one
+ * line a person can read: a refusal from the engine says what stopped it and what to do instead.
+ */
+import type { FileStat } from '../git/diff-output.js';
+import type { LossReport } from '../git/loss.js';
+import type { PruneChoices, PruneItemResult, PruneScan } from '../git/prune-report.js';
+import type { MergeOptions, MergeOutcome, MergePreview, RemoveOptions, RemoveOutcome, SessionDiff } from '../git/review.js';
+
+/** What `merge` would do, for the user to confirm. */
+export interface MergeReview {
+  readonly session: string;
+  readonly branch: string;
+  readonly baseBranch: string;
+  readonly preview: MergePreview;
+  /** What the session changed, file by file (committed, uncommitted and untracked). */
+  readonly files: readonly FileStat[];
+  /** Files in the worktree that are not committed on the branch yet (uncommitted or untracked). */
+  readonly uncommitted: readonly string[];
+  /** Whether merging commits them first, as the end of a turn (commit per turn is on); else they stay out. */
+  readonly commitsFirst: boolean;
+}
+
+export interface MergeResult {
+  readonly outcome: MergeOutcome;
+  /** The turn commit made of the worktree's pending changes just before merging, if there were any. */
+  readonly committed?: string;
+  /** Set when configuration asks for cleanup after a merge: what it did, or why it could not. */
+  readonly cleanup?: { readonly removed: RemoveOutcome } | { readonly error: string };
+}
+
+export interface TurnCommit {
+  /** The new commit; absent when there was nothing to commit. */
+  readonly commit?: string;
+  /** The turn the commit is numbered as (absent when nothing was committed). */
+  readonly turn?: number;
+}
+
+export interface ReviewPort {
+  /** Everything the session changed against its base; a workspace session: its checkout's uncommitted changes. */
+  diff(session: string): Promise<SessionDiff>;
+  /** What merging would bring and whether it would conflict, touching no checkout. */
+  previewMerge(session: string): Promise<MergeReview>;
+  merge(session: string, options: MergeOptions): Promise<MergeResult>;
+  /** What removing the session's worktree (and branch) would lose. */
+  removalReport(session: string): Promise<LossReport>;
+  /** Ends the session, then removes its worktree and, when nothing is lost or it was asked to, its branch. */
+  remove(session: string, options: RemoveOptions): Promise<RemoveOutcome>;
+  /** The leftovers in the repository holding `folder`: worktrees, gone worktrees and branches no session owns. */
+  pruneScan(folder: string): Promise<PruneScan>;
+  prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]>;
+  /** Commits the worktree's changes now, as the end of a turn. */
+  commitTurn(session: string): Promise<TurnCommit>;
+}
+
+/** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */
+export const CANNOT_CREATE_WORKTREE = 'cannot create a worktree';

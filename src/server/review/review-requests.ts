@@ -1,0 +1,40 @@
+/**
+ * The review loop's rows of the server's request table (request-table.ts): each names its session the
+ * way every request does and hands it to the review service. Creating a session is routed here too,
+ * since worktree isolation means making a worktree before the program starts.
+ */
+import type { RequestMethod } from '../../core/protocol/requests.js';
+import type { CreateSessionRequest } from '../../core/session/host.js';
+import type { SessionInfo } from '../../core/session/session.js';
+import type { Handler, RequestContext } from '../request-table.js';
+import type { ReviewService } from './review-service.js';
+
+type ReviewMethod = Extract<
+  RequestMethod,
+  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn'
+>;
+
+function reviewOf(context: RequestContext): ReviewService {
+  if (!context.review) throw new Error('this grove server has no worktree support');
+  return context.review;
+}
+
+export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
+  diff: async ({ session }, context) => reviewOf(context).diff(context.resolve(session)),
+  mergePreview: async ({ session }, context) => reviewOf(context).previewMerge(context.resolve(session)),
+  merge: async ({ session, ...options }, context) => reviewOf(context).merge(context.resolve(session), options),
+  removalReport: async ({ session }, context) => reviewOf(context).removalReport(context.resolve(session)),
+  removeWorktree: async ({ session, ...options }, context) => reviewOf(context).remove(context.resolve(session), options),
+  pruneScan: async ({ folder }, context) => reviewOf(context).pruneScan(folder),
+  prune: async ({ folder, choices }, context) => reviewOf(context).prune(folder, choices),
+  commitTurn: async ({ session }, context) => reviewOf(context).commitTurn(context.resolve(session)),
+};
+
+/** A workspace session starts at once; a worktree session gets its worktree first. */
+export async function createSession(request: CreateSessionRequest, context: RequestContext): Promise<SessionInfo> {
+  if (request.isolation === 'worktree') return reviewOf(context).createSession(request);
+  if (request.branch !== undefined || request.base !== undefined) {
+    throw new Error('a branch or base is for worktree isolation; a workspace session works on the checkout as it is');
+  }
+  return context.host.create(request);
+}

@@ -1,0 +1,227 @@
+/**
+ * The review loop on the server: worktree sessions made, diffed, merged, removed and pruned, and their
+ * turns committed — the worktree engine (src/server/worktrees) bound to the sessions the host owns.
+ *
+ * Each request reads the settings of the session's repository afresh (a repository's .grove/config.json
+ * may change while the server runs) and makes an engine for them. Writes to a repository go through its
+ * queue (repo-queues.ts). The service also watches the session list: a worktree session whose turn ends
+ * or whose program exits gets its changes committed on its branch, and one that is gone (killed, or its
+ * server stopping) has its worktree unlocked, as a worktree is locked only while its session lives.
+ */
+import type { Subscription } from 'rxjs';
+import { describeLoss, losesCommits, losesWorktreeWork, type LossReport } from '../../core/git/loss.js';
+import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
+import { WorktreeRefusal } from '../../core/git/refusal.js';
+import type { MergeOptions, RemoveOptions, RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
+import type { MergeResult, MergeReview, ReviewPort, TurnCommit } from '../../core/review/review-port.js';
+import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
+import { turnMessage, type ReviewSettings } from '../../core/review/settings.js';
+import type { CreateSessionRequest } from '../../core/session/host.js';
+import type { SessionInfo } from '../../core/session/session.js';
+import type { LocalSessionHost } from '../local-host.js';
+import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
+import { RepoQueues } from './repo-queues.js';
+import { createWorktreeSession } from './worktree-session.js';
+
+export interface ReviewServiceOptions {
+  readonly host: LocalSessionHost;
+  readonly git: GitPort;
+  readonly files: WorktreeFiles;
+  /** The review settings of the repository holding `folder`; rejects when its configuration is broken. */
+  settings(folder: string): Promise<ReviewSettings>;
+  /** The main checkout of the repository holding `folder` (or the folder itself outside git). */
+  repositoryOf(folder: string): string;
+  log(line: string): void;
+}
+
+interface Bound {
+  readonly engine: WorktreeEngine;
+  readonly settings: ReviewSettings;
+}
+
+export class ReviewService implements ReviewPort {
+  private readonly queues = new RepoQueues();
+  private readonly watch: Subscription;
+  private known = new Map<string, SessionInfo>();
+  /** Turn commits made per session, for the number in the next one's message. */
+  private readonly turns = new Map<string, number>();
+  /** Sessions being removed: their exit is not the end of a turn, and their worktree is git's to unlock. */
+  private readonly removing = new Set<string>();
+
+  constructor(private readonly options: ReviewServiceOptions) {
+    this.watch = options.host.sessions$.subscribe((list) => {
+      for (const change of worktreeSessionChanges(this.known, list)) this.queues.track(this.changed(change));
+      this.known = new Map(list.map((s) => [s.id, s]));
+    });
+  }
+
+  /** Stops watching, then waits for commits and unlocks still under way. */
+  async dispose(): Promise<void> {
+    await this.queues.settled();
+    this.watch.unsubscribe();
+  }
+
+  async createSession(request: CreateSessionRequest): Promise<SessionInfo> {
+    const { engine } = await this.bind(request.cwd);
+    return createWorktreeSession({ ...this.options, engine }, request);
+  }
+
+  async diff(id: string): Promise<SessionDiff> {
+    const session = this.session(id);
+    const { engine } = await this.bind(session.worktree?.repoPath ?? session.cwd);
+    return engine.diff(session.worktree ? { kind: 'worktree', record: session.worktree } : { kind: 'workspace', path: session.cwd });
+  }
+
+  async previewMerge(id: string): Promise<MergeReview> {
+    const { session, record } = this.worktreeSession(id, 'merge');
+    const { engine, settings } = await this.bind(record.repoPath);
+    const [preview, diff, loss] = await Promise.all([
+      engine.previewMerge(record),
+      engine.diff({ kind: 'worktree', record }),
+      engine.assessRemoval(record),
+    ]);
+    return {
+      session: session.name,
+      branch: record.branch,
+      baseBranch: record.baseBranch,
+      preview,
+      files: diff.files.map(({ patch: _patch, ...stat }) => stat),
+      uncommitted: [...loss.uncommitted, ...loss.untracked],
+      commitsFirst: settings.commitPerTurn,
+    };
+  }
+
+  async merge(id: string, options: MergeOptions): Promise<MergeResult> {
+    const { session, record } = this.worktreeSession(id, 'merge');
+    const { engine, settings } = await this.bind(record.repoPath);
+    const merged = await this.queues.run(record.repoPath, async () => {
+      // With commit per turn on, the work not yet committed is the current turn: it ends here, so it merges too.
+      const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
+      return { outcome: await engine.merge(record, options), ...(committed ? { committed } : {}) };
+    });
+    if (merged.outcome.kind !== 'merged' || !settings.cleanupAfterMerge) return merged;
+    // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept.
+    const cleanup = await this.remove(id, { deleteBranch: true }).then(
+      (removed) => ({ removed }),
+      (error: Error) => ({ error: error.message }),
+    );
+    return { ...merged, cleanup };
+  }
+
+  async removalReport(id: string): Promise<LossReport> {
+    const { record } = this.worktreeSession(id, 'remove');
+    return (await this.bind(record.repoPath)).engine.assessRemoval(record);
+  }
+
+  async remove(id: string, options: RemoveOptions): Promise<RemoveOutcome> {
+    const { session, record } = this.worktreeSession(id, 'remove');
+    const { engine } = await this.bind(record.repoPath);
+    return this.queues.run(record.repoPath, async () => {
+      // Refuse before ending the program: a refused removal must leave the session as it was.
+      const loss = await engine.assessRemoval(record);
+      assertRemovable(session.name, record.branch, loss, options);
+      this.removing.add(id);
+      try {
+        // The program goes first, so that nothing writes into the folder while git removes it.
+        await this.options.host.kill(id);
+        return await engine.remove(record, options).catch((error: Error) => {
+          throw new Error(`session ${session.name} has ended, but its worktree stays: ${error.message}; grove prune lists it`);
+        });
+      } finally {
+        this.removing.delete(id);
+      }
+    });
+  }
+
+  async pruneScan(folder: string): Promise<PruneScan> {
+    const { engine } = await this.bind(folder);
+    return engine.scanForOrphans(folder, await this.owned(folder));
+  }
+
+  async prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]> {
+    const { engine } = await this.bind(folder);
+    const main = this.options.repositoryOf(folder);
+    const results = await this.queues.run(main, async () => engine.prune(folder, await this.owned(folder), choices));
+    // A session whose worktree folder has gone, once pruned, has nothing left to run in: it is closed too.
+    const forgotten = new Set((choices.missing ?? []).map((m) => m.path));
+    const closing = results.filter((r) => r.done && forgotten.has(r.target));
+    for (const result of closing) {
+      const owner = this.options.host.list().find((s) => s.worktree?.worktreePath === result.target);
+      if (owner) await this.options.host.kill(owner.id).catch((error: Error) => this.options.log(`prune: ${error.message}`));
+    }
+    return results;
+  }
+
+  async commitTurn(id: string): Promise<TurnCommit> {
+    const { session, record } = this.worktreeSession(id, 'commit');
+    const { engine, settings } = await this.bind(record.repoPath);
+    return this.queues.run(record.repoPath, () => this.commit(session, record, engine, settings));
+  }
+
+  private async changed(change: SessionChange): Promise<void> {
+    const { session } = change;
+    const record = session.worktree!;
+    if (this.removing.has(session.id)) return;
+    try {
+      const { engine, settings } = await this.bind(record.repoPath);
+      if (change.kind === 'gone') {
+        this.turns.delete(session.id);
+        await this.queues.run(record.repoPath, () => engine.unlock(record));
+      } else if (settings.commitPerTurn) {
+        await this.queues.run(record.repoPath, async () => {
+          if (!this.removing.has(session.id)) await this.commit(session, record, engine, settings);
+        });
+      }
+    } catch (error) {
+      this.options.log(`${change.kind === 'gone' ? 'unlocking' : 'committing'} the worktree of ${session.name}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Commits everything in the worktree as the session's next turn. Runs inside the repository's queue. */
+  private async commit(session: SessionInfo, record: WorktreeRecord, engine: WorktreeEngine, settings: ReviewSettings): Promise<TurnCommit> {
+    const turn = (this.turns.get(session.id) ?? 0) + 1;
+    const message = turnMessage(settings.commitMessage, { session: session.name, agent: session.agent, branch: record.branch, turn });
+    // Turn commits are snapshots of work in progress; hooks judge finished work, at merge time.
+    const commit = await engine.commitTurn(record, message, { noVerify: true });
+    if (!commit) return {};
+    this.turns.set(session.id, turn);
+    return { commit, turn };
+  }
+
+  private async bind(folder: string): Promise<Bound> {
+    const settings = await this.options.settings(folder);
+    return { settings, engine: new WorktreeEngine({ git: this.options.git, files: this.options.files }, settings.worktrees) };
+  }
+
+  private session(id: string): SessionInfo {
+    const session = this.options.host.list().find((s) => s.id === id);
+    if (!session) throw new Error(`no session ${id}`);
+    return session;
+  }
+
+  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit'): { session: SessionInfo; record: WorktreeRecord } {
+    const session = this.session(id);
+    if (!session.worktree) {
+      const instead = { merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions' }[action];
+      throw new Error(`${session.name} is a workspace session with no worktree to ${action}: ${instead}`);
+    }
+    return { session, record: session.worktree };
+  }
+
+  /** The worktrees of this repository's sessions, which prune must leave alone. */
+  private async owned(folder: string): Promise<WorktreeRecord[]> {
+    const main = (await this.options.files.realpath(this.options.repositoryOf(folder))) ?? folder;
+    return this.options.host.list().flatMap((s) => (s.worktree && s.worktree.repoPath === main ? [s.worktree] : []));
+  }
+}
+
+/** The removal's own rules, checked before anything ends: files need confirming, and so does deleting unmerged commits. */
+function assertRemovable(name: string, branch: string, loss: LossReport, options: RemoveOptions): void {
+  if (options.confirmedLoss) return;
+  if (losesWorktreeWork(loss)) {
+    throw new WorktreeRefusal('would-lose-work', `removing ${name} would lose ${describeLoss(loss)}; confirm to remove it anyway`);
+  }
+  if (options.deleteBranch && losesCommits(loss)) {
+    throw new WorktreeRefusal('would-lose-work', `deleting ${branch} would lose ${describeLoss(loss)}; confirm to delete it`);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Copy mode in the real UI: scrolling back through a shell's output, searching it, copying a line and
+ * pasting it back; and the pane staying frozen while output keeps arriving underneath.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groveSandbox, type GroveSandbox } from './grove.js';
+import type { TestTerminal } from './harness.js';
+
+const STATUS_ROW = 29;
+
+async function shellReady(sandbox: GroveSandbox): Promise<TestTerminal> {
+  const t = await sandbox.open({ cols: 100, rows: 30 });
+  await t.waitForText('Sessions (1)');
+  await t.waitForText(/│\$ ?$/m);
+  return t;
+}
+
+describe('copy mode', () => {
+  let sandbox: GroveSandbox;
+  beforeEach(() => {
+    sandbox = groveSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  it('searches 500 lines of scrollback, copies one, and prefix ] pastes it into the shell', async () => {
+    const t = await shellReady(sandbox);
+    t.write("seq -f 'number %g' 500\r");
+    await t.waitForText(/│number 500$/m);
+
+    t.press('C-b', '[');
+    await t.waitFor(() => /copy mode │ line \d+ of \d+/.test(t.row(STATUS_ROW)), 'the copy mode status');
+    expect(t.screenText()).not.toContain('number 137');
+
+    t.write('?number 137');
+    await t.waitForText(/^\?number 137$/m);
+    t.press('Enter');
+    await t.waitForText(/│number 137$/m);
+    expect(t.row(STATUS_ROW)).toMatch(/copy mode │ line 13\d of \d+ │ \?number 137/);
+
+    t.press('V', 'y');
+    await t.waitForText('copied 10 characters');
+    expect(t.screenText()).toMatch(/│number 500$/m);
+
+    t.write('echo pasted:');
+    t.press('C-b', ']');
+    t.press('Enter');
+    await t.waitForText(/│pasted:number 137$/m);
+  });
+
+  it('moves by line, page and to either end, and n steps through the matches', async () => {
+    const t = await shellReady(sandbox);
+    t.write("seq -f 'item %g' 300\r");
+    await t.waitForText(/│item 300$/m);
+    t.press('C-b', '[');
+    await t.waitFor(() => /copy mode │ line \d+ of \d+/.test(t.row(STATUS_ROW)), 'the copy mode status');
+
+    t.press('g');
+    await t.waitForText(/copy mode │ line 1 of \d+/);
+    await t.waitForText(/│\$ seq -f 'item %g' 300$/m);
+    t.press('j', 'j');
+    await t.waitForText(/copy mode │ line 3 of/);
+    t.press('PageDown');
+    await t.waitForText(/copy mode │ line 3[0-9] of/);
+    t.press('G');
+    await t.waitForText(/│item 300$/m);
+
+    t.write('/item 1');
+    t.press('Enter');
+    await t.waitForText(/copy mode │ line 2 of \d+ │ \/item 1 │ search wrapped/);
+    t.press('n');
+    await t.waitForText(/copy mode │ line 11 of \d+ │ \/item 1/);
+    t.press('N');
+    await t.waitForText(/copy mode │ line 2 of \d+ │ \/item 1/);
+
+    t.press('q');
+    await t.waitFor(() => !t.row(STATUS_ROW).includes('copy mode'), 'copy mode to end');
+  });
+
+  it('keeps the scrollback the config asks for, across a detach', async () => {
+    const configDir = join(sandbox.env.XDG_CONFIG_HOME!, 'grove');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ scrollback: 50 }));
+    const first = await shellReady(sandbox);
+    first.write("seq -f 'kept %g' 300\r");
+    await first.waitForText(/│kept 300$/m);
+    first.press('C-b', 'd');
+    await first.exited;
+
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText(/│kept 300$/m);
+    t.press('C-b', '[', 'g');
+    // 50 lines of scrollback above the pane's 29 rows; the prompt is the last of them.
+    await t.waitFor(() => /copy mode │ line 1 of 79$/.test(t.row(STATUS_ROW)), 'the top of the scrollback');
+    expect(t.row(0)).toMatch(/│kept 223$/);
+  });
+
+  it('keeps the view frozen while output arrives, and shows that output after leaving', async () => {
+    const t = await shellReady(sandbox);
+    t.write('read -r line && echo "arrived-$line"\r');
+    t.press('C-b', '[');
+    await t.waitFor(() => t.row(STATUS_ROW).includes('copy mode'), 'the copy mode status');
+
+    // Typing goes to copy mode now, so the answer to `read` comes from the command line.
+    const sent = await sandbox.cli(['send', '0', 'late', '--enter']);
+    expect(sent.code).toBe(0);
+    for (;;) {
+      const captured = await sandbox.cli(['capture', '0']);
+      if (captured.stdout.includes('arrived-late')) break;
+    }
+    expect(t.screenText()).not.toContain('arrived-late');
+
+    t.press('q');
+    await t.waitForText(/│arrived-late$/m);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * The review loop on the command line, against a real server and a real repository: `grove new
+ * --worktree`, `grove diff`, `grove merge`, `grove rm` and `grove prune`, with what each prints, its exit
+ * status, and what it leaves on disk — above all, that a refusal changes nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groveSandbox, type CliResult, type GroveSandbox } from './grove.js';
+
+let sandbox: GroveSandbox;
+
+function git(args: readonly string[], cwd = sandbox.project): string {
+  return execFileSync('git', args, { cwd, env: sandbox.env, encoding: 'utf8' });
+}
+
+function commit(message: string, files: Record<string, string>, cwd = sandbox.project): void {
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(cwd, path), text);
+  git(['add', '-A'], cwd);
+  git(['commit', '-q', '-m', message], cwd);
+}
+
+function oneLineError(result: CliResult, pattern: RegExp): void {
+  expect(result.code, result.stderr).not.toBe(0);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const worktreeOf = (slug: string) => join(`${sandbox.project}.worktrees`, slug);
+const groveBranches = () => git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/grove/']).split('\n').filter(Boolean);
+
+/** A worktree session whose program sleeps, so that no turn ends on its own. */
+async function sleeper(name: string, ...extra: string[]): Promise<string> {
+  const result = await sandbox.cli(['new', '--worktree', '--name', name, ...extra, '--', 'sleep', '600']);
+  expect(result.stderr).toBe('');
+  return result.stdout.trim();
+}
+
+beforeEach(() => {
+  sandbox = groveSandbox();
+  git(['init', '-q', '-b', 'main']);
+  commit('initial', { 'app.txt': 'one\ntwo\nthree\n' });
+});
+afterEach(() => sandbox.dispose());
+
+describe('grove new --worktree', () => {
+  it('starts the session in a worktree beside the checkout, on a new branch', async () => {
+    expect(await sleeper('fix login')).toBe('fix login');
+    const [session] = JSON.parse((await sandbox.cli(['ls', '--json'])).stdout);
+    expect(session).toMatchObject({
+      isolation: 'worktree',
+      cwd: worktreeOf('fix-login'),
+      worktree: { branch: 'grove/fix-login', baseBranch: 'main', worktreePath: worktreeOf('fix-login') },
+    });
+    expect(git(['worktree', 'list', '--porcelain'])).toMatch(/fix-login\nHEAD [0-9a-f]+\nbranch refs\/heads\/grove\/fix-login\nlocked grove session fix login/);
+  });
+
+  it('takes names that are not safe as they are, and never runs them', async () => {
+    await sleeper('$(touch pwned)');
+    await sleeper('日本');
+    await sleeper('a b');
+    expect(groveBranches().sort()).toEqual(['grove/a-b', 'grove/touch-pwned', 'grove/日本']);
+    expect(existsSync(join(sandbox.project, 'pwned'))).toBe(false);
+    expect(readdirSync(`${sandbox.project}.worktrees`).sort()).toEqual(['a-b', 'touch-pwned', '日本']);
+  });
+
+  it('refuses what it cannot do in one line, offering workspace isolation, and makes nothing', async () => {
+    oneLineError(await sandbox.cli(['new', '--worktree', '--branch=--upload-pack=x', '--', 'sleep', '60']), /^grove: cannot create a worktree: branch "--upload-pack=x" would read as an option \(without --worktree, grove new starts the session in the checkout itself\)\n/);
+    oneLineError(await sandbox.cli(['new', '--worktree', '--base', '../../etc', '--', 'sleep', '60']), /^grove: cannot create a worktree: base "..\/..\/etc" is not a commit in this repository/);
+    oneLineError(await sandbox.cli(['new', '--worktree', '--', 'sleep', '60'], { cwd: sandbox.home }), /^grove: cannot create a worktree: .* is not in a git repository; use workspace isolation \(without --worktree/);
+    oneLineError(await sandbox.cli(['new', '--branch', 'x', '--', 'sleep', '60']), /^grove: new: --branch and --base need --worktree\n/);
+    expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toEqual([]);
+    expect(groveBranches()).toEqual([]);
+  });
+
+  it('reuses an existing branch when named, starting from it as it is', async () => {
+    git(['branch', 'topic']);
+    commit('main moves on', { 'later.txt': 'later\n' });
+    await sleeper('reuse', '--branch', 'topic');
+    expect(existsSync(join(worktreeOf('reuse'), 'later.txt'))).toBe(false);
+    oneLineError(await sandbox.cli(['new', '--worktree', '--name', 'again', '--branch', 'topic', '--', 'sleep', '60']), /branch topic is already checked out in .*reuse/);
+  });
+});
+
+describe('grove diff', () => {
+  it('shows committed, uncommitted and untracked changes against the base', async () => {
+    await sleeper('work');
+    const here = worktreeOf('work');
+    commit('a commit', { 'committed.txt': 'c\n' }, here);
+    writeFileSync(join(here, 'app.txt'), 'one\nTWO\nthree\n');
+    writeFileSync(join(here, 'untracked.txt'), 'u\n');
+    const diff = await sandbox.cli(['diff', 'work']);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toMatch(/^1 commit, newest first:\n {2}[0-9a-f]{8} a commit\n\n3 files changed, \+3 −1\n M app.txt +\+1 −1\n A committed.txt +\+1 −0\n \? untracked.txt +\+1 −0 +\(untracked\)\n/);
+    expect(diff.stdout).toContain('-two\n+TWO\n');
+    expect(diff.stdout).toContain('+++ b/untracked.txt\n@@ -0,0 +1 @@\n+u\n');
+    const stat = await sandbox.cli(['diff', 'work', '--stat']);
+    expect(stat.stdout).not.toContain('@@');
+    expect(stat.stdout).toContain('3 files changed');
+  });
+
+  it("shows a workspace session's uncommitted changes", async () => {
+    await sandbox.cli(['new', '--name', 'here', '--', 'sleep', '60']);
+    writeFileSync(join(sandbox.project, 'app.txt'), 'changed\n');
+    expect((await sandbox.cli(['diff', 'here', '--stat'])).stdout).toBe('1 file changed, +1 −3\n M app.txt  +1 −3\n');
+  });
+});
+
+describe('grove merge', () => {
+  it('previews, refuses without --yes off a terminal, then merges with --yes', async () => {
+    await sleeper('feature');
+    commit('the feature', { 'feature.txt': 'f\n' }, worktreeOf('feature'));
+    const refused = await sandbox.cli(['merge', 'feature']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^grove\/feature → main: 1 commit\n {2}[0-9a-f]{8} the feature\n1 file changed, \+1 −0\n✓ merges cleanly into main\n$/);
+    expect(refused.stderr).toBe('grove: not merged: add --yes to merge (the preview is above)\n');
+    expect(existsSync(join(sandbox.project, 'feature.txt'))).toBe(false);
+
+    const merged = await sandbox.cli(['merge', 'feature', '--yes']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toMatch(/merged grove\/feature into main \([0-9a-f]{8}\)\ngrove rm feature removes its worktree and branch\n$/);
+    expect(readFileSync(join(sandbox.project, 'feature.txt'), 'utf8')).toBe('f\n');
+    expect(git(['log', '-1', '--format=%s'])).toBe("Merge branch 'grove/feature'\n");
+  });
+
+  it('squashes and rebases when asked', async () => {
+    await sleeper('squashed');
+    commit('one', { 's1.txt': '1\n' }, worktreeOf('squashed'));
+    commit('two', { 's2.txt': '2\n' }, worktreeOf('squashed'));
+    expect((await sandbox.cli(['merge', 'squashed', '--squash', '--yes'])).stdout).toContain('squash-merged grove/squashed into main');
+    expect(git(['log', '-1', '--format=%s'])).toBe('Squashed grove/squashed (2 commits)\n');
+    await sleeper('rebased');
+    commit('three', { 'r.txt': 'r\n' }, worktreeOf('rebased'));
+    expect((await sandbox.cli(['merge', 'rebased', '--rebase', '--yes'])).stdout).toContain('rebased and fast-forwarded grove/rebased into main');
+    expect(git(['log', '-1', '--format=%s'])).toBe('three\n');
+  });
+
+  it('aborts a conflict back to exactly the state before, or leaves it when asked', async () => {
+    await sleeper('clash');
+    commit('theirs', { 'app.txt': 'one\nTHEIRS\nthree\n' }, worktreeOf('clash'));
+    commit('ours', { 'app.txt': 'one\nOURS\nthree\n' });
+    writeFileSync(join(sandbox.project, 'notes.txt'), 'my unrelated work\n');
+    const before = { head: git(['rev-parse', 'HEAD']), status: git(['status', '--porcelain']), app: readFileSync(join(sandbox.project, 'app.txt')) };
+
+    const aborted = await sandbox.cli(['merge', 'clash', '--yes']);
+    expect(aborted.code).toBe(1);
+    expect(aborted.stdout).toContain('✗ would conflict in app.txt\n(a conflict is aborted; --on-conflict leave leaves it in the main checkout to resolve)\n');
+    expect(aborted.stdout).toContain('the merge conflicted in app.txt; aborted, everything is as it was\n');
+    expect({ head: git(['rev-parse', 'HEAD']), status: git(['status', '--porcelain']), app: readFileSync(join(sandbox.project, 'app.txt')) }).toEqual(before);
+
+    const left = await sandbox.cli(['merge', 'clash', '--yes', '--on-conflict', 'leave']);
+    expect(left.code).toBe(1);
+    expect(left.stdout).toContain(`conflicts left to resolve in ${sandbox.project}: app.txt\n`);
+    expect(git(['status', '--porcelain'])).toContain('UU app.txt');
+  });
+
+  it('refuses when the main checkout has uncommitted changes in files the merge touches', async () => {
+    await sleeper('touchy');
+    commit('edit', { 'app.txt': 'one\n2\nthree\n' }, worktreeOf('touchy'));
+    writeFileSync(join(sandbox.project, 'app.txt'), 'local edit\n');
+    const result = await sandbox.cli(['merge', 'touchy', '--yes']);
+    expect(result.stderr).toMatch(/^grove: the main checkout \(.*\) has uncommitted changes in app.txt, which the merge changes; commit or stash them first\n$/);
+    expect(readFileSync(join(sandbox.project, 'app.txt'), 'utf8')).toBe('local edit\n');
+  });
+});
+
+describe('grove rm', () => {
+  it('removes worktree and branch at once when nothing would be lost', async () => {
+    await sleeper('clean');
+    const result = await sandbox.cli(['rm', 'clean']);
+    expect(result).toMatchObject({ code: 0, stdout: 'clean: removed the worktree; deleted branch grove/clean\n' });
+    expect(existsSync(worktreeOf('clean'))).toBe(false);
+    expect(groveBranches()).toEqual([]);
+    expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('refuses to lose work without the name typed; with it, removes the worktree but keeps the branch', async () => {
+    await sleeper('dirty');
+    commit('unmerged', { 'u.txt': 'u\n' }, worktreeOf('dirty'));
+    writeFileSync(join(worktreeOf('dirty'), 'scratch.txt'), 'unsaved\n');
+    const refused = await sandbox.cli(['rm', 'dirty']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^removing dirty would lose 1 untracked file and 1 commit not in main:\n {2}untracked: scratch.txt\n/);
+    expect(refused.stderr).toBe('grove: not removed: dirty would lose work; type its name to confirm (grove rm dirty --confirm dirty)\n');
+    expect(existsSync(join(worktreeOf('dirty'), 'scratch.txt'))).toBe(true);
+    oneLineError(await sandbox.cli(['rm', 'dirty', '--confirm', 'wrong']), /--confirm must be the session's name, dirty; nothing removed/);
+
+    const removed = await sandbox.cli(['rm', 'dirty', '--confirm', 'dirty']);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('dirty: removed the worktree; kept branch grove/dirty (it has 1 commit not in main)\n');
+    expect(existsSync(worktreeOf('dirty'))).toBe(false);
+    expect(groveBranches()).toEqual(['grove/dirty']);
+  });
+
+  it('deletes a squash-merged branch, seeing that nothing is lost', async () => {
+    await sleeper('squashy');
+    commit('s', { 'sq.txt': 's\n' }, worktreeOf('squashy'));
+    await sandbox.cli(['merge', 'squashy', '--squash', '--yes']);
+    expect((await sandbox.cli(['rm', 'squashy'])).stdout).toBe('squashy: removed the worktree; deleted branch grove/squashy\n');
+  });
+
+  it('refuses a workspace session', async () => {
+    await sandbox.cli(['new', '--name', 'plain', '--', 'sleep', '60']);
+    oneLineError(await sandbox.cli(['rm', 'plain']), /^grove: plain is a workspace session with no worktree to remove: grove kill ends it\n/);
+  });
+});
+
+describe('grove prune', () => {
+  it('lists what sessions left behind and removes only the items named', async () => {
+    await sleeper('gone');
+    await sleeper('alive');
+    expect((await sandbox.cli(['kill', 'gone'])).code).toBe(0);
+    const listed = await sandbox.cli(['prune']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^ {2}1 {2}worktree ${worktreeOf('gone')} \\(grove/gone, [0-9.]+ [KM]?B\\): would lose nothing \\(all commits are in main\\)\\ngrove prune --yes NUMBER… removes the items named`));
+    oneLineError(await sandbox.cli(['prune', '--yes']), /--yes needs the numbers of the items to remove/);
+    oneLineError(await sandbox.cli(['prune', '--yes', '7']), /no item 7/);
+
+    const pruned = await sandbox.cli(['prune', '--yes', '1']);
+    expect(pruned).toMatchObject({ code: 0, stdout: expect.stringContaining(`${worktreeOf('gone')}: removed with branch grove/gone\n`) });
+    expect(existsSync(worktreeOf('gone'))).toBe(false);
+    expect(existsSync(worktreeOf('alive'))).toBe(true);
+    expect((await sandbox.cli(['prune'])).stdout).toBe(`nothing to prune in ${sandbox.project}\n`);
+  });
+
+  it('needs --discard for an item that would lose work', async () => {
+    await sleeper('lossy');
+    writeFileSync(join(worktreeOf('lossy'), 'wip.txt'), 'wip\n');
+    await sandbox.cli(['kill', 'lossy']);
+    // The exit ended a turn: the file was committed on the branch, which is what prune now judges.
+    await until(() => git(['log', '-1', '--format=%s', 'grove/lossy']) === 'grove: lossy turn 1\n', 'the last turn to be committed');
+    oneLineError(await sandbox.cli(['prune', '--yes', '1']), /^grove: not pruned: 1 would lose work; add --discard to lose it\n/);
+    expect(existsSync(worktreeOf('lossy'))).toBe(true);
+    expect((await sandbox.cli(['prune', '--yes', '--discard', '1'])).code).toBe(0);
+    expect(existsSync(worktreeOf('lossy'))).toBe(false);
+    expect(groveBranches()).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { LossReport } from '../../src/core/git/loss.js';
+import type { PruneScan } from '../../src/core/git/prune-report.js';
+import { pruneChoices, pruneItems } from '../../src/core/review/prune-items.js';
+import type { MergeReview } from '../../src/core/review/review-port.js';
+import { hasSomethingToMerge, lossLines, mergeOutcomeLine, mergeResultLines, mergeReviewLines, removeOutcomeLine } from '../../src/core/review/summaries.js';
+import { wrapWords } from '../../src/core/text/wrap.js';
+
+const commit = (n: number) => ({ sha: String(n).repeat(40).slice(0, 40), subject: `turn ${n}` });
+const nothing: LossReport = { base: 'main', uncommitted: [], untracked: [], detachedCommits: [], commits: [], mergedBy: 'ancestry' };
+const record = { branch: 'grove/x', baseBranch: 'main' };
+
+function review(overrides: Partial<MergeReview> = {}, preview: Partial<MergeReview['preview']> = {}): MergeReview {
+  return {
+    session: 'x', branch: 'grove/x', baseBranch: 'main', files: [{ path: 'a.txt', status: 'modified', added: 2, removed: 1, binary: false }],
+    uncommitted: [], commitsFirst: true,
+    preview: { baseCommit: 'b', branchCommit: 'c', commits: [commit(2), commit(1)], upToDate: false, clean: true, conflicts: [], messages: [], tree: 't', ...preview },
+    ...overrides,
+  };
+}
+
+describe('merge summaries', () => {
+  it('preview the commits, the changes, what happens to uncommitted work, and whether it is clean', () => {
+    expect(mergeReviewLines(review({ uncommitted: ['wip.txt'] }))).toEqual([
+      'grove/x → main: 2 commits', '  22222222 turn 2', '  11111111 turn 1', '1 file changed, +2 −1',
+      '1 uncommitted file will be committed first (wip.txt)', '✓ merges cleanly into main',
+    ]);
+    expect(mergeReviewLines(review({ uncommitted: ['wip.txt'], commitsFirst: false }, { clean: false, conflicts: ['a.txt', 'b.txt'] })).slice(-2)).toEqual([
+      '1 uncommitted file stays out of the merge: commit it first (wip.txt)', '✗ would conflict in a.txt and b.txt',
+    ]);
+  });
+
+  it('know when there is nothing to merge: no commits, and no pending work to commit first', () => {
+    expect(hasSomethingToMerge(review({}, { upToDate: true, commits: [] }))).toBe(false);
+    expect(hasSomethingToMerge(review({ uncommitted: ['a'] }, { upToDate: true, commits: [] }))).toBe(true);
+    expect(hasSomethingToMerge(review({ uncommitted: ['a'], commitsFirst: false }, { upToDate: true, commits: [] }))).toBe(false);
+  });
+
+  it('say what the merge did, one line each', () => {
+    expect(mergeOutcomeLine({ kind: 'conflict-left', where: '/repo', files: ['a.txt'] }, record)).toBe('conflicts left to resolve in /repo: a.txt');
+    expect(mergeOutcomeLine({ kind: 'up-to-date' }, record)).toBe('main already has everything on grove/x; nothing merged');
+    const merged = { kind: 'merged' as const, mode: 'squash' as const, commit: 'f'.repeat(40), record: { ...record, repoPath: '/r', worktreePath: '/w', baseCommit: 'c' } };
+    expect(mergeResultLines({ outcome: merged, committed: 'e'.repeat(40), cleanup: { error: 'it has files' } }, record)).toEqual([
+      "committed the worktree's pending changes first (eeeeeeee)", 'squash-merged grove/x into main (ffffffff)', 'not cleaned up: it has files',
+    ]);
+  });
+});
+
+describe('loss and removal summaries', () => {
+  it('list what would be lost, files then commits, cut short past a few', () => {
+    const report: LossReport = { ...nothing, mergedBy: undefined, uncommitted: ['a', 'b'], untracked: ['u1', 'u2', 'u3', 'u4'], commits: [commit(1)] };
+    expect(lossLines(report, 3)).toEqual(['uncommitted: a and b', 'untracked: u1, u2, u3 and 1 more', 'commits not in main:', '  11111111 turn 1']);
+    expect(lossLines(nothing)).toEqual([]);
+  });
+
+  it('explain a kept branch by its commits, not by files that were never on it', () => {
+    const loss: LossReport = { ...nothing, mergedBy: undefined, untracked: ['u'], commits: [commit(1)] };
+    expect(removeOutcomeLine({ loss, removedFolder: true, branch: { deleted: false, reason: 'kept: it has 1 untracked file and 1 commit not in main' } }, record))
+      .toBe('removed the worktree; kept branch grove/x (it has 1 commit not in main)');
+    expect(removeOutcomeLine({ loss: nothing, removedFolder: false, branch: { deleted: false, reason: 'kept as asked' } }, record))
+      .toBe('cleared the record of a worktree already gone; kept branch grove/x (as asked)');
+  });
+});
+
+describe('prune items', () => {
+  const scan: PruneScan = {
+    repoPath: '/r', root: '/r.worktrees',
+    worktrees: [
+      { path: '/r.worktrees/clean', branch: 'grove/clean', sizeBytes: 2048, loss: nothing, base: { baseBranch: 'main', baseCommit: 'c' } },
+      { path: '/r.worktrees/dirty', branch: 'grove/dirty', sizeBytes: 10, loss: { ...nothing, untracked: ['wip'] }, base: { baseBranch: 'main', baseCommit: 'c' } },
+    ],
+    missing: [{ path: '/r.worktrees/gone', branch: 'grove/gone', registered: true, loss: { ...nothing, uncommitted: ['lost-with-folder'] }, base: { baseBranch: 'main', baseCommit: 'c' } }],
+    branches: [{ branch: 'grove/old', loss: { ...nothing, mergedBy: undefined, commits: [commit(3)] }, base: { baseBranch: 'main', baseCommit: 'c' } }],
+    strays: ['/r.worktrees/junk'],
+  };
+
+  it('number what can be removed, saying what each holds and whether removing it loses work', () => {
+    const items = pruneItems(scan);
+    expect(items.map((i) => [i.kind, i.target, i.losesWork])).toEqual([
+      ['worktree', '/r.worktrees/clean', false], ['worktree', '/r.worktrees/dirty', true], ['missing', '/r.worktrees/gone', false], ['branch', 'grove/old', true],
+    ]);
+    expect(items[0]!.summary).toBe('worktree /r.worktrees/clean (grove/clean, 2.0 KB): would lose nothing (all commits are in main)');
+    expect(items[3]!.details).toEqual(['commits not in main:', '  33333333 turn 3']);
+  });
+
+  it('ask the engine for exactly the items picked, with the loss confirmed only when it was', () => {
+    const items = pruneItems(scan);
+    expect(pruneChoices([items[0]!, items[3]!], false)).toEqual({ worktrees: [{ path: '/r.worktrees/clean' }], missing: [], branches: [{ branch: 'grove/old' }] });
+    expect(pruneChoices([items[1]!, items[2]!], true)).toEqual({
+      worktrees: [{ path: '/r.worktrees/dirty', confirmedLoss: true, deleteBranch: true }],
+      missing: [{ path: '/r.worktrees/gone', confirmedLoss: true, deleteBranch: true }],
+      branches: [],
+    });
+  });
+});
+
+describe('word wrapping', () => {
+  it('keeps words whole where they fit and cuts one longer than a line', () => {
+    expect(wrapWords('cannot create a worktree: the folder is taken', 16, (s) => s.length)).toEqual(['cannot create a', 'worktree: the', 'folder is taken']);
+    expect(wrapWords('at /a/very/long/path/indeed ok', 10, (s) => s.length)).toEqual(['at', '/a/very/lo', 'ng/path/in', 'deed ok']);
+    expect(wrapWords('', 10, (s) => s.length)).toEqual([]);
+  });
+});
