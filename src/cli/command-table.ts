@@ -5,6 +5,7 @@ import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
 import { captureCommand } from './commands/capture.js';
 import { configCheckCommand, configPathCommand } from './commands/config.js';
+import { conflictsCommand } from './commands/conflicts.js';
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
 import { killCommand } from './commands/kill.js';
@@ -32,6 +33,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   mergeCommand,
   rmCommand,
   pruneCommand,
+  conflictsCommand,
   serverStopCommand,
   serverRunCommand,
   doctorCommand,

@@ -19,6 +19,10 @@ import { LocalSessionHost } from '../server/local-host.js';
 import { GroveServer } from '../server/server.js';
 import { StateStore } from '../server/state-store.js';
 import { reviewServiceFor } from './server-review.js';
+import { SimpleGitPort } from '../io/git.js';
+import { repositoryOf } from '../io/repository.js';
+import { watchFolder } from '../io/watch.js';
+import { ChangeService } from '../server/review/change-service.js';
 import { loadServerSettings } from './server-settings.js';
 
 const START_TIMEOUT_MS = 8000;
@@ -105,13 +109,15 @@ export async function runServer(location: SocketLocation): Promise<number> {
   const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, ...settings });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
-  const server = new GroveServer({ socketPath: location.path, host, store, log, review });
+  const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
+  const server = new GroveServer({ socketPath: location.path, host, store, log, review, changes });
   await server.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void server.stop());
   process.on('SIGHUP', () => log('ignored SIGHUP'));
   process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));
   await server.stopped;
+  changes.dispose();
   // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
   await review.dispose();
   log('stopped');

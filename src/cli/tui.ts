@@ -9,6 +9,7 @@ import { findCommand } from '../core/commands/registry.js';
 import { formatConfigError } from '../core/config/errors.js';
 import { GroveApp } from '../client/app.js';
 import { RemoteReview } from '../client/review/remote-review.js';
+import type { ConflictReport } from '../core/review/conflict-report.js';
 import { repositoryOf } from '../io/repository.js';
 import { openScreen } from '../io/screen.js';
 import { UsageError, type CliContext } from './command.js';
@@ -32,7 +33,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
     process.stderr.write(config.errors.map((error) => `${formatConfigError(error)}\n`).join(''));
     return 1;
   }
-  const { keymap, palette, depth, warning, mouse } = config.value;
+  const { keymap, palette, depth, warning, mouse, notify } = config.value;
   for (const row of keymap.rows()) {
     if (!findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
   }
@@ -77,6 +78,8 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         home: context.env.HOME,
         onDetach: () => leave(0),
         review: new RemoteReview(host),
+        conflicts: async (folder) => (await host.request('conflicts', { cwd: folder })) as ConflictReport,
+        notify,
         mouse,
       });
       const repo = repositoryOf(context.cwd);

@@ -25,6 +25,8 @@ export interface UiConfig {
   readonly warning: string | undefined;
   /** Whether grove takes the mouse. */
   readonly mouse: boolean;
+  /** How a session that needs the user is announced. */
+  readonly notify: { readonly bell: boolean; readonly desktop: boolean };
 }
 
 export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConfig>> {
@@ -34,5 +36,6 @@ export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConf
   const depth = detectColorDepth(env);
   // tmux is only asked when we run inside it: outside, there is nothing to clash with.
   const warning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
-  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse: loaded.value.config.mouse });
+  const { mouse, notify } = loaded.value.config;
+  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify });
 }

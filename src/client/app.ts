@@ -16,12 +16,14 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { MouseEvent } from '../core/keys/input-event.js';
 import { splitCommandLine } from '../core/session/command-line.js';
 import { repairFocus } from '../core/session/focus.js';
+import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import { sidebarEntryAt } from '../core/mouse/sidebar-rows.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
+import { Attention, type AttentionOptions } from './attention.js';
 import { Clipboard } from './clipboard.js';
 import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-session.js';
 import { CopyModes } from './copy-mode/copy-modes.js';
@@ -30,7 +32,7 @@ import { MouseInput } from './mouse.js';
 import { PaneViews } from './pane-views.js';
 import { ReviewController, type ReviewUi } from './review/review-controller.js';
 import { TerminalInput } from './terminal-input.js';
-import { HelpOverlay } from './views/help-overlay.js';
+import { helpLines, TextOverlay } from './views/help-overlay.js';
 import type { Modal } from './views/modal.js';
 import { NewSessionDialog, type NewSessionInput } from './views/new-session-dialog.js';
 import { PaneChrome } from './views/pane-chrome.js';
@@ -63,6 +65,10 @@ export interface AppOptions {
   readonly mouse?: boolean;
   /** The review loop (diff, merge, remove, prune) on the server; without it those commands say so. */
   readonly review?: ReviewPort;
+  /** The conflict matrix of the repository holding a folder. */
+  readonly conflicts?: (folder: string) => Promise<ConflictReport>;
+  /** How a session that starts waiting or exits is announced (bell, desktop notification). */
+  readonly notify?: AttentionOptions;
 }
 
 export class GroveApp implements ClientActions {
@@ -78,6 +84,7 @@ export class GroveApp implements ClientActions {
   private readonly clipboard: Clipboard;
   private readonly mouse: MouseInput;
   private readonly review: ReviewController;
+  private readonly attention: Attention;
   private readonly frames = new Map<string, PaneFrame>();
   /** Every session the host has. */
   private allSessions: readonly SessionInfo[] = [];
@@ -108,10 +115,15 @@ export class GroveApp implements ClientActions {
     this.copyModes = this.disposables.add(new CopyModes(this.copyModesClient()));
     this.mouse = this.disposables.add(new MouseInput(this.mouseClient(), options.mouse ?? true));
     this.review = new ReviewController(this.reviewUi());
+    this.attention = new Attention((sequence) => options.screen.control(sequence), options.notify ?? { bell: true, desktop: false }, process.env);
     this.subscribe(options.host.clipboard$.subscribe(({ text }) => this.clipboard.copy(text)));
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
     this.subscribe(options.host.frames$.subscribe(({ id, frame }) => this.frameArrived(id, frame)));
-    this.subscribe(options.host.bells$.subscribe(() => process.stdout.write('\x07')));
+    this.subscribe(options.host.bells$.subscribe(() => options.screen.control('\x07')));
+    // Times in the sidebar ("3m") age without any event; a slow tick keeps them honest.
+    const tick = setInterval(() => this.requestRender(), 30_000);
+    tick.unref();
+    this.disposables.add(toDisposable(() => clearInterval(tick)));
     this.disposables.add(options.screen.onResize(() => this.requestRender()));
     this.disposables.add(new TerminalInput(options.stdin, (events) => this.dispatch.dispatch(events)));
     this.disposables.add(toDisposable(() => this.modal?.dispose()));
@@ -133,6 +145,7 @@ export class GroveApp implements ClientActions {
 
   focus(id: string): void {
     this.focusedId = id;
+    this.attention.focused(id);
     this.requestRender();
   }
 
@@ -182,7 +195,19 @@ export class GroveApp implements ClientActions {
   }
 
   showHelp(): void {
-    this.openModal(new HelpOverlay(this.options.screen.screen, this.options.keymap, this.palette));
+    this.openModal(new TextOverlay(this.options.screen.screen, 'Keys', helpLines(this.options.keymap), this.palette));
+  }
+
+  showConflicts(): void {
+    if (!this.options.conflicts) return this.message('this server does not track worktree sessions');
+    this.message('computing the conflict matrix…');
+    this.options.conflicts(this.options.cwd).then(
+      (report) => {
+        this.setNotice(undefined);
+        this.openModal(new TextOverlay(this.options.screen.screen, 'Conflicts', describeConflicts(report), this.palette));
+      },
+      (err: Error) => this.message(err.message),
+    );
   }
 
   detach(): void {
@@ -270,6 +295,7 @@ export class GroveApp implements ClientActions {
   }
 
   private sessionsChanged(all: readonly SessionInfo[]): void {
+    this.attention.sessionsChanged(this.allSessions, all, this.focusedId);
     this.allSessions = all;
     const list = this.showAll ? all : all.filter((s) => s.repo === this.options.repo);
     this.focusedId = repairFocus(this.sessions, list, this.focusedId);
@@ -335,7 +361,7 @@ export class GroveApp implements ClientActions {
     this.statusBar.element.show();
     this.panes.resizeSessions(layout.sizes);
     this.panes.place(layout.panes, this.copyModes.framesFor(this.frames));
-    this.sidebar.update(layout.sidebar, this.sessions, this.focusedId);
+    this.sidebar.update(layout.sidebar, this.sessions, this.focusedId, (id) => this.attention.isMarked(id));
     this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: this.sessions, focusedId: this.focusedId });
     const focusedIndex = this.sessions.findIndex((s) => s.id === this.focusedId);
     this.statusBar.update(layout.statusBar, {

@@ -14,7 +14,7 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CompiledRule } from '../core/status/rules.js';
 import type { CaptureOptions } from '../core/session/host.js';
-import type { SessionInfo, SessionStatus } from '../core/session/session.js';
+import type { SessionChanges, SessionInfo, SessionStatus } from '../core/session/session.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { StatusTracker } from './status-tracker.js';
@@ -139,6 +139,11 @@ export class HostedSession {
   markFailed(error: string, exitCode: number): void {
     this.print(`\x1b[1;31mgrove:\x1b[0m ${error}\r\n`);
     this.finish({ exitCode, error });
+  }
+
+  /** Records what the session has changed (the change service counts it). */
+  setChanges(changes: SessionChanges | undefined): void {
+    this.update({ changes });
   }
 
   /** A session whose server died: only its record is left. */

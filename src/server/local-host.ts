@@ -10,7 +10,7 @@ import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, 
 import { defaultName, nameProblem } from '../core/session/naming.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
-import type { SessionInfo } from '../core/session/session.js';
+import type { SessionChanges, SessionInfo } from '../core/session/session.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule } from '../core/status/rules.js';
@@ -198,6 +198,11 @@ export class LocalSessionHost implements SessionHost {
 
   async snapshot(id: string): Promise<PaneFrame | undefined> {
     return this.frameOf(id);
+  }
+
+  /** Records a worktree session's changes in its record (and so in every client's sidebar). */
+  setChanges(id: string, changes: SessionChanges | undefined): void {
+    this.sessions.get(id)?.setChanges(changes);
   }
 
   /** The session's screen now (synchronously: nothing can overtake it). */

@@ -6,12 +6,15 @@
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
 import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
+import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 
 export interface RequestContext {
   readonly host: LocalSessionHost;
   /** Worktree sessions and their review; a server without it refuses those requests. */
   readonly review?: ReviewService;
+  /** Changes and conflicts of worktree sessions. */
+  readonly changes?: ChangeService;
   /** Resolves a session given as an id, a name or an index in the list. */
   resolve(session: string): string;
   /** The size new sessions get when the request names none (the active client's focused pane). */
@@ -27,6 +30,10 @@ const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
     return createSession({ ...params, ...size }, context);
   },
   kill: async ({ session }, { host, resolve }) => host.kill(resolve(session)),
+  conflicts: async ({ cwd }, { changes }) => {
+    if (!changes) throw new Error('this server does not track worktree sessions');
+    return changes.report(cwd);
+  },
   relaunch: async ({ session }, { host, resolve }) => host.relaunch(resolve(session)),
   snapshot: async ({ session }, { host, resolve }) => host.snapshot(resolve(session)),
   capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),

@@ -14,6 +14,7 @@ import { makeSocketPrivate } from '../io/socket-path.js';
 import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
 import { resolveSession, runRequest } from './request-table.js';
+import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { toRecord, type StateStore } from './state-store.js';
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
   readonly store: StateStore;
   /** Worktree sessions and the review loop; without it the server offers workspace sessions only. */
   readonly review?: ReviewService;
+  /** Changes, overlaps and conflicts of worktree sessions. */
+  readonly changes?: ChangeService;
   readonly log: (line: string) => void;
 }
 
@@ -98,6 +101,7 @@ export class GroveServer implements ConnectionOwner {
     return runRequest(method, params, {
       host: this.host,
       ...(this.options.review ? { review: this.options.review } : {}),
+      ...(this.options.changes ? { changes: this.options.changes } : {}),
       resolve: (query) => resolveSession(this.host, query),
       defaultSize: () => this.defaultSize(),
       stop: () => void this.stop(),

@@ -4,15 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../src/cli/command-table.js';
-import { groveSandbox, type GroveSandbox } from './grove.js';
+import { groveSandbox, until, type GroveSandbox } from './grove.js';
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function oneLineError(result: { code: number; stderr: string; stdout: string }, pattern: RegExp): void {
   expect(result.code, result.stderr).not.toBe(0);

@@ -52,9 +52,10 @@ describe('key bindings from config', () => {
   it('takes C-s as the prefix and a key override from the repository file, and shows them in the hints', async () => {
     writeJson(userConfig, { keys: { prefix: 'C-s' } });
     writeJson(join(sandbox.project, '.grove', 'config.json'), { keys: { help: 'h', 'kill-session': 'K' } });
-    const t = await sandbox.open({ cols: 100, rows: 30 });
+    // Tall enough for the whole help list without scrolling.
+    const t = await sandbox.open({ cols: 100, rows: 50 });
     await t.waitForText(/│\$ ?$/m);
-    expect(t.row(29)).toMatch(/C-s h help$/);
+    expect(t.row(49)).toMatch(/C-s h help$/);
 
     t.press('C-s', 'h');
     await t.waitForText('q closes');

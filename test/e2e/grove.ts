@@ -54,3 +54,12 @@ export function groveSandbox(): GroveSandbox {
     },
   };
 }
+
+/** Polls `check` until it holds; for state seen through the command line, which has no events to wait on. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

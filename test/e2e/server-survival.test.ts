@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, type GroveSandbox } from './grove.js';
+import { groveSandbox, until, type GroveSandbox } from './grove.js';
 
 /** The server's pid, from the line it logs when it starts listening. */
 function serverPid(sandbox: GroveSandbox): number {
@@ -14,13 +14,6 @@ function serverPid(sandbox: GroveSandbox): number {
   return pids[pids.length - 1]!;
 }
 
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('surviving failures', () => {
   let sandbox: GroveSandbox;

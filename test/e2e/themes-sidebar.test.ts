@@ -69,11 +69,18 @@ describe.each(THEMES)('the %s theme', (name) => {
     const t = await sandbox.open({ cols: COLS, rows: ROWS });
     await t.waitForText('Sessions (1)');
     await sandbox.cli(['new', '--name', 'second', '--', 'sh', '-c', 'exit 3']);
-    await t.waitForText(/· idle[\s\S]*· exit 3/);
+    await t.waitForText(/idle <1m[\s\S]*exit 3 <1m/);
 
     const sidebarWidth = t.row(1).indexOf('│');
     const rows = Array.from({ length: 5 }, (_, row) => t.row(row).slice(0, sidebarWidth).trimEnd());
-    expect(rows).toEqual([' Sessions (2)', expect.stringMatching(/^0 ○ bash +ws$/), '   /bin/bash · idle', expect.stringMatching(/^1 ✕ second +ws$/), '   sh -c \'exit 3\' · exit 3']);
+    expect(rows).toEqual([
+      ' Sessions (2)',
+      expect.stringMatching(/^0 ○ bash +ws$/),
+      expect.stringMatching(/^ {3}\/bin\/bash +idle <1m$/),
+      // Ended while another session had focus: marked as needing the user.
+      expect.stringMatching(/^1 ✕ second +! ws$/),
+      expect.stringMatching(/^ {3}sh -c 'exi… exit 3 <1m$/),
+    ]);
 
     const hint = t.row(ROWS - 1).indexOf('C-b ? help');
     const cells = {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, type CliResult, type GroveSandbox } from './grove.js';
+import { groveSandbox, until, type CliResult, type GroveSandbox } from './grove.js';
 
 let sandbox: GroveSandbox;
 
@@ -27,13 +27,6 @@ function oneLineError(result: CliResult, pattern: RegExp): void {
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const worktreeOf = (slug: string) => join(`${sandbox.project}.worktrees`, slug);
 const groveBranches = () => git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/grove/']).split('\n').filter(Boolean);

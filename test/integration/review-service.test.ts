@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../src/core/review/settings.js';
+import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
+import { reviewSettingsFrom, type ReviewSettings } from '../../src/core/review/settings.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
 import { SimpleGitPort } from '../../src/io/git.js';
 import { nodeWorktreeFiles } from '../../src/io/git-files.js';
@@ -31,7 +32,7 @@ function start(settings: Partial<ReviewSettings> = {}): void {
     host,
     git: new SimpleGitPort(),
     files: nodeWorktreeFiles,
-    settings: async () => ({ ...DEFAULT_REVIEW_SETTINGS, ...settings }),
+    settings: async () => ({ ...reviewSettingsFrom(DEFAULT_CONFIG, undefined), ...settings }),
     repositoryOf,
     log: (line) => logged.push(line),
   });

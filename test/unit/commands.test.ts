@@ -29,6 +29,7 @@ class FakeClient implements ClientActions {
   relaunch(id: string) { this.calls.push(`relaunch ${id}`); }
   setShowAll(showAll: boolean) { this.calls.push(`show-all ${showAll}`); }
   showHelp() { this.calls.push('help'); }
+  showConflicts() { this.calls.push('conflicts'); }
   detach() { this.calls.push('detach'); }
   message(text: string) { this.calls.push(`message ${text}`); }
   enterCopyMode(id: string) { this.calls.push(`copy-mode ${id}`); }
@@ -137,6 +138,18 @@ describe('commands', () => {
   it('toggle-mouse turns the mouse off and on again, saying which', () => {
     expect(run('toggle-mouse', view()).calls).toEqual(['mouse false', expect.stringMatching(/^message mouse off/)]);
     expect(run('toggle-mouse', view({ mouse: false })).calls).toEqual(['mouse true', expect.stringMatching(/^message mouse on/)]);
+  });
+
+  it('jump-waiting focuses the session that has waited longest, and says when none waits', () => {
+    const sessions = [{ ...session('a', 'waiting'), statusSince: 50 }, { ...session('b', 'waiting'), statusSince: 10 }, session('c')];
+    expect(run('jump-waiting', view({ sessions })).calls).toEqual(['focus b']);
+    expect(run('jump-waiting', view()).reason).toBe('no session is waiting');
+  });
+
+  it('show-conflicts needs a worktree session', () => {
+    expect(run('show-conflicts', view()).reason).toBe('no worktree sessions');
+    const worktree = { repoPath: '/r', worktreePath: '/r.worktrees/a', branch: 'grove/a', baseBranch: 'main', baseCommit: 'abc' };
+    expect(run('show-conflicts', view({ sessions: [{ ...session('a'), worktree }] })).calls).toEqual(['conflicts']);
   });
 
   it('new-session and help open their views', () => {

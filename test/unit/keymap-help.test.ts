@@ -15,6 +15,8 @@ describe('helpRows', () => {
       { keys: 'C-b x', command: 'kill-session', description: 'Kill session (asks first)' },
       { keys: 'C-b R', command: 'relaunch', description: 'Relaunch an exited or dead session' },
       { keys: 'C-b a', command: 'show-all', description: 'Toggle showing every repository' },
+      { keys: 'C-b w', command: 'jump-waiting', description: 'Focus the session waiting longest' },
+      { keys: 'C-b C', command: 'show-conflicts', description: 'Show the conflict matrix' },
       { keys: 'C-b Space', command: 'next-layout', description: 'Next layout (focus / tiled)' },
       { keys: 'C-b z', command: 'zoom', description: 'Zoom the focused pane' },
       { keys: 'C-b Left', command: 'select-pane left', description: 'Focus the pane to the left' },
@@ -70,7 +72,7 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(25);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(27);
   });
 
   it('escapes pipes and backticks so odd keys do not break the table', () => {

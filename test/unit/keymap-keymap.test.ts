@@ -25,6 +25,8 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('x')).toBe('kill-session');
     expect(command('R')).toBe('relaunch');
     expect(command('a')).toBe('show-all');
+    expect(command('w')).toBe('jump-waiting');
+    expect(command('C')).toBe('show-conflicts');
     expect(command('?')).toBe('help');
     expect(command('[')).toBe('copy-mode');
     expect(command(']')).toBe('paste-buffer');
@@ -37,7 +39,7 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('P')).toBe('prune');
     expect(command('d')).toBe('detach');
     expect(command('C-b')).toBe('send-prefix');
-    expect(keymap.rows()).toHaveLength(34);
+    expect(keymap.rows()).toHaveLength(36);
   });
 
   it('writes every key canonically (or as the prefix placeholder) and describes every row', () => {
@@ -88,7 +90,7 @@ describe('Keymap.build', () => {
   it('rejects two rows for one key in one table, naming both', () => {
     const bindings: KeyBinding[] = [
       ...DEFAULT_BINDINGS,
-      { table: 'prefix', key: 'C', command: 'rename-session', description: 'Rename' },
+      { table: 'prefix', key: 'Q', command: 'rename-session', description: 'Rename' },
       { table: 'prefix', key: 'c', command: 'kill-server', description: 'Kill everything' },
     ];
     expect(() => Keymap.build({ prefix: 'C-b', bindings })).toThrow(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.js';
-import { DEFAULT_REVIEW_SETTINGS, reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
+import { reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
 
 /** The config with `set` written by the user (so its origins name a file). */
 function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits'>>, paths: string[]): GroveConfig {
@@ -13,9 +13,13 @@ function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits'>>, pat
 }
 
 describe('review settings', () => {
-  it('are the review loop’s own defaults where the user wrote nothing', () => {
-    expect(reviewSettingsFrom(DEFAULT_CONFIG, '/home/ann')).toEqual(DEFAULT_REVIEW_SETTINGS);
-    expect(DEFAULT_REVIEW_SETTINGS).toMatchObject({ worktrees: {}, commitPerTurn: true, cleanupAfterMerge: false });
+  it('are the issue’s defaults where the user wrote nothing: worktrees beside the checkout, .env copied, a commit per turn', () => {
+    expect(reviewSettingsFrom(DEFAULT_CONFIG, '/home/ann')).toEqual({
+      worktrees: { branchPrefix: 'grove/', copyIgnored: ['.env', '.env.*'] },
+      commitPerTurn: true,
+      commitMessage: 'grove: {session} turn {turn}',
+      cleanupAfterMerge: false,
+    });
   });
 
   it('take what the user wrote, with ~ as home', () => {

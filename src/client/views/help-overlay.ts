@@ -1,6 +1,7 @@
 /**
- * The help overlay (`prefix ?`): every key binding with its description, generated from the keymap table
- * so it cannot drift from what the keys really do. Scrolls when it does not fit; q, Escape or Enter close it.
+ * A scrolling text overlay (j/k, arrows, Space/PgUp/PgDn; q, Escape or Enter close it), and the two
+ * things shown in one: the help (`prefix ?`), every key binding with its description generated from the
+ * keymap table so it cannot drift from what the keys do; and the conflict matrix (`prefix C`).
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
@@ -11,19 +12,22 @@ import type { Modal, ModalResult } from './modal.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
-export class HelpOverlay implements Modal {
+/** The help's lines: each binding's keys, aligned, and its description. */
+export function helpLines(keymap: Keymap): string[] {
+  const rows = helpRows(keymap);
+  const keyWidth = Math.max(...rows.map((r) => columns(r.keys)), 4);
+  return rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`);
+}
+
+export class TextOverlay implements Modal {
   private readonly box: Widgets.BoxElement;
-  private readonly lines: string[];
   private top = 0;
   private height = 0;
 
-  constructor(screen: Widgets.Screen, keymap: Keymap, private readonly palette: Palette) {
-    const rows = helpRows(keymap);
-    const keyWidth = Math.max(...rows.map((r) => columns(r.keys)), 4);
-    this.lines = rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`);
+  constructor(screen: Widgets.Screen, title: string, private readonly lines: readonly string[], private readonly palette: Palette) {
     this.box = blessed.box({
       parent: screen,
-      label: ' Keys ',
+      label: ` ${title} `,
       wrap: false,
       border: { type: 'line' },
       style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },

@@ -1,18 +1,20 @@
 /**
- * The sidebar: one entry of two lines per session — index, status symbol, name and isolation badge, then
- * the command (for a worktree session, its branch) and status — with the focused session highlighted. When the entries outgrow the height it
- * scrolls so the focused one stays in view. Every colour is an ink of the palette; the one key it mentions
- * (how to make a session, when there are none) is read from the keymap, so it is the user's.
+ * The sidebar: one entry of two lines per session, the focused one highlighted —
+ *   `0 ● api         !≈✗ wt`   index, status symbol, name, marks (needs you, overlaps, conflicts), isolation
+ *   `   claude grove/api +12−3 ↑2 idle 3m`   agent and branch (or the command), changes, status and its age
+ * The right-hand parts keep their columns and the name and command are cut first, so an entry stays
+ * readable at 30 columns; past the height it scrolls so the focused one stays in view. Every colour is an
+ * ink of the palette; the one key it mentions (how to make a session) is read from the keymap.
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
-import { commandLine, printable, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
+import { age, changesLabel, commandLine, marks, printable, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';
 import { boxStyle, paint, type Palette } from './palette.js';
-import { fit } from './text-width.js';
+import { columns, fit } from './text-width.js';
 
 
 export class SidebarView {
@@ -25,7 +27,13 @@ export class SidebarView {
     this.emptyHint = newSession ? ` ${newSession}: new session` : ' no sessions';
   }
 
-  update(rect: Rect | undefined, sessions: readonly SessionInfo[], focusedId: string | undefined): void {
+  update(
+    rect: Rect | undefined,
+    sessions: readonly SessionInfo[],
+    focusedId: string | undefined,
+    needsUser: (id: string) => boolean = () => false,
+    now = Date.now(),
+  ): void {
     if (!rect) {
       this.element.hide();
       return;
@@ -37,19 +45,22 @@ export class SidebarView {
     const { first, entries: visibleEntries } = sidebarWindow(rect.height, sessions.length, focusedIndex);
     const lines = [paint(fit(` Sessions (${sessions.length})`, rect.width), this.palette.sidebar.heading)];
     sessions.slice(first, first + visibleEntries).forEach((session, offset) => {
-      lines.push(...this.entry(session, first + offset, session.id === focusedId, rect.width));
+      lines.push(...this.entry(session, first + offset, session.id === focusedId, needsUser(session.id), now, rect.width));
     });
     if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
     this.element.setContent(lines.join('\n'));
   }
 
-  private entry(session: SessionInfo, index: number, focused: boolean, width: number): string[] {
+  private entry(session: SessionInfo, index: number, focused: boolean, needsUser: boolean, now: number, width: number): string[] {
     const badge = session.isolation === 'worktree' ? 'wt' : 'ws';
     const symbol = STATUS_SYMBOL[session.status];
-    const head = fit(`${index} ${symbol} ${printable(session.name)}`, width - 4) + ` ${badge} `;
+    const right = ` ${marks(session, needsUser)} ${badge} `.replace(/^  /, ' ');
+    const head = fit(`${index} ${symbol} ${printable(session.name)}`, Math.max(0, width - columns(right))) + right;
     // Worktree sessions often run the same agent: their branches tell them apart better than commands.
-    const what = session.worktree ? printable(session.worktree.branch) : commandLine(session);
-    const tail = fit(`   ${what} · ${statusLabel(session)}`, width);
+    const agent = session.agent !== 'shell' ? `${session.agent} ` : '';
+    const what = session.worktree ? `${agent}${printable(session.worktree.branch)}` : commandLine(session);
+    const state = ` ${[changesLabel(session), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
+    const tail = fit(`   ${what}`, Math.max(0, width - columns(state))) + state;
     const { sidebar } = this.palette;
     if (focused) return [paint(head, sidebar.focused), paint(tail, sidebar.focused)];
     // Only the index precedes the symbol, so its first occurrence is the symbol (absent if cut off).

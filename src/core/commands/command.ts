@@ -41,6 +41,8 @@ export interface ClientActions {
   relaunch(id: string): void;
   setShowAll(showAll: boolean): void;
   showHelp(): void;
+  /** Opens the conflict matrix of this repository's worktree sessions. */
+  showConflicts(): void;
   /** Leaves the UI. */
   detach(): void;
   /** A one-line message in the status bar. */

@@ -8,6 +8,7 @@ import { copyMode } from './copy-mode.js';
 import { detach } from './detach.js';
 import { diff } from './diff.js';
 import { help } from './help.js';
+import { jumpWaiting } from './jump-waiting.js';
 import { killSession } from './kill-session.js';
 import { merge } from './merge.js';
 import { newSession } from './new-session.js';
@@ -22,6 +23,7 @@ import { selectPane } from './select-pane.js';
 import { selectSession } from './select-session.js';
 import { sendPrefix } from './send-prefix.js';
 import { showAll } from './show-all.js';
+import { showConflicts } from './show-conflicts.js';
 import { toggleMouse } from './toggle-mouse.js';
 import { zoom } from './zoom.js';
 
@@ -36,6 +38,8 @@ export const COMMANDS: readonly Command[] = [
   killSession,
   relaunch,
   showAll,
+  jumpWaiting,
+  showConflicts,
   copyMode,
   pasteBuffer,
   toggleMouse,

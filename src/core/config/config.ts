@@ -25,7 +25,8 @@ export interface GroveConfig {
   readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
   readonly agents: Readonly<Record<string, AgentProfileConfig>>;
   readonly worktree: {
-    readonly root: string;
+    /** Folder for new worktrees; undefined: the sibling folder `<repo>.worktrees`, outside the checkout. */
+    readonly root: string | undefined;
     readonly branchPrefix: string;
     readonly copy: readonly string[];
     readonly cleanupAfterMerge: boolean;
@@ -44,10 +45,11 @@ export const DEFAULT_CONFIG: GroveConfig = {
   keys: { prefix: DEFAULT_PREFIX, overrides: { prefix: {}, root: {} } },
   theme: 'default',
   defaultAgent: 'claude',
-  approval: { worktree: 'default', workspace: 'default' },
+  // A worktree session cannot touch the checkout, so its agent need not ask before it acts.
+  approval: { worktree: 'bypass', workspace: 'default' },
   agents: {},
-  worktree: { root: '.grove/worktrees', branchPrefix: 'grove/', copy: [], cleanupAfterMerge: false },
-  commits: { perTurn: false, message: 'grove: {session} turn {turn}' },
+  worktree: { root: undefined, branchPrefix: 'grove/', copy: ['.env', '.env.*'], cleanupAfterMerge: false },
+  commits: { perTurn: true, message: 'grove: {session} turn {turn}' },
   notify: { bell: true, desktop: false },
   mouse: true,
   scrollback: 10_000,

@@ -78,7 +78,7 @@ export const configFileSchema = z
       .describe('Agent profiles by name: new agents, or overrides of built-in ones'),
     worktree: z
       .strictObject({
-        root: z.string().min(1).optional().describe('Folder for new worktrees; relative to the repository root, ~ is home'),
+        root: z.string().min(1).optional().describe('Folder for new worktrees; relative to the repository root, ~ is home (default: the sibling folder <repo>.worktrees)'),
         branchPrefix: branchPrefixSchema.optional().describe('Prefix of the branch each worktree session gets'),
         copy: z.array(relativeGlobSchema).optional().describe('Files (globs) copied into new worktrees, e.g. ".env"'),
         cleanupAfterMerge: z.boolean().optional().describe('Remove the worktree and its branch once merged'),

@@ -45,6 +45,8 @@ export const DEFAULT_BINDINGS: readonly KeyBinding[] = [
   { table: 'prefix', key: 'x', command: 'kill-session', description: 'Kill session (asks first)' },
   { table: 'prefix', key: 'R', command: 'relaunch', description: 'Relaunch an exited or dead session' },
   { table: 'prefix', key: 'a', command: 'show-all', description: 'Toggle showing every repository' },
+  { table: 'prefix', key: 'w', command: 'jump-waiting', description: 'Focus the session waiting longest' },
+  { table: 'prefix', key: 'C', command: 'show-conflicts', description: 'Show the conflict matrix' },
   { table: 'prefix', key: 'Space', command: 'next-layout', description: 'Next layout (focus / tiled)' },
   { table: 'prefix', key: 'z', command: 'zoom', description: 'Zoom the focused pane' },
   { table: 'prefix', key: 'Left', command: 'select-pane', args: ['left'], description: 'Focus the pane to the left' },

@@ -37,6 +37,7 @@ export const REQUESTS = {
     base: ref.optional(),
   }),
   kill: z.object({ session }),
+  conflicts: z.object({ cwd: z.string().min(1).max(4096) }),
   relaunch: z.object({ session }),
   snapshot: z.object({ session }),
   capture: z.object({ session, ansi: z.boolean(), scrollback: z.boolean() }),

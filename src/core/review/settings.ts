@@ -1,11 +1,6 @@
 /**
- * The settings the review loop runs with, taken from the configuration of the repository at hand.
- *
- * The configuration's defaults are shared with the rest of grove, but a few of the review loop's must be
- * its own, as the worktree issue specifies them: worktrees live outside the main checkout (the engine's
- * sibling "<repo>.worktrees" folder), `.env` files are copied into new ones, and worktree sessions commit
- * at the end of every turn. So a setting the user did not write (per the config's origins) takes the
- * review loop's default rather than the configuration's.
+ * The settings the review loop runs with, taken from the configuration of the repository at hand (whose
+ * defaults are the issue's: worktrees outside the checkout, `.env` files copied in, a commit per turn).
  */
 import type { GroveConfig } from '../config/config.js';
 import type { WorktreeConfig } from '../git/review.js';
@@ -21,25 +16,16 @@ export interface ReviewSettings {
   readonly cleanupAfterMerge: boolean;
 }
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
-  worktrees: {},
-  commitPerTurn: true,
-  commitMessage: 'grove: {session} turn {turn}',
-  cleanupAfterMerge: false,
-};
-
 export function reviewSettingsFrom(config: GroveConfig, home: string | undefined): ReviewSettings {
-  const set = (path: string) => config.origins.has(path);
   const { worktree, commits } = config;
-  const root = set('worktree.root') ? expandHome(worktree.root, home) : undefined;
   return {
     worktrees: {
-      ...(root !== undefined ? { root } : {}),
-      ...(set('worktree.branchPrefix') ? { branchPrefix: worktree.branchPrefix } : {}),
-      ...(set('worktree.copy') ? { copyIgnored: worktree.copy } : {}),
+      ...(worktree.root !== undefined ? { root: expandHome(worktree.root, home) } : {}),
+      branchPrefix: worktree.branchPrefix,
+      copyIgnored: worktree.copy,
     },
-    commitPerTurn: set('commits.perTurn') ? commits.perTurn : DEFAULT_REVIEW_SETTINGS.commitPerTurn,
-    commitMessage: set('commits.message') ? commits.message : DEFAULT_REVIEW_SETTINGS.commitMessage,
+    commitPerTurn: commits.perTurn,
+    commitMessage: commits.message,
     cleanupAfterMerge: worktree.cleanupAfterMerge,
   };
 }

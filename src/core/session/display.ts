@@ -53,3 +53,28 @@ export function fit(text: string, width: number, measure: (s: string) => number)
   }
   return out + '…' + ' '.repeat(Math.max(0, width - used - 1));
 }
+
+/** How long ago, shortly: "<1m", "5m", "2h", "3d". */
+export function age(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return '<1m';
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? `${hours}h` : `${Math.floor(hours / 24)}d`;
+}
+
+/** A worktree session's changes in a few columns: "+12−3 ↑2"; '' before they are counted. */
+export function changesLabel(session: SessionInfo): string {
+  const changes = session.changes;
+  if (!changes) return '';
+  const lines = changes.files ? `+${changes.added}−${changes.removed}` : '±0';
+  return changes.ahead ? `${lines} ↑${changes.ahead}` : lines;
+}
+
+/**
+ * The marks after a session's name: `!` it needs the user (waited or ended while unfocused), `≈` another
+ * session touched the same files, `✗` its branch would conflict with another's or its base.
+ */
+export function marks(session: SessionInfo, needsUser: boolean): string {
+  return (needsUser ? '!' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
+}

@@ -35,6 +35,8 @@ export interface SessionInfo {
   readonly isolation: Isolation;
   /** For `worktree` isolation: the worktree and branch the server made for it, and the base it merges into. */
   readonly worktree?: WorktreeRecord;
+  /** What a worktree session has changed, kept current from filesystem events; absent until first counted. */
+  readonly changes?: SessionChanges;
   /** The agent profile that reads its screen (`claude`, `codex`, … or `shell` for any program). */
   readonly agent: string;
   readonly status: SessionStatus;
@@ -49,6 +51,20 @@ export interface SessionInfo {
   readonly title: string;
   /** Epoch milliseconds. */
   readonly createdAt: number;
+}
+
+/** A worktree session's changes as the sidebar shows them, with the sessions it overlaps or conflicts with. */
+export interface SessionChanges {
+  readonly files: number;
+  readonly added: number;
+  readonly removed: number;
+  readonly ahead: number;
+  readonly behind: number;
+  readonly uncommitted: number;
+  /** Names of the sessions that touched some of the same files. */
+  readonly overlaps: readonly string[];
+  /** Names of the sessions whose branch this one's would conflict with on merge ('base' for its base branch). */
+  readonly conflicts: readonly string[];
 }
 
 export function isRunning(session: SessionInfo): boolean {

@@ -31,14 +31,17 @@ async function mergeTree(git: GitPort, cwd: string, ours: string, theirs: string
   return parseMergeTree(result.stdout, result.exitCode);
 }
 
-/** The matrix for sessions of ONE repository that share a base branch (the first entry's). */
+/**
+ * The matrix for the worktree sessions of ONE repository: each against its own base branch, and each pair.
+ * The merge order is simulated on the first session's base branch (sessions usually share one).
+ */
 export async function conflictMatrix(git: GitPort, entries: readonly MatrixEntry[]): Promise<ConflictMatrix> {
   if (entries.length === 0) return { pairs: [], order: { order: [], complete: true, stuck: [] } };
   const repo = entries[0]!.record.repoPath;
   const base = entries[0]!.record.baseBranch;
   const pairs: Collision[] = [];
   for (const entry of entries) {
-    const result = await mergeTree(git, repo, base, entry.record.branch);
+    const result = await mergeTree(git, repo, entry.record.baseBranch, entry.record.branch);
     pairs.push({ a: entry.id, b: 'base', conflicts: result.conflicts });
   }
   for (let i = 0; i < entries.length; i++) {

@@ -1,0 +1,67 @@
+/**
+ * Time to first frame, and attach time at scale: from starting the client until the client's terminal
+ * shows a complete screen — the status line drawn and the focused pane's READY line on it.
+ *
+ * First frame: one shell session that has printed READY. Scale: `scaleSessions` sessions, each holding
+ * `scaleLines` lines of scrollback (`seq`) followed by READY. Sessions are made and settled (their panes
+ * show READY) before any client starts, and the same servers serve every attach, alternating tools.
+ * The client is followed by a headless xterm, so "complete" means what a person would see.
+ */
+import { addSessions, alternate, isCompleteScreen, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, waitForPanes } from '../lib/scenario.js';
+import { median, sleep } from '../lib/stats.js';
+
+export async function oneReadyShell(tool) {
+  await tool.newSession('s0', SHELL_ARGV);
+  await tool.type('s0', PRINT_READY);
+  await waitForPanes(tool, ['s0'], READY);
+}
+
+export async function sessionsWithScrollback(tool, sessions, lines) {
+  const names = await addSessions(tool, 0, sessions, () => scrollbackArgv(lines));
+  await waitForPanes(tool, names, READY);
+}
+
+/** Milliseconds from starting a client until its screen is complete; the client then detaches. */
+export async function attachOnce(tool) {
+  const client = tool.attach();
+  const shown = await client.waitForScreen(isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
+  await client.close();
+  await sleep(100);
+  return shown - client.startedAt;
+}
+
+async function attachTimes(ctx, runs, label, prepare) {
+  const tools = new Map();
+  try {
+    for (const Tool of ctx.tools) {
+      const tool = new Tool(ctx.workspace);
+      tools.set(Tool.toolName, tool);
+      await tool.start();
+      await prepare(tool);
+    }
+    return await alternate(ctx.tools, runs, async (Tool, round) => {
+      const ms = await attachOnce(tools.get(Tool.toolName));
+      ctx.progress(`${label} ${Tool.toolName} run ${round + 1}/${runs}: ${ms.toFixed(0)} ms`);
+      return ms;
+    });
+  } finally {
+    for (const tool of tools.values()) await tool.stopEarly?.();
+  }
+}
+
+export async function firstFrame(ctx) {
+  const times = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell);
+  return { first_frame: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), samples: times } };
+}
+
+export async function attachAtScale(ctx) {
+  const { scaleSessions, scaleLines, attachRuns } = ctx.params;
+  const times = await attachTimes(ctx, attachRuns, 'attach at scale', (tool) => sessionsWithScrollback(tool, scaleSessions, scaleLines));
+  const shape = { sessions: scaleSessions, scrollback_lines: scaleLines };
+  return {
+    [`attach_${scaleSessions}x${scaleLines}`]: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), ...shape, samples: times },
+    // The first attach after the sessions were made is also the first time their panes take the client's
+    // size, so it pays for resizing (reflowing) every scrollback; the median above is the steady state.
+    [`attach_first_${scaleSessions}x${scaleLines}`]: { unit: 'ms', grove: times.grove[0], tmux: times.tmux[0], ...shape },
+  };
+}

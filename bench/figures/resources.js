@@ -1,0 +1,73 @@
+/**
+ * Memory and idle CPU: what a tool's own processes (server and the attached client) cost while its sessions
+ * sit at a prompt. The shells inside the sessions are the same programs for both tools and are left out.
+ *
+ * One server per tool grows through `memorySteps` session counts with a client attached throughout; at each
+ * step, after a settling pause, it reads VmRSS of the server and the client. At `cpuSessions` sessions it
+ * also reads their user+system CPU time across `cpuWindowS` seconds of doing nothing. The sessions are made
+ * with each tool's command line while the client watches, as a person would add them.
+ */
+import { addSessions, attachAtPrompt } from '../lib/scenario.js';
+import { cpuSeconds, residentBytes } from '../lib/proc.js';
+import { sleep } from '../lib/stats.js';
+
+const MB = 1024 * 1024;
+
+async function measureTool(Tool, ctx) {
+  const { memorySteps, cpuSessions, cpuWindowS, settleMs } = ctx.params;
+  const counts = [...new Set([...memorySteps, cpuSessions])].sort((a, b) => a - b);
+  const tool = new Tool(ctx.workspace);
+  const memory = {};
+  const parts = {};
+  let cpu;
+  try {
+    await tool.start();
+    let made = 0;
+    let client;
+    for (const count of counts) {
+      await addSessions(tool, made, count);
+      made = count;
+      client ??= await attachAtPrompt(tool);
+      await sleep(settleMs);
+      const pids = [...tool.serverPids(), client.pid];
+      if (memorySteps.includes(count)) {
+        const server = tool.serverPids().reduce((sum, pid) => sum + residentBytes(pid), 0) / MB;
+        const clientMB = residentBytes(client.pid) / MB;
+        memory[count] = server + clientMB;
+        parts[count] = { server: Math.round(server * 10) / 10, client: Math.round(clientMB * 10) / 10 };
+        ctx.progress(`memory ${tool.name} with ${count} sessions: ${memory[count].toFixed(1)} MB (server ${server.toFixed(1)}, client ${clientMB.toFixed(1)})`);
+      }
+      if (count === cpuSessions) {
+        const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+        await sleep(cpuWindowS * 1000);
+        cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before;
+        ctx.progress(`idle CPU ${tool.name} with ${count} sessions: ${cpu.toFixed(2)} s over ${cpuWindowS} s`);
+      }
+    }
+    await client.close();
+    return { memory, parts, cpu };
+  } finally {
+    await tool.stopEarly?.();
+  }
+}
+
+export async function resources(ctx) {
+  const { memorySteps, cpuSessions, cpuWindowS } = ctx.params;
+  const results = {};
+  for (const Tool of ctx.tools) results[Tool.toolName] = await measureTool(Tool, ctx);
+  const entries = {};
+  for (const count of memorySteps) {
+    entries[`memory_${count}`] = {
+      unit: 'MB', grove: results.grove.memory[count], tmux: results.tmux.memory[count], sessions: count,
+      parts: { grove: results.grove.parts[count], tmux: results.tmux.parts[count] },
+    };
+  }
+  const first = memorySteps[0];
+  const last = memorySteps[memorySteps.length - 1];
+  const perSession = (name) => (results[name].memory[last] - results[name].memory[first]) / (last - first);
+  entries.memory_per_session = { unit: 'MB', grove: perSession('grove'), tmux: perSession('tmux'), between: [first, last] };
+  // Normalised to 30 s, the window the target is stated for, when a quick run watches for less.
+  const per30 = (name) => (results[name].cpu * 30) / cpuWindowS;
+  entries.idle_cpu = { unit: 'CPU s / 30 s', grove: per30('grove'), tmux: per30('tmux'), sessions: cpuSessions, window_s: cpuWindowS };
+  return entries;
+}

@@ -1,0 +1,70 @@
+/**
+ * Turns the figures into the report: each entry gains its ratio (grove ÷ tmux), the target it is held to
+ * and whether it met it, and the whole becomes a Markdown table and `bench/results/latest.json`.
+ *
+ * Targets are the issue's, stated on grove's own figure except throughput, which is relative to tmux.
+ * A ratio below 1 means grove used less (time, memory, CPU) than tmux.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { round } from './stats.js';
+
+const TARGETS = [
+  { match: /^throughput$/, text: 'ratio ≤ 1.0 (aim ≤ 0.67)', met: (e) => e.ratio <= 1.0 },
+  { match: /^echo_idle_p99$/, text: '< 10 ms', met: (e) => e.grove < 10 },
+  { match: /^echo_flood_p99$/, text: '< 30 ms', met: (e) => e.grove < 30 },
+  { match: /^first_frame$/, text: '< 300 ms', met: (e) => e.grove < 300 },
+  { match: /^memory_per_session$/, text: '≤ 15 MB', met: (e) => e.grove <= 15 },
+  { match: /^idle_cpu$/, text: '< 0.3 s (1% of a core)', met: (e) => e.grove < 0.3 },
+  { match: /^attach_/, text: '< 500 ms', met: (e) => e.grove < 500 },
+];
+
+function title(key, entry, params) {
+  if (key === 'throughput') return `Throughput: \`cat\` of a ${params.logMB} MB coloured log`;
+  const echo = /^echo_(idle|flood)_p(\d+)$/.exec(key);
+  if (echo) return `Keystroke echo p${echo[2]}, ${echo[1] === 'idle' ? 'idle' : 'another pane flooding'} (${entry.keys} keys)`;
+  if (key === 'first_frame') return 'Time to first frame';
+  if (key === 'memory_per_session') return `Memory per additional idle session (${entry.between[0]}→${entry.between[1]})`;
+  if (key.startsWith('memory_')) return `Memory, ${entry.sessions} idle shell session${entry.sessions === 1 ? '' : 's'}`;
+  if (key === 'idle_cpu') return `Idle CPU, ${entry.sessions} sessions (over ${entry.window_s === 30 ? '30 s' : `${entry.window_s} s, scaled to 30 s`})`;
+  if (key.startsWith('attach_first_')) return `Attach, first after making the ${entry.sessions} sessions (1 sample)`;
+  if (key.startsWith('attach_')) return `Attach, ${entry.sessions} sessions × ${entry.scrollback_lines.toLocaleString('en')} lines of scrollback`;
+  return key;
+}
+
+/** Adds ratio, target and met to every entry, rounding for people (samples keep their precision). */
+export function judge(entries) {
+  const judged = {};
+  for (const [key, entry] of Object.entries(entries)) {
+    const ratio = entry.tmux > 0 ? entry.grove / entry.tmux : null;
+    const target = TARGETS.find((t) => t.match.test(key));
+    const withRatio = { ...entry, ratio };
+    judged[key] = {
+      ...entry,
+      grove: round(entry.grove, 3),
+      tmux: round(entry.tmux, 3),
+      ratio: ratio === null ? null : round(ratio, 2),
+      ...(target ? { target: target.text, met: target.met(withRatio) } : {}),
+    };
+  }
+  return judged;
+}
+
+const show = (value) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+
+export function markdownTable(entries, params) {
+  const rows = [
+    '| Figure | Unit | grove | tmux | grove/tmux | Target (grove) | Met |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const [key, entry] of Object.entries(entries)) {
+    const met = entry.met === undefined ? '' : entry.met ? 'met' : '**missed**';
+    rows.push(`| ${title(key, entry, params)} | ${entry.unit} | ${show(entry.grove)} | ${show(entry.tmux)} | ${entry.ratio === null ? '—' : `${entry.ratio.toFixed(2)}×`} | ${entry.target ?? ''} | ${met} |`);
+  }
+  return rows.join('\n');
+}
+
+export function writeJson(path, value) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+}

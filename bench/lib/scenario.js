@@ -1,0 +1,63 @@
+/**
+ * What every figure shares: the shell a session runs, the text that says a screen is complete, and the
+ * small steps (make sessions, attach and wait for a prompt, run two tools in alternation) the figures are
+ * built from. Both tools go through exactly these steps; only `tool` differs.
+ */
+import { ROWS } from './client.js';
+import { sleep } from './stats.js';
+
+export const SHELL_ARGV = ['bash', '--norc', '--noprofile'];
+
+/** Printed by `printf 'ZQXJ%s\n' READY`, so the command line itself never contains it. */
+export const READY = 'ZQXJREADY';
+export const PRINT_READY = `printf 'ZQXJ%s\\n' READY`;
+
+/** A session that fills its scrollback with `lines` lines, says it is ready, then waits as a shell. */
+export const scrollbackArgv = (lines) => ['bash', '-c', `seq 1 ${lines}; ${PRINT_READY}; exec ${SHELL_ARGV.join(' ')}`];
+
+/** A whole screen: the status line is drawn and so is the pane's READY line. */
+export const isCompleteScreen = (lines) => lines[ROWS - 1].trim() !== '' && lines.some((line) => line.includes(READY));
+
+/** The prompt ('$ ') at the start of a pane: the screen's left edge or just right of a border. */
+export const showsPrompt = (lines) => lines.some((line) => /(^|│)\$( |$)/.test(line));
+
+/** Makes sessions s<from>…s<to-1>, a few at a time (each `grove new` is a process start). */
+export async function addSessions(tool, from, to, argvOf = () => SHELL_ARGV) {
+  const names = [];
+  for (let i = from; i < to; i++) names.push(`s${i}`);
+  for (let i = 0; i < names.length; i += 4) {
+    await Promise.all(names.slice(i, i + 4).map((name) => tool.newSession(name, argvOf(name))));
+  }
+  return names;
+}
+
+/** Waits until each session's pane shows `text` (its startup output has all been read). */
+export async function waitForPanes(tool, names, text, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (const name of names) {
+    while (!(await tool.paneText(name)).includes(text)) {
+      if (Date.now() > deadline) throw new Error(`${tool.name}: session ${name} never showed ${text}`);
+      await sleep(50);
+    }
+  }
+}
+
+/** Attaches a client and waits for its first prompt. */
+export async function attachAtPrompt(tool, options) {
+  const client = tool.attach(options);
+  await client.waitForScreen(showsPrompt, 15_000, `${tool.name}'s first prompt`);
+  return client;
+}
+
+/**
+ * Runs `once(tool, round)` for `rounds` rounds over both tools, swapping which goes first each round so
+ * neither always runs on a warmer (or more tired) machine; returns the results per tool name.
+ */
+export async function alternate(tools, rounds, once) {
+  const results = Object.fromEntries(tools.map((Tool) => [Tool.toolName, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? tools : [...tools].reverse();
+    for (const Tool of order) results[Tool.toolName].push(await once(Tool, round));
+  }
+  return results;
+}

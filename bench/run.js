@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: grove against tmux on this machine, in one run, through the same steps.
+ *
+ * Both tools get the same 120×40 client terminal (a pseudo-terminal this process drains), the same shell,
+ * the same workload, and runs that alternate between them; figures are medians (latencies: percentiles over
+ * all keys), each printed beside tmux's with the ratio grove ÷ tmux and the target grove is held to.
+ * Writes a Markdown table to stdout and everything (samples too) to `bench/results/latest.json`.
+ *
+ *   node bench/run.js            the full workload (about 4 minutes)
+ *   node bench/run.js --quick    a smaller one, in under a minute
+ *   node bench/run.js --only throughput,echo    some figures only (throughput, echo, first-frame, resources, attach)
+ *
+ * Every server, client and temp folder is removed at the end, on failure, and on Ctrl-C.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { throughput } from './figures/throughput.js';
+import { echo } from './figures/echo.js';
+import { attachAtScale, firstFrame } from './figures/attach.js';
+import { resources } from './figures/resources.js';
+import { writeColouredLog } from './lib/coloured-log.js';
+import { exec } from './lib/exec.js';
+import { GROVE_BIN, GroveTool } from './lib/grove-tool.js';
+import { judge, markdownTable, writeJson } from './lib/report.js';
+import { TmuxTool, tmuxVersion } from './lib/tmux-tool.js';
+import { Workspace } from './lib/workspace.js';
+import { WORKLOADS } from './lib/workloads.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const FIGURES = { throughput, echo, 'first-frame': firstFrame, resources, attach: attachAtScale };
+
+/** Which commit of grove ran: GROVE_COMMIT if set (a build outside git), else its checkout's HEAD. */
+async function groveCommit() {
+  if (process.env.GROVE_COMMIT) return process.env.GROVE_COMMIT;
+  const root = join(GROVE_BIN, '../..');
+  const head = await exec('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).catch(() => 'unknown');
+  const dirty = await exec('git', ['-C', root, 'status', '--porcelain', '--', 'src']).catch(() => '');
+  return `${head.trim()}${dirty.trim() ? ' (with uncommitted changes)' : ''}`;
+}
+
+async function machine() {
+  const grove = JSON.parse(readFileSync(join(GROVE_BIN, '../../package.json'), 'utf8')).version;
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memory_gb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    tmux: await tmuxVersion(),
+    grove,
+    grove_commit: await groveCommit(),
+    // Other work on the machine shows up in the tails (p99) first; this says how busy it was.
+    load_average_at_start: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+  const mode = values.quick ? 'quick' : 'full';
+  const params = WORKLOADS[mode];
+  const chosen = values.only ? values.only.split(',') : Object.keys(FIGURES);
+  for (const name of chosen) if (!FIGURES[name]) throw new Error(`unknown figure '${name}' (${Object.keys(FIGURES).join(', ')})`);
+  if (!existsSync(join(GROVE_BIN, '../../dist/cli/main.js'))) throw new Error('grove is not built: run `npm run build` first');
+  await tmuxVersion().catch(() => {
+    throw new Error('tmux is not installed (apt-get install tmux)');
+  });
+
+  const workspace = new Workspace();
+  let cleaning;
+  const cleanUp = () => (cleaning ??= workspace.dispose());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      process.stderr.write(`\nbench: ${signal}, cleaning up\n`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  const deadline = setTimeout(() => {
+    process.stderr.write(`bench: gave up after ${params.deadlineMs / 60_000} minutes, cleaning up\n`);
+    void cleanUp().finally(() => process.exit(1));
+  }, params.deadlineMs);
+  deadline.unref();
+
+  const started = Date.now();
+  const progress = (line) => process.stderr.write(`  [${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+  try {
+    const info = await machine();
+    process.stderr.write(`bench (${mode}): grove ${info.grove} vs ${info.tmux}, ${info.nproc} CPUs, ${info.memory_gb} GB, node ${info.node}\n`);
+    const logPath = join(workspace.folder('log-'), 'coloured.log');
+    writeColouredLog(logPath, params.logMB * 1024 * 1024);
+    const context = { workspace, params, logPath, tools: [GroveTool, TmuxTool], progress };
+    let entries = {};
+    for (const name of chosen) entries = { ...entries, ...(await FIGURES[name](context)) };
+    const judged = judge(entries);
+    const table = markdownTable(judged, params);
+    const result = {
+      date: new Date().toISOString(),
+      mode,
+      machine: info,
+      workload: params,
+      terminal: '120x40',
+      note: "memory and CPU count each tool's server and attached client; the shells inside the sessions are excluded for both",
+      load_average_at_end: os.loadavg().map((load) => Math.round(load * 100) / 100),
+      figures: judged,
+      table,
+    };
+    writeJson(join(ROOT, 'bench/results/latest.json'), result);
+    process.stdout.write(`${table}\n\nMemory and CPU: server + client processes of each tool; the shells in the sessions are excluded for both.\n`);
+    process.stderr.write(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote bench/results/latest.json\n`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);
