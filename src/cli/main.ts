@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connectToServer } from './server-process.js';
+import { connectToServer } from './connect.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
 import { CLI_COMMANDS, findCliCommand } from './command-table.js';
 import { socketLocation } from '../io/socket-path.js';

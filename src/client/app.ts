@@ -160,7 +160,11 @@ export class GroveApp implements ClientActions {
   }
 
   sendToFocused(data: string): void {
-    if (this.focusedId) this.options.host.input(this.focusedId, data);
+    if (!this.focusedId) return;
+    // A layout change still waiting to be drawn (a zoom, a switch) resizes ptys when it is: draw it first,
+    // so that a command typed right after it runs at the new size, not the old.
+    if (this.renderQueued) this.render();
+    this.options.host.input(this.focusedId, data);
   }
 
   openNewSessionDialog(): void {
@@ -339,12 +343,12 @@ export class GroveApp implements ClientActions {
     if (this.renderQueued) return;
     this.renderQueued = true;
     setImmediate(() => {
-      this.renderQueued = false;
-      if (!this.disposables.isDisposed) this.render();
+      if (this.renderQueued && !this.disposables.isDisposed) this.render();
     });
   }
 
   private render(): void {
+    this.renderQueued = false;
     const { screen } = this.options;
     const layout = (this.screenLayout = this.layoutFor(this.sessions.map((s) => s.id), this.focusedId));
     if (layout.kind === 'too-small') {
@@ -359,7 +363,7 @@ export class GroveApp implements ClientActions {
     }
     this.tooSmall.hide();
     this.statusBar.element.show();
-    this.panes.resizeSessions(layout.sizes);
+    this.panes.resizeSessions(layout.sizes, layout.panes);
     this.panes.place(layout.panes, this.copyModes.framesFor(this.frames));
     this.sidebar.update(layout.sidebar, this.sessions, this.focusedId, (id) => this.attention.isMarked(id));
     this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: this.sessions, focusedId: this.focusedId });

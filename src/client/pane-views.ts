@@ -12,10 +12,14 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { SessionHost } from '../core/session/host.js';
 import { PaneView } from './pane-view.js';
 
+const HIDDEN_RESIZE_MS = 300;
+
 export class PaneViews implements Disposable {
   private readonly views = new Map<string, PaneView>();
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private watched = '';
+  private pendingHidden = new Map<string, { cols: number; rows: number }>();
+  private hiddenTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly screen: Widgets.Screen,
@@ -53,14 +57,31 @@ export class PaneViews implements Disposable {
   }
 
   /** Sends the host a resize for every session whose size in the layout changed. */
-  resizeSessions(sizes: ReadonlyMap<string, { cols: number; rows: number }>): void {
-    for (const [id, size] of sizes) {
-      const known = this.sizes.get(id);
-      if (known && known.cols === size.cols && known.rows === size.rows) continue;
-      this.sizes.set(id, size);
-      this.host.resize(id, size.cols, size.rows);
-    }
+  /**
+   * Sends the host a resize for every session whose size in the layout changed: at once for the panes on
+   * screen, and HIDDEN_RESIZE_MS later for the rest. Resizing reflows a session's whole scrollback, which
+   * for thirty sessions of 10,000 lines is most of a second of the server's time; the screen being
+   * attached to must not wait behind sessions it does not show.
+   */
+  resizeSessions(sizes: ReadonlyMap<string, { cols: number; rows: number }>, onScreen: readonly PanePlacement[]): void {
+    const visible = new Set(onScreen.map((p) => p.id));
+    for (const [id, size] of sizes) if (visible.has(id)) this.resize(id, size);
     for (const id of this.sizes.keys()) if (!sizes.has(id)) this.sizes.delete(id);
+    this.pendingHidden = new Map([...sizes].filter(([id]) => !visible.has(id)));
+    if (this.pendingHidden.size && !this.hiddenTimer) {
+      this.hiddenTimer = setTimeout(() => {
+        this.hiddenTimer = undefined;
+        for (const [id, size] of this.pendingHidden) this.resize(id, size);
+        this.pendingHidden.clear();
+      }, HIDDEN_RESIZE_MS);
+    }
+  }
+
+  private resize(id: string, size: { cols: number; rows: number }): void {
+    const known = this.sizes.get(id);
+    if (known && known.cols === size.cols && known.rows === size.rows) return;
+    this.sizes.set(id, size);
+    this.host.resize(id, size.cols, size.rows);
   }
 
   cursor(id: string): { x: number; y: number; visible: boolean } | undefined {
@@ -68,6 +89,7 @@ export class PaneViews implements Disposable {
   }
 
   dispose(): void {
+    if (this.hiddenTimer) clearTimeout(this.hiddenTimer);
     for (const view of this.views.values()) view.dispose();
     this.views.clear();
   }

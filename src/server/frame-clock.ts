@@ -12,7 +12,7 @@ export const FRAME_MS = 16;
 
 export class FrameClock implements Disposable {
   private readonly dirty = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel(): void } | undefined;
   private lastFlush = 0;
 
   constructor(
@@ -23,8 +23,16 @@ export class FrameClock implements Disposable {
   mark(id: string): void {
     this.dirty.add(id);
     if (this.timer) return;
-    const wait = Math.max(0, this.lastFlush + this.intervalMs - Date.now());
-    this.timer = setTimeout(() => this.fire(), wait);
+    const wait = this.lastFlush + this.intervalMs - Date.now();
+    // After a quiet spell the change goes out on this turn of the event loop (a keystroke's echo should
+    // not wait for a timer); within a frame of the last flush it waits for the frame boundary.
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.fire());
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(() => this.fire(), wait);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   /** Hands over `id` at once if it is dirty (so a status change is never seen before the screen behind it). */
@@ -47,7 +55,7 @@ export class FrameClock implements Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
     this.dirty.clear();
   }

@@ -1,5 +1,4 @@
 import type { CliCommand } from '../command.js';
-import { runServer } from '../server-process.js';
 import { withHost } from '../targets.js';
 
 export const serverStopCommand: CliCommand = {
@@ -22,5 +21,6 @@ export const serverRunCommand: CliCommand = {
   summary: 'Run the server in the foreground (grove starts it by itself when needed)',
   options: {},
   positionals: { min: 0, max: 0 },
-  run: (_args, context) => runServer(context.location),
+  // Loaded here, not at start: only the server process needs the server's code.
+  run: async (_args, context) => (await import('../server-process.js')).runServer(context.location),
 };

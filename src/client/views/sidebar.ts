@@ -20,6 +20,7 @@ import { columns, fit } from './text-width.js';
 export class SidebarView {
   readonly element: Widgets.BoxElement;
   private readonly emptyHint: string;
+  private content = '';
 
   constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
     this.element = blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.sidebar.text) });
@@ -48,7 +49,12 @@ export class SidebarView {
       lines.push(...this.entry(session, first + offset, session.id === focusedId, needsUser(session.id), now, rect.width));
     });
     if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
-    this.element.setContent(lines.join('\n'));
+    // Setting content makes blessed parse and measure it again: skip it when nothing changed, as when a
+    // frame of a pane is all that moved.
+    const content = lines.join('\n');
+    if (content === this.content) return;
+    this.content = content;
+    this.element.setContent(content);
   }
 
   private entry(session: SessionInfo, index: number, focused: boolean, needsUser: boolean, now: number, width: number): string[] {
