@@ -11,6 +11,7 @@ import { GroveApp } from '../client/app.js';
 import { RemoteReview } from '../client/review/remote-review.js';
 import type { ConflictReport } from '../core/review/conflict-report.js';
 import { repositoryOf } from '../io/repository.js';
+import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
 import { UsageError, type CliContext } from './command.js';
 import { loadUiConfig } from './ui-config.js';
@@ -33,7 +34,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
     process.stderr.write(config.errors.map((error) => `${formatConfigError(error)}\n`).join(''));
     return 1;
   }
-  const { keymap, palette, depth, warning, mouse, notify } = config.value;
+  const { keymap, palette, depth, warning, mouse, notify, agents } = config.value;
   for (const row of keymap.rows()) {
     if (!findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
   }
@@ -75,6 +76,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         cwd: context.cwd,
         repo: repositoryOf(context.cwd),
         shell: context.env.SHELL || '/bin/sh',
+        agents: { catalog: agents, resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH) },
         home: context.env.HOME,
         onDetach: () => leave(0),
         review: new RemoteReview(host),

@@ -1,12 +1,13 @@
 /**
- * What the UI takes from configuration before it draws anything: the keymap, the palette, and a warning
- * worth showing once.
+ * What the UI takes from configuration before it draws anything: the keymap, the palette, the agents the
+ * new-session dialog offers, and a warning worth showing once.
  *
  * It is all or nothing. Any problem in any config file, or in the theme it names, means no UI: every
  * problem is returned, to be printed one line each before the screen opens, so grove never runs on a
  * half-applied config. NO_COLOR needs no theme of its own: at depth `mono` every theme resolves to what the
  * `mono` theme says (resolve-theme.ts), so the configured theme is still checked and then drawn without colour.
  */
+import { agentCatalog, type AgentCatalog } from '../core/agents/user-profiles.js';
 import { ok, type Result } from '../core/config/errors.js';
 import type { Env } from '../core/config/paths.js';
 import { tmuxPrefixWarning } from '../core/config/tmux-prefix.js';
@@ -27,6 +28,8 @@ export interface UiConfig {
   readonly mouse: boolean;
   /** How a session that needs the user is announced. */
   readonly notify: { readonly bell: boolean; readonly desktop: boolean };
+  /** Built-in agents as the config customises them, the ones it adds, and the default approval modes. */
+  readonly agents: AgentCatalog;
 }
 
 export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConfig>> {
@@ -37,5 +40,5 @@ export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConf
   // tmux is only asked when we run inside it: outside, there is nothing to clash with.
   const warning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
   const { mouse, notify } = loaded.value.config;
-  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify });
+  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify, agents: agentCatalog(loaded.value.config) });
 }

@@ -14,7 +14,6 @@ import type { Keymap } from '../core/keymap/keymap.js';
 import { computeLayout, type LayoutMode, type ScreenLayout } from '../core/layout/layout.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { MouseEvent } from '../core/keys/input-event.js';
-import { splitCommandLine } from '../core/session/command-line.js';
 import { repairFocus } from '../core/session/focus.js';
 import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
 import type { ReviewPort } from '../core/review/review-port.js';
@@ -34,6 +33,7 @@ import { ReviewController, type ReviewUi } from './review/review-controller.js';
 import { TerminalInput } from './terminal-input.js';
 import { helpLines, TextOverlay } from './views/help-overlay.js';
 import type { Modal } from './views/modal.js';
+import { newSessionDefaults, newSessionRequest, type AgentLauncher } from './new-session-request.js';
 import { NewSessionDialog, type NewSessionInput } from './views/new-session-dialog.js';
 import { PaneChrome } from './views/pane-chrome.js';
 import { SearchPrompt } from './views/search-prompt.js';
@@ -58,6 +58,8 @@ export interface AppOptions {
   readonly repo: string;
   /** Command a new session runs when none is typed. */
   readonly shell: string;
+  /** The agents a new session may run (built-in and configured), and how to tell whether one is installed. */
+  readonly agents: AgentLauncher;
   readonly home: string | undefined;
   /** Called when the user leaves (detach or quit). */
   readonly onDetach: () => void;
@@ -101,6 +103,8 @@ export class GroveApp implements ClientActions {
   private noticeTimer: NodeJS.Timeout | undefined;
   private prefixPending = false;
   private renderQueued = false;
+  /** Input typed before the first session exists, while it is being started. */
+  private typeahead: string[] | undefined;
 
   constructor(private readonly options: AppOptions) {
     const { screen } = options.screen;
@@ -125,7 +129,11 @@ export class GroveApp implements ClientActions {
     tick.unref();
     this.disposables.add(toDisposable(() => clearInterval(tick)));
     this.disposables.add(options.screen.onResize(() => this.requestRender()));
-    this.disposables.add(new TerminalInput(options.stdin, (events) => this.dispatch.dispatch(events)));
+    this.disposables.add(new TerminalInput(options.stdin, (events) => {
+      this.dispatch.dispatch(events);
+      // A modal redraws its own box for each key it takes (a field, a choice); the screen must follow.
+      if (this.modal) this.requestRender();
+    }));
     this.disposables.add(toDisposable(() => this.modal?.dispose()));
     this.disposables.add(toDisposable(() => this.noticeTimer && clearTimeout(this.noticeTimer)));
     this.requestRender();
@@ -133,8 +141,13 @@ export class GroveApp implements ClientActions {
 
   /** Starts a session running the default command, as tmux does when it starts with none. */
   async createDefaultSession(): Promise<void> {
+    // Keys typed while the first session starts are kept for it, as a terminal keeps typeahead.
+    this.typeahead = [];
     const error = await this.createSession({ name: '', command: '' });
+    const typed = this.typeahead.join('');
+    this.typeahead = undefined;
     if (error) this.message(error);
+    else if (typed) this.sendToFocused(typed);
   }
 
   dispose(): void {
@@ -160,7 +173,10 @@ export class GroveApp implements ClientActions {
   }
 
   sendToFocused(data: string): void {
-    if (!this.focusedId) return;
+    if (!this.focusedId) {
+      this.typeahead?.push(data);
+      return;
+    }
     // A layout change still waiting to be drawn (a zoom, a switch) resizes ptys when it is: draw it first,
     // so that a command typed right after it runs at the new size, not the old.
     if (this.renderQueued) this.render();
@@ -169,7 +185,8 @@ export class GroveApp implements ClientActions {
 
   openNewSessionDialog(): void {
     const close = () => this.closeModal();
-    this.openModal(new NewSessionDialog(this.options.screen.screen, this.palette, { command: this.options.shell },
+    const defaults = newSessionDefaults(this.options.shell, this.options.agents);
+    this.openModal(new NewSessionDialog(this.options.screen.screen, this.palette, defaults,
       // The dialog redraws itself with the answer (an error stays in it): the screen must follow.
       (input) => this.createSession(input).finally(() => this.requestRender()), close));
   }
@@ -265,16 +282,13 @@ export class GroveApp implements ClientActions {
   // Internals.
 
   private async createSession(input: NewSessionInput): Promise<string | undefined> {
-    const parsed = splitCommandLine(input.command || this.options.shell);
-    if (!parsed.ok) return `command: ${parsed.error}`;
-    const [command, ...args] = parsed.argv;
-    if (!command) return 'command: nothing to run';
+    const launch = newSessionRequest(input, this.options.shell, this.options.agents);
+    if (!launch.ok) return launch.message;
     const size = this.newSessionSize();
     try {
       const session = await this.options.host.create({
         ...(input.name ? { name: input.name } : {}),
-        command,
-        args,
+        ...launch.request,
         cwd: this.options.cwd,
         ...(input.isolation === 'worktree' ? { isolation: 'worktree' as const } : {}),
         ...size,

@@ -3,16 +3,21 @@
  * branch (--branch, --base). With --agent it runs a known agent through its profile: the approval
  * mode's flags, the initial prompt handed over the way that agent takes it, and its status rules; a
  * profile whose command is not installed is refused with how to install it, not started as a dead pane.
+ * Agents are the built-in ones as the config customises them plus those it adds, and the default mode is
+ * the config's approval for the isolation; a broken config is reported one problem a line, as the UI does.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BUILTIN_PROFILES, findProfile } from '../../core/agents/builtins.js';
-import { buildLaunch, checkInstalled } from '../../core/agents/launch.js';
-import { APPROVAL_MODES, defaultApprovalMode, type ApprovalMode } from '../../core/agents/profile.js';
+import { findProfile } from '../../core/agents/builtins.js';
+import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
+import { agentCatalog, agentRequest, type AgentCatalog, type AgentRequest } from '../../core/agents/user-profiles.js';
+import { formatConfigError } from '../../core/config/errors.js';
 import { CANNOT_CREATE_WORKTREE } from '../../core/review/review-port.js';
 import type { Isolation } from '../../core/session/session.js';
+import { loadGroveConfig } from '../../io/config-files.js';
 import { fsLaunchChecks } from '../../io/launch-checks.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
+import { GROVE_KNOWLEDGE } from '../config-commands.js';
 import { withHost } from '../targets.js';
 
 function promptOf(args: ParsedArgs, cwd: string): string | undefined {
@@ -38,6 +43,13 @@ function isolationOf(args: ParsedArgs): { isolation: Isolation; branch?: string;
   return { isolation: 'worktree', ...(branch !== undefined ? { branch } : {}), ...(base !== undefined ? { base } : {}) };
 }
 
+/** The agents the config describes; every problem in it is one line of the error. */
+async function loadAgents(env: NodeJS.ProcessEnv, cwd: string): Promise<AgentCatalog> {
+  const loaded = await loadGroveConfig({ env, cwd }, GROVE_KNOWLEDGE);
+  if (!loaded.ok) throw new Error(`the config has problems:\n${loaded.errors.map(formatConfigError).join('\n')}`);
+  return agentCatalog(loaded.value.config);
+}
+
 /** A worktree that cannot be made is never silently replaced by the checkout: say how to choose that instead. */
 function offerWorkspace(error: Error): never {
   if (!error.message.startsWith(CANNOT_CREATE_WORKTREE)) throw error;
@@ -61,26 +73,26 @@ export const newCommand: CliCommand = {
   },
   positionals: { min: 0, max: 0 },
   takesRest: true,
-  run: (args, context) => {
+  run: async (args, context) => {
     const cwd = resolve(context.cwd, stringOption(args, 'cwd') ?? '.');
     const agentName = stringOption(args, 'agent');
     const isolation = isolationOf(args);
-    const mode = stringOption(args, 'mode') ?? defaultApprovalMode(isolation.isolation);
-    if (!(APPROVAL_MODES as readonly string[]).includes(mode)) throw new UsageError(`new: --mode must be one of ${APPROVAL_MODES.join(', ')}`);
+    const modeOption = stringOption(args, 'mode');
+    if (modeOption !== undefined && !(APPROVAL_MODES as readonly string[]).includes(modeOption)) {
+      throw new UsageError(`new: --mode must be one of ${APPROVAL_MODES.join(', ')}`);
+    }
     const prompt = promptOf(args, context.cwd);
-    const profile = agentName === undefined ? undefined : findProfile(agentName);
-    if (agentName !== undefined && !profile) {
-      throw new UsageError(`new: no agent named ${agentName} (known: ${BUILTIN_PROFILES.map((p) => p.name).join(', ')})`);
-    }
-    if (!profile && (prompt !== undefined || stringOption(args, 'mode') !== undefined)) {
-      throw new UsageError('new: --mode and --prompt need --agent');
-    }
-    let request: { command: string; args: string[]; agent?: string; typePrompt?: string; env?: Readonly<Record<string, string>> };
-    if (profile) {
-      const plan = buildLaunch(profile, { mode: mode as ApprovalMode, ...(prompt !== undefined ? { prompt } : {}), ...(args.rest.length ? { argv: args.rest } : {}) });
-      const installed = checkInstalled(profile, (command) => fsLaunchChecks.resolveCommand(command, cwd, context.env.PATH), plan.command);
-      if (!installed.installed) throw new Error(installed.message);
-      request = { ...plan, agent: profile.name };
+    if (agentName === undefined && (prompt !== undefined || modeOption !== undefined)) throw new UsageError('new: --mode and --prompt need --agent');
+    let request: AgentRequest;
+    if (agentName !== undefined) {
+      const catalog = await loadAgents(context.env, cwd);
+      const profile = findProfile(agentName, catalog.profiles);
+      if (!profile) throw new UsageError(`new: no agent named ${agentName} (known: ${catalog.profiles.map((p) => p.name).join(', ')})`);
+      const mode = (modeOption as ApprovalMode | undefined) ?? catalog.approval[isolation.isolation];
+      const launch = agentRequest(catalog, profile, { mode, ...(prompt !== undefined ? { prompt } : {}), ...(args.rest.length ? { argv: args.rest } : {}) },
+        (command) => fsLaunchChecks.resolveCommand(command, cwd, context.env.PATH));
+      if (!launch.ok) throw new Error(launch.message);
+      request = launch.request;
     } else {
       const [command, ...rest] = args.rest.length ? args.rest : [context.env.SHELL || '/bin/sh'];
       request = { command: command!, args: rest };

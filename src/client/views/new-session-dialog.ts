@@ -1,18 +1,22 @@
 /**
  * The new-session dialog (`prefix c`): a name and a command, each a one-line field, with the defaults
  * shown greyed in the empty fields so that Enter alone accepts them, and the isolation — the checkout
- * itself (workspace) or a worktree of its own — chosen with Space. A request the host refuses keeps the
- * dialog open with the reason under the fields: nothing typed is lost. When a worktree cannot be made,
- * the dialog says why and offers workspace isolation, one key away; it never switches by itself.
+ * itself (workspace) or a worktree of its own — chosen with Space. Below them, an agent may be chosen
+ * (its approval mode defaulting to the config's for the isolation, and a first prompt): the Command field
+ * then replaces the agent's command line only when it is filled. A request the host refuses — or an agent
+ * that is not installed — keeps the dialog open with the reason under the fields: nothing typed is lost.
+ * When a worktree cannot be made, the dialog says why and offers workspace isolation, one key away; it
+ * never switches by itself.
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
+import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { CANNOT_CREATE_WORKTREE } from '../../core/review/review-port.js';
 import type { Isolation } from '../../core/session/session.js';
-import { LineEditor } from '../../core/text/line-editor.js';
 import { wrapWords } from '../../core/text/wrap.js';
 import type { Modal, ModalResult } from './modal.js';
+import { ChoiceRow, cursorColumn, type Choice, drawRow, LABEL_WIDTH, TextRow, type DialogRow } from './new-session-rows.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
@@ -20,40 +24,64 @@ export interface NewSessionInput {
   readonly name: string;
   readonly command: string;
   readonly isolation?: Isolation;
+  /** An agent profile's name; without one, the command (or the shell) runs as typed. */
+  readonly agent?: string;
+  readonly mode?: ApprovalMode;
+  readonly prompt?: string;
 }
 
-interface Field {
-  readonly label: string;
-  readonly placeholder: string;
-  readonly editor: LineEditor;
+/** An agent the dialog offers, and whether its command is there to run. */
+export interface AgentChoice {
+  readonly name: string;
+  /** Its command line, for the Command field's placeholder. */
+  readonly command: string;
+  readonly installed: boolean;
 }
 
-const LABEL_WIDTH = 11;
+export interface NewSessionDefaults {
+  /** Command a session runs when none is typed and no agent is chosen. */
+  readonly command: string;
+  readonly agents: readonly AgentChoice[];
+  /** The approval mode an agent starts in, by isolation, until the user picks another. */
+  readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
+}
+
 const ISOLATIONS: readonly Isolation[] = ['workspace', 'worktree'];
 const MAX_ERROR_LINES = 3;
 
 export class NewSessionDialog implements Modal {
   private readonly box: Widgets.BoxElement;
-  private readonly fields: Field[];
+  private readonly name = new TextRow('Name', () => '(from the command)');
+  private readonly command: TextRow;
+  private readonly isolation = new ChoiceRow<Isolation>('Isolation', ISOLATIONS, (isolation) => isolation, true);
+  private readonly agent: ChoiceRow<AgentChoice | undefined>;
+  private readonly mode: ChoiceRow<ApprovalMode>;
+  private readonly prompt: TextRow;
+  private readonly rows: readonly DialogRow[];
+  /** Whether the user picked the mode; until then it follows the isolation's default. */
+  private modeChosen = false;
   private active = 0;
   private error = '';
   private busy = false;
-  private isolation: Isolation = 'workspace';
   /** Set when the worktree could not be made: the hint offers workspace isolation. */
   private offerWorkspace = false;
 
   constructor(
     screen: Widgets.Screen,
     private readonly palette: Palette,
-    defaults: { command: string },
+    private readonly defaults: NewSessionDefaults,
     /** Makes the session; resolves to an error message to show, or undefined when done. */
     private readonly submit: (input: NewSessionInput) => Promise<string | undefined>,
     private readonly close: () => void,
   ) {
-    this.fields = [
-      { label: 'Name', placeholder: '(from the command)', editor: new LineEditor() },
-      { label: 'Command', placeholder: defaults.command, editor: new LineEditor() },
-    ];
+    const hasAgent = () => this.agent.value !== undefined;
+    this.command = new TextRow('Command', () => this.agent.value?.command ?? defaults.command);
+    this.agent = new ChoiceRow<AgentChoice | undefined>('Agent', [undefined, ...defaults.agents],
+      (agent) => (agent === undefined ? 'none (command above)' : agent.installed ? agent.name : `${agent.name} (not installed)`), false);
+    this.mode = new ChoiceRow<ApprovalMode>('Mode', APPROVAL_MODES, (mode) => mode, true, hasAgent);
+    this.mode.value = defaults.approval.workspace;
+    this.prompt = new TextRow('Prompt', () => (hasAgent() ? '(optional)' : '(needs an agent)'), hasAgent);
+    this.rows = [this.name, this.command, this.isolation, this.agent, this.mode, this.prompt];
     this.box = blessed.box({
       parent: screen,
       label: ' New session ',
@@ -66,7 +94,7 @@ export class NewSessionDialog implements Modal {
 
   layout(cols: number, rows: number): void {
     const width = Math.min(cols, 64);
-    const height = 6 + Math.max(1, this.errorLines(width - 2).length);
+    const height = 3 + this.rows.length + Math.max(1, this.errorLines(width - 2).length);
     Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - height - 1) / 2)), width, height });
     this.draw();
   }
@@ -77,9 +105,8 @@ export class NewSessionDialog implements Modal {
       switch (event.key) {
         case 'Escape': case 'C-c': return 'done';
         case 'Tab': case 'Down': case 'BTab': case 'Up': {
-          const rows = this.fields.length + 1;
-          const step = event.key === 'BTab' || event.key === 'Up' ? rows - 1 : 1;
-          this.active = (this.active + step) % rows;
+          const step = event.key === 'BTab' || event.key === 'Up' ? this.rows.length - 1 : 1;
+          this.active = (this.active + step) % this.rows.length;
           this.draw();
           return 'open';
         }
@@ -88,16 +115,12 @@ export class NewSessionDialog implements Modal {
           return 'open';
       }
     }
-    if (this.active === this.fields.length) {
-      if (event.kind === 'key' && ['Space', 'Left', 'Right', 'h', 'l'].includes(event.key)) {
-        this.isolation = this.isolation === 'workspace' ? 'worktree' : 'workspace';
-        this.error = '';
-        this.offerWorkspace = false;
-        this.draw();
-      }
+    const row = this.rows[this.active]!;
+    if (row.kind === 'choice') {
+      if (event.kind === 'key' && ['Space', 'Left', 'Right', 'h', 'l'].includes(event.key)) this.choose(row, event.key === 'Left' || event.key === 'h' ? -1 : 1);
       return 'open';
     }
-    if (this.fields[this.active]!.editor.apply(event)) {
+    if (row.editor.apply(event)) {
       this.error = '';
       this.draw();
     }
@@ -105,10 +128,9 @@ export class NewSessionDialog implements Modal {
   }
 
   cursor(): { x: number; y: number; visible: boolean } {
-    const field = this.fields[this.active];
-    if (!field) return { x: 0, y: 0, visible: false };
-    const before = field.editor.value.slice(0, field.editor.cursor);
-    const left = (this.box.aleft as number) + 2 + LABEL_WIDTH + Math.min(columns(before), this.fieldWidth() - 1);
+    const row = this.rows[this.active];
+    if (row?.kind !== 'text') return { x: 0, y: 0, visible: false };
+    const left = (this.box.aleft as number) + 2 + LABEL_WIDTH + cursorColumn(row, this.fieldWidth());
     return { x: left, y: (this.box.atop as number) + 1 + this.active, visible: true };
   }
 
@@ -116,17 +138,41 @@ export class NewSessionDialog implements Modal {
     this.box.destroy();
   }
 
+  private choose(row: Choice, delta: 1 | -1): void {
+    row.step(delta);
+    if (row === this.mode) this.modeChosen = true;
+    if (row === this.isolation && !this.modeChosen) this.mode.value = this.defaults.approval[this.isolation.value];
+    this.error = '';
+    this.offerWorkspace = false;
+    this.draw();
+  }
+
   private accept(): void {
-    const [name, command] = this.fields.map((f) => f.editor.value.trim());
+    const agent = this.agent.value;
+    if (!agent && this.prompt.value) {
+      this.showError('prompt: choose an agent to give it a prompt');
+      return;
+    }
+    const isolation = this.isolation.value;
     this.busy = true;
-    void this.submit({ name: name!, command: command!, isolation: this.isolation }).then((error) => {
+    const input: NewSessionInput = {
+      name: this.name.value,
+      command: this.command.value,
+      isolation,
+      ...(agent ? { agent: agent.name, mode: this.mode.value, prompt: this.prompt.editor.value } : {}),
+    };
+    void this.submit(input).then((error) => {
       this.busy = false;
       if (error === undefined) return this.close();
-      this.error = error;
-      this.offerWorkspace = this.isolation === 'worktree' && error.startsWith(CANNOT_CREATE_WORKTREE);
-      if (this.offerWorkspace) this.active = this.fields.length;
-      this.layout(this.box.screen.width as number, this.box.screen.height as number);
+      this.offerWorkspace = isolation === 'worktree' && error.startsWith(CANNOT_CREATE_WORKTREE);
+      if (this.offerWorkspace) this.active = this.rows.indexOf(this.isolation);
+      this.showError(error);
     });
+  }
+
+  private showError(error: string): void {
+    this.error = error;
+    this.layout(this.box.screen.width as number, this.box.screen.height as number);
   }
 
   private fieldWidth(): number {
@@ -136,23 +182,13 @@ export class NewSessionDialog implements Modal {
   private draw(): void {
     const inner = (this.box.width as number) - 2;
     const { dialog } = this.palette;
-    const lines = this.fields.map((field, i) => {
-      const label = fit(field.label, LABEL_WIDTH - 1);
-      const value = field.editor.value
-        ? paint(fit(this.visiblePart(field), this.fieldWidth()), dialog.field)
-        : paint(fit(field.placeholder, this.fieldWidth()), dialog.placeholder);
-      return ` ${i === this.active ? paint(label, { ...dialog.box, bold: true }) : label} ${value}`;
-    });
-    const onIsolation = this.active === this.fields.length;
-    const choices = ISOLATIONS.map((isolation) =>
-      isolation === this.isolation ? paint(` ${isolation} `, dialog.field) : paint(` ${isolation} `, dialog.dim)).join(' ');
-    const label = fit('Isolation', LABEL_WIDTH - 1);
-    lines.push(` ${onIsolation ? paint(label, { ...dialog.box, bold: true }) : label} ${choices}`);
+    const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, this.fieldWidth()));
     const errors = this.errorLines(inner);
     lines.push(...(errors.length ? errors.map((line) => paint(fit(' ' + line, inner), dialog.error)) : ['']));
+    const onChoice = this.rows[this.active]?.kind === 'choice';
     const hint = this.offerWorkspace
       ? ' Space: use workspace instead · Enter create · Esc cancel'
-      : onIsolation ? ' Space switch · Enter create · Tab next field · Esc cancel' : ' Enter create · Tab next field · Esc cancel';
+      : onChoice ? ' Space/←→ switch · Enter create · Tab next field · Esc cancel' : ' Enter create · Tab next field · Esc cancel';
     lines.push(paint(fit(hint, inner), dialog.dim));
     this.box.setContent(lines.join('\n'));
   }
@@ -161,12 +197,5 @@ export class NewSessionDialog implements Modal {
   private errorLines(inner: number): string[] {
     const lines = wrapWords(this.error, inner - 2, columns);
     return lines.length > MAX_ERROR_LINES ? [...lines.slice(0, MAX_ERROR_LINES - 1), fit(lines.slice(MAX_ERROR_LINES - 1).join(' '), inner - 2)] : lines;
-  }
-
-  /** The value, scrolled so the cursor stays inside the field. */
-  private visiblePart(field: Field): string {
-    const { value, cursor } = field.editor;
-    const width = this.fieldWidth();
-    return cursor < width ? value : value.slice(cursor - width + 1);
   }
 }

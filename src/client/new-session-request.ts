@@ -1,0 +1,51 @@
+/**
+ * From what the new-session dialog holds to what the host is asked to run.
+ *
+ * Without an agent the Command field (or the shell) runs as typed. With one, its profile builds the
+ * command line — the approval mode's flags, the prompt handed over the way that agent takes it — and a
+ * filled Command field replaces only the profile's command and arguments. An agent whose program is not
+ * on PATH is refused here with how to install it, as `grove new --agent` does.
+ */
+import { SHELL_PROFILE, findProfile } from '../core/agents/builtins.js';
+import { agentRequest, type AgentCatalog, type AgentRequest } from '../core/agents/user-profiles.js';
+import { splitCommandLine } from '../core/session/command-line.js';
+import type { NewSessionDefaults, NewSessionInput } from './views/new-session-dialog.js';
+
+export interface AgentLauncher {
+  readonly catalog: AgentCatalog;
+  /** Where a command would be found on PATH, or undefined when it would not. */
+  resolveCommand(command: string): string | undefined;
+}
+
+/** What the dialog offers: every agent but the shell, which is what "none" already runs. */
+export function newSessionDefaults(shell: string, launcher: AgentLauncher): NewSessionDefaults {
+  const agents = launcher.catalog.profiles
+    .filter((profile) => profile.name !== SHELL_PROFILE.name)
+    .map((profile) => ({
+      name: profile.name,
+      command: [profile.command, ...profile.args].join(' '),
+      installed: launcher.resolveCommand(profile.command) !== undefined,
+    }));
+  return { command: shell, agents, approval: launcher.catalog.approval };
+}
+
+export function newSessionRequest(
+  input: NewSessionInput,
+  shell: string,
+  launcher: AgentLauncher,
+): { ok: true; request: AgentRequest } | { ok: false; message: string } {
+  const parsed = splitCommandLine(input.command || (input.agent ? '' : shell));
+  if (!parsed.ok) return { ok: false, message: `command: ${parsed.error}` };
+  if (input.agent === undefined) {
+    const [command, ...args] = parsed.argv;
+    return command ? { ok: true, request: { command, args } } : { ok: false, message: 'command: nothing to run' };
+  }
+  const profile = findProfile(input.agent, launcher.catalog.profiles);
+  if (!profile) return { ok: false, message: `no agent named ${input.agent}` };
+  const mode = input.mode ?? launcher.catalog.approval[input.isolation ?? 'workspace'];
+  return agentRequest(launcher.catalog, profile, {
+    mode,
+    ...(input.prompt !== undefined ? { prompt: input.prompt } : {}),
+    ...(parsed.argv.length ? { argv: parsed.argv } : {}),
+  }, (command) => launcher.resolveCommand(command));
+}
