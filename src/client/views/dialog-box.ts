@@ -20,6 +20,17 @@ export interface DialogContent {
 
 const MAX_WIDTH = 100;
 
+/** A bordered box in the dialog colours, titled in its top border: what every dialog and overlay is drawn in. */
+export function framedBox(screen: Widgets.Screen, palette: Palette, title: string): Widgets.BoxElement {
+  return blessed.box({
+    parent: screen,
+    label: ` ${title} `,
+    wrap: false,
+    border: { type: 'line' },
+    style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },
+  });
+}
+
 export class DialogBox {
   private readonly box: Widgets.BoxElement;
   private content: DialogContent = { lines: [], hint: '' };
@@ -31,13 +42,7 @@ export class DialogBox {
     private readonly palette: Palette,
     title: string,
   ) {
-    this.box = blessed.box({
-      parent: screen,
-      label: ` ${title} `,
-      wrap: false,
-      border: { type: 'line' },
-      style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },
-    });
+    this.box = framedBox(screen, palette, title);
     this.cols = screen.width as number;
     this.rows = screen.height as number;
   }

@@ -3,13 +3,13 @@
  * things shown in one: the help (`prefix ?`), every key binding with its description generated from the
  * keymap table so it cannot drift from what the keys do; and the conflict matrix (`prefix C`).
  */
-import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { helpRows } from '../../core/keymap/help.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
+import { framedBox } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
-import { boxStyle, paint, type Palette } from './palette.js';
+import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
 /** The help's lines: each binding's keys, aligned, and its description. */
@@ -25,13 +25,7 @@ export class TextOverlay implements Modal {
   private height = 0;
 
   constructor(screen: Widgets.Screen, title: string, private readonly lines: readonly string[], private readonly palette: Palette) {
-    this.box = blessed.box({
-      parent: screen,
-      label: ` ${title} `,
-      wrap: false,
-      border: { type: 'line' },
-      style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },
-    });
+    this.box = framedBox(screen, palette, title);
     this.layout(screen.width as number, screen.height as number);
   }
 

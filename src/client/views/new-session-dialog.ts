@@ -8,16 +8,16 @@
  * When a worktree cannot be made, the dialog says why and offers workspace isolation, one key away; it
  * never switches by itself.
  */
-import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
 import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { CANNOT_CREATE_WORKTREE } from '../../core/review/review-port.js';
 import type { Isolation } from '../../core/session/session.js';
 import { wrapWords } from '../../core/text/wrap.js';
+import { framedBox } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
 import { ChoiceRow, cursorColumn, type Choice, drawRow, LABEL_WIDTH, TextRow, type DialogRow } from './new-session-rows.js';
-import { boxStyle, paint, type Palette } from './palette.js';
+import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
 export interface NewSessionInput {
@@ -82,13 +82,7 @@ export class NewSessionDialog implements Modal {
     this.mode.value = defaults.approval.workspace;
     this.prompt = new TextRow('Prompt', () => (hasAgent() ? '(optional)' : '(needs an agent)'), hasAgent);
     this.rows = [this.name, this.command, this.isolation, this.agent, this.mode, this.prompt];
-    this.box = blessed.box({
-      parent: screen,
-      label: ' New session ',
-      wrap: false,
-      border: { type: 'line' },
-      style: { ...boxStyle(palette.dialog.box), border: boxStyle(palette.dialog.border) },
-    });
+    this.box = framedBox(screen, palette, 'New session');
     this.layout(screen.width as number, screen.height as number);
   }
 

@@ -5,6 +5,7 @@
  * it can cross the socket to clients and be written to the state file unchanged. The host owns the truth;
  * everyone else holds snapshots of these records.
  */
+import type { ChangeSummary } from '../review/changes.js';
 import type { WorktreeRecord } from '../git/review.js';
 
 /** Where a session's changes land: the checkout itself, or a private git worktree on its own branch. */
@@ -54,13 +55,7 @@ export interface SessionInfo {
 }
 
 /** A worktree session's changes as the sidebar shows them, with the sessions it overlaps or conflicts with. */
-export interface SessionChanges {
-  readonly files: number;
-  readonly added: number;
-  readonly removed: number;
-  readonly ahead: number;
-  readonly behind: number;
-  readonly uncommitted: number;
+export interface SessionChanges extends Omit<ChangeSummary, 'touched'> {
   /** Names of the sessions that touched some of the same files. */
   readonly overlaps: readonly string[];
   /** Names of the sessions whose branch this one's would conflict with on merge ('base' for its base branch). */
