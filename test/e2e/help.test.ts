@@ -18,7 +18,8 @@ describe('help overlay', () => {
     const t = await sandbox.open({ cols: 100, rows: 40 });
     await t.waitForText('Sessions (1)');
     t.press('C-b', '?');
-    await t.waitForText('Keys');
+    // The overlay's last line: the whole frame has been drawn, not just its first chunk.
+    await t.waitForText('q closes');
     const rows = helpRows(Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS }));
     for (const row of rows) {
       expect(t.screenText(), row.keys).toContain(row.keys);
