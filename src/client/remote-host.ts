@@ -7,6 +7,7 @@
  */
 import type { Socket } from 'node:net';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { applyUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { RequestMethod, RequestParams } from '../core/protocol/requests.js';
@@ -26,6 +27,8 @@ export class RemoteHost implements SessionHost {
   private readonly bellsSubject = new Subject<string>();
   private readonly clipboardSubject = new Subject<ClipboardEvent>();
   private readonly pending = new Map<number, Pending>();
+  /** The last frame received per session, which the next update is applied to. */
+  private readonly received = new Map<string, PaneFrame>();
   private readonly decoder = new FrameDecoder();
   private nextRequest = 1;
   private resolveClosed!: (reason: string) => void;
@@ -143,9 +146,14 @@ export class RemoteHost implements SessionHost {
     }
     switch (message.t) {
       case 'sessions':
+        for (const id of this.received.keys()) if (!message.sessions.some((s) => s.id === id)) this.received.delete(id);
         this.resolveListed(message.sessions);
         return this.sessionsSubject.next(message.sessions);
-      case 'frame': return this.framesSubject.next({ id: message.session, frame: message.frame });
+      case 'frame': {
+        const frame = applyUpdate(this.received.get(message.session), message.frame);
+        this.received.set(message.session, frame);
+        return this.framesSubject.next({ id: message.session, frame });
+      }
       case 'bell': return this.bellsSubject.next(message.session);
       case 'clipboard': return this.clipboardSubject.next({ id: message.session, text: message.text });
       case 'response': {

@@ -8,6 +8,7 @@
  */
 import type { Socket } from 'node:net';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
+import { frameUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { clientMessageSchema, helloProblem, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { PaneFrame } from '../core/screen/frame.js';
@@ -28,6 +29,8 @@ export class ClientConnection {
   private readonly decoder = new FrameDecoder();
   private readonly watched = new Set<string>();
   private readonly backlog = new Map<string, PaneFrame>();
+  /** The last frame sent per watched session: the next is sent as the lines that differ from it. */
+  private readonly sent = new Map<string, PaneFrame>();
   private greeted = false;
   private congested = false;
   /** The pane sizes this client's layout wants. */
@@ -117,6 +120,7 @@ export class ClientConnection {
     this.watched.clear();
     ids.forEach((id) => this.watched.add(id));
     for (const id of this.backlog.keys()) if (!this.watched.has(id)) this.backlog.delete(id);
+    for (const id of this.sent.keys()) if (!this.watched.has(id)) this.sent.delete(id);
     // A newly watched pane gets its current screen at once rather than at its next change.
     for (const id of fresh) {
       const frame = this.owner.host.frameOf(id);
@@ -126,8 +130,9 @@ export class ClientConnection {
 
   private frame(id: string, frame: PaneFrame): void {
     if (!this.watched.has(id)) return;
-    if (this.congested) this.backlog.set(id, frame);
-    else this.send({ t: 'frame', session: id, frame });
+    if (this.congested) return void this.backlog.set(id, frame);
+    this.send({ t: 'frame', session: id, frame: frameUpdate(this.sent.get(id), frame) });
+    this.sent.set(id, frame);
   }
 
   private drain(): void {

@@ -9,10 +9,10 @@
  * Bump PROTOCOL_VERSION whenever a message changes shape.
  */
 import { z } from 'zod';
-import type { PaneFrame } from '../screen/frame.js';
+import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 const sessionId = z.string().min(1).max(64);
 const size = z.number().int().min(1).max(10_000);
@@ -33,7 +33,7 @@ export type ServerMessage =
   | { t: 'response'; id: number; ok: true; result: unknown }
   | { t: 'response'; id: number; ok: false; error: string }
   | { t: 'sessions'; sessions: readonly SessionInfo[] }
-  | { t: 'frame'; session: string; frame: PaneFrame }
+  | { t: 'frame'; session: string; frame: FrameUpdate }
   | { t: 'bell'; session: string }
   /** A program set the clipboard (OSC 52), and the server's settings let it reach the user's terminal. */
   | { t: 'clipboard'; session: string; text: string };
