@@ -46,9 +46,5 @@ export async function runServer(location: SocketLocation): Promise<number> {
   process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));
   await server.stopped;
-  changes.dispose();
-  // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
-  await review.dispose();
-  log('stopped');
   return 0;
 }

@@ -80,8 +80,13 @@ export class GroveServer implements ConnectionOwner {
       this.listener?.close();
       this.persist?.unsubscribe();
       await this.host.dispose();
+      this.options.changes?.dispose();
+      // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
+      await this.options.review?.dispose();
       this.options.store.save([]);
       this.removeOwnSocket();
+      this.log('stopped');
+      // Last: a client waiting for `grove server stop` sees its connection close only once all is done.
       for (const connection of [...this.connections]) connection.close();
       this.resolveStopped();
     })();

@@ -353,7 +353,7 @@ export function makeSandbox(): Sandbox {
     GIT_CONFIG_NOSYSTEM: '1',
     ...folders,
   };
-  return { dir, home, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, home, env, cleanup: () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
