@@ -12,11 +12,14 @@
  */
 import { replyEvent, type InputEvent, type MouseEvent } from './input-event.js';
 
-const SHIFT = 4;
-const META = 8;
-const CTRL = 16;
-const MOTION = 32;
-const WHEEL = 64;
+/** Bits of the button code, shared with the encoder that speaks it to programs (core/mouse/encode.ts). */
+export const SHIFT = 4;
+export const META = 8;
+export const CTRL = 16;
+export const MOTION = 32;
+export const WHEEL = 64;
+/** The low bits' "no button" value, which the older encodings also use for a release. */
+export const NO_BUTTON = 3;
 const EXTRA_BUTTONS = 128;
 
 /**
@@ -28,13 +31,13 @@ function decodeMouse(raw: string, code: number, column: number, row: number, rel
   if (!wellFormed || code & EXTRA_BUTTONS) return replyEvent(raw);
   const low = code & 3;
   let action: MouseEvent['action'];
-  let button = low === 3 ? -1 : low;
+  let button = low === NO_BUTTON ? -1 : low;
   if (code & WHEEL) {
     if (low > 1) return replyEvent(raw);
     action = low === 0 ? 'wheel-up' : 'wheel-down';
     button = -1;
   } else if (code & MOTION) action = 'move';
-  else if (released || low === 3) action = 'release';
+  else if (released || low === NO_BUTTON) action = 'release';
   else action = 'press';
   const mouse: MouseEvent = {
     action,

@@ -10,14 +10,9 @@
  * so such an event is not sent at all, as xterm does.
  */
 import type { MouseEvent } from '../keys/input-event.js';
+import { CTRL, META, MOTION, NO_BUTTON, SHIFT, WHEEL } from '../keys/mouse.js';
 import type { MouseTracking } from '../screen/frame.js';
 
-const SHIFT = 4;
-const META = 8;
-const CTRL = 16;
-const MOTION = 32;
-const WHEEL = 64;
-const RELEASED = 3;
 /** The largest 1-based coordinate the default encoding can carry: 255 - 32. */
 const X10_LIMIT = 223;
 
@@ -37,8 +32,8 @@ export function encodeMouse(event: MouseEvent, x: number, y: number, sgr: boolea
   switch (event.action) {
     case 'wheel-up': code = WHEEL; break;
     case 'wheel-down': code = WHEEL + 1; break;
-    case 'release': code = sgr ? Math.max(0, event.button) : RELEASED; break;
-    case 'move': code = MOTION + (event.button >= 0 ? event.button : RELEASED); break;
+    case 'release': code = sgr ? Math.max(0, event.button) : NO_BUTTON; break;
+    case 'move': code = MOTION + (event.button >= 0 ? event.button : NO_BUTTON); break;
     case 'press': code = event.button; break;
   }
   if (tracking !== 'x10') code |= (event.shift ? SHIFT : 0) | (event.meta ? META : 0) | (event.ctrl ? CTRL : 0);
