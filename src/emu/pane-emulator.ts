@@ -84,6 +84,16 @@ export class PaneEmulator implements Disposable {
     });
   }
 
+  /**
+   * Keys typed into the pane. They reach the program through `onReply`, as a real terminal's keyboard
+   * would, and xterm takes them as a person typing: the program's next output (usually the echo) is
+   * parsed as it is written rather than on the next timer tick, so an echo goes out a tick sooner.
+   */
+  type(keys: string): void {
+    if (this.store.isDisposed) return;
+    this.terminal.input(keys, true);
+  }
+
   /** Written but not yet parsed: bytes for a Uint8Array, UTF-16 units for a string. */
   get pendingBytes(): number {
     return this.pending;

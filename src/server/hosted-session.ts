@@ -102,7 +102,7 @@ export class HostedSession {
   input(data: string): void {
     if (!this.running || !this.pty) return;
     this.tracker.input();
-    this.pty.write(data);
+    this.emulator.type(data);
   }
 
   resize(cols: number, rows: number): void {

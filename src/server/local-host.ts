@@ -177,7 +177,10 @@ export class LocalSessionHost implements SessionHost {
   }
 
   input(id: string, data: string): void {
-    this.sessions.get(id)?.input(data);
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.clock.typed(id);
+    session.input(data);
   }
 
   resize(id: string, cols: number, rows: number): void {

@@ -165,6 +165,30 @@ describe('replies', () => {
   });
 });
 
+describe('typing', () => {
+  it('sends typed keys to the program unchanged, through the same channel as replies', () => {
+    const replies: string[] = [];
+    const emu = emulator(20, 4, replies);
+    emu.type('ls -l\r');
+    emu.type('\x1b[A');
+    expect(replies).toEqual(['ls -l\r', '\x1b[A']);
+  });
+
+  it("parses the program's next output as it is written, so an echo is on screen without waiting a tick", () => {
+    const emu = emulator();
+    let parsed = false;
+    emu.write('before', () => undefined);
+    expect(emu.pendingBytes).toBe(6); // output that is not an echo waits for xterm's timer
+    return feed(emu, '').then(() => {
+      emu.type('x');
+      emu.write('x', () => (parsed = true));
+      expect(parsed).toBe(true);
+      expect(emu.pendingBytes).toBe(0);
+      expect(lineText(emu.frame().lines[0]!).trimEnd()).toBe('beforex');
+    });
+  });
+});
+
 describe('screen and size', () => {
   it('shows the bottom of the buffer once output scrolls', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\r\n');

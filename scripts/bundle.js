@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (dist/cli/main.js and everything it imports) into dist/bundle/, which is what
+// bin/grove.js runs. `tsc` stays the compiler and type checker; this step exists for start-up time only.
+//
+// Why: a client must put its first frame on screen quickly, and Node spends most of a cold start finding,
+// reading and compiling modules. Unbundled, `grove` loads ~170 of its own files plus rxjs's CommonJS build
+// (~235 files, all of rxjs whether used or not) and zod; loading alone took ~230 ms of a 410 ms first
+// frame. One tree-shaken file takes a fraction of that.
+//
+// Bundled: grove's code and the pure ES-module libraries it uses (rxjs, zod, string-width), which shrink to
+// what grove calls. Left as ordinary imports: native or CommonJS packages that would not shrink, or that
+// load files beside themselves at run time (node-pty's addon, neo-blessed's widgets and terminfo data).
+//
+// The output sits two folders below the package root, like every file tsc writes, so the
+// `new URL('../../…', import.meta.url)` paths in the source (package.json, themes/, bin/) stay right.
+import { readdirSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rxjsRoot = dirname(createRequire(import.meta.url).resolve('rxjs/package.json'));
+const EXTERNAL = ['node-pty', 'neo-blessed', '@xterm/headless', '@xterm/addon-serialize', '@xterm/addon-unicode11', 'simple-git', 'write-file-atomic'];
+
+const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`));
+
+const outDir = `${root}dist/bundle`;
+const bundle = await rolldown({
+  input: { grove: `${root}dist/cli/main.js` },
+  platform: 'node',
+  external: isExternal,
+  // rxjs's "node" export is its CommonJS build, which cannot be tree-shaken; take its ES2015 modules.
+  resolve: { alias: { rxjs: `${rxjsRoot}/dist/esm/index.js` } },
+  logLevel: 'warn',
+});
+const { output } = await bundle.write({ dir: outDir, format: 'esm', sourcemap: true, chunkFileNames: '[name]-[hash].js' });
+await bundle.close();
+// Chunk names carry a content hash; drop the ones an earlier build left (files only, never a folder).
+const written = new Set(output.map((file) => file.fileName));
+for (const name of readdirSync(outDir)) {
+  const chunk = name.endsWith('.map') ? name.slice(0, -4) : name;
+  if (!written.has(chunk)) unlinkSync(`${outDir}/${name}`);
+}

@@ -1,0 +1,107 @@
+/**
+ * The frame clock on a fake clock: when marks become frames. Timers are vitest's fake timers (setTimeout,
+ * setImmediate and Date together), so "a frame later" is exact rather than slept for.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameClock, FRAME_MS } from '../../src/server/frame-clock.js';
+
+let flushed: string[][];
+let clock: FrameClock;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date'] });
+  flushed = [];
+  clock = new FrameClock((ids) => flushed.push([...ids].sort()));
+});
+
+afterEach(() => {
+  clock.dispose();
+  vi.useRealTimers();
+});
+
+/** Runs what is due now (immediates and zero-delay timers), without moving the clock. */
+const settle = () => vi.advanceTimersByTime(0);
+
+describe('coalescing', () => {
+  it('sends the first change after a quiet spell on this turn, then at most one frame per interval', () => {
+    clock.mark('a');
+    settle();
+    expect(flushed).toEqual([['a']]);
+    clock.mark('a');
+    clock.mark('b');
+    clock.mark('a');
+    settle();
+    expect(flushed).toHaveLength(1); // inside the frame: held
+    vi.advanceTimersByTime(FRAME_MS - 1);
+    expect(flushed).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(flushed).toEqual([['a'], ['a', 'b']]);
+  });
+
+  it('arms nothing while nothing is dirty', () => {
+    settle();
+    vi.advanceTimersByTime(FRAME_MS * 10);
+    expect(flushed).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('flushNow hands over one dirty session at once, and nothing for a clean one', () => {
+    clock.mark('a');
+    clock.mark('b');
+    clock.flushNow('a');
+    clock.flushNow('c');
+    expect(flushed).toEqual([['a']]);
+    settle();
+    expect(flushed).toEqual([['a'], ['b']]);
+  });
+
+  it('forgets a removed session', () => {
+    clock.mark('a');
+    clock.forget('a');
+    settle();
+    expect(flushed).toEqual([]);
+  });
+});
+
+describe('echo after a keystroke', () => {
+  it("sends a typed session's next change without waiting for the frame boundary", () => {
+    clock.mark('a');
+    settle(); // a frame just went out
+    clock.typed('a');
+    clock.mark('a');
+    settle();
+    expect(flushed).toEqual([['a'], ['a']]);
+  });
+
+  it('brings forward a frame already waiting for the boundary, with everything dirty in it', () => {
+    clock.mark('flood');
+    settle();
+    clock.mark('flood'); // waits for the boundary
+    clock.typed('shell');
+    clock.mark('shell');
+    settle();
+    expect(flushed).toEqual([['flood'], ['flood', 'shell']]);
+  });
+
+  it('makes only the first change after a key eager; the rest of the flood waits as before', () => {
+    clock.mark('a');
+    settle();
+    clock.typed('a');
+    clock.mark('a');
+    settle();
+    clock.mark('a');
+    settle();
+    expect(flushed).toHaveLength(2);
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(flushed).toHaveLength(3);
+  });
+
+  it('does not hurry other sessions: a key typed into one leaves another on the frame clock', () => {
+    clock.mark('b');
+    settle();
+    clock.typed('a');
+    clock.mark('b');
+    settle();
+    expect(flushed).toHaveLength(1);
+  });
+});
