@@ -31,7 +31,7 @@ export async function runServer(location: SocketLocation): Promise<number> {
       /* logging must never take the server down */
     }
   };
-  const store = new StateStore(folder);
+  const store = new StateStore(folder, { onWriteError: (err) => log(`could not write the state file: ${err.message}`) });
   const { records, warning } = store.load();
   if (warning) log(warning);
   const settings = await loadServerSettings(process.env, folder, log);

@@ -5,6 +5,11 @@
  * crash mid-write leaves the previous file, never half of one. A file that can't be read or doesn't match
  * the schema is moved aside (state.json.corrupt-<time>) with a message, never silently replaced: it may hold
  * the only record of where someone's worktrees are.
+ *
+ * Sessions change status at every turn of every agent, and each write is an fsync on the server's one
+ * thread. So a change of sessions (one made, ended, renamed, given a worktree) is written at once, while a
+ * change of status alone waits up to STATUS_WRITE_DELAY_MS and goes out with whatever else changed by then:
+ * a crash in that second costs only the last status, which is all the file says about a running session.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,11 +67,23 @@ export function toRecord(session: SessionInfo): SessionRecord {
   };
 }
 
+/** How long a change of status alone may wait before it is written. */
+export const STATUS_WRITE_DELAY_MS = 1000;
+
 export class StateStore {
   readonly path: string;
   private lastWritten = '';
+  /** The last written records without their statuses: what must never wait. */
+  private lastSessions = '';
+  private pending: { text: string; timer: NodeJS.Timeout } | undefined;
 
-  constructor(folder: string) {
+  private readonly statusDelayMs: number;
+  private readonly onWriteError: (err: Error) => void;
+
+  /** `onWriteError` hears of a failed delayed write (a direct `save` throws instead). */
+  constructor(folder: string, options: { statusDelayMs?: number; onWriteError?: (err: Error) => void } = {}) {
+    this.statusDelayMs = options.statusDelayMs ?? STATUS_WRITE_DELAY_MS;
+    this.onWriteError = options.onWriteError ?? (() => undefined);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     this.path = join(folder, 'state.json');
   }
@@ -86,11 +103,39 @@ export class StateStore {
     return { records: [], warning: `state file ${this.path} was unreadable (${problem}); moved it to ${aside}` };
   }
 
-  /** Writes the records if they differ from what was last written. */
+  /** Writes the records if they differ from what was last written: now, or soon if only statuses changed. */
   save(records: readonly SessionRecord[]): void {
     const text = JSON.stringify({ version: STATE_VERSION, sessions: records }, null, 2) + '\n';
+    const sessions = JSON.stringify(records.map(({ lastStatus: _status, ...rest }) => rest));
+    this.cancelPending();
     if (text === this.lastWritten) return;
+    if (sessions !== this.lastSessions) return this.write(text, sessions);
+    const timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (err) {
+        this.onWriteError(err as Error);
+      }
+    }, this.statusDelayMs);
+    timer.unref();
+    this.pending = { text, timer };
+  }
+
+  /** Writes a waiting change of status now (when the server stops). */
+  flush(): void {
+    const pending = this.pending;
+    this.cancelPending();
+    if (pending) this.write(pending.text, this.lastSessions);
+  }
+
+  private write(text: string, sessions: string): void {
     writeFileAtomic.sync(this.path, text, { mode: 0o600, fsync: true });
     this.lastWritten = text;
+    this.lastSessions = sessions;
+  }
+
+  private cancelPending(): void {
+    if (this.pending) clearTimeout(this.pending.timer);
+    this.pending = undefined;
   }
 }

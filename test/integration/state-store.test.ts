@@ -47,7 +47,45 @@ describe('the state file', () => {
   it('leaves no temporary files behind after writing', () => {
     const dir = folder();
     const store = new StateStore(dir);
-    for (let i = 0; i < 5; i++) store.save([{ ...record, lastStatus: `s${i}` }]);
+    for (let i = 0; i < 5; i++) store.save([{ ...record, name: `n${i}` }]);
     expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  describe('a change of status alone', () => {
+    const onDisk = (dir: string) => new StateStore(dir).load().records;
+
+    it('waits, and goes out once with the latest status', async () => {
+      const dir = folder();
+      const store = new StateStore(dir, { statusDelayMs: 50 });
+      store.save([record]);
+      store.save([{ ...record, lastStatus: 'working' }]);
+      store.save([{ ...record, lastStatus: 'waiting' }]);
+      expect(onDisk(dir)).toEqual([record]);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(onDisk(dir)).toEqual([{ ...record, lastStatus: 'waiting' }]);
+    });
+
+    it('is written at once, with the status, when the sessions change too', () => {
+      const dir = folder();
+      const store = new StateStore(dir, { statusDelayMs: 60_000 });
+      store.save([record]);
+      store.save([{ ...record, lastStatus: 'working' }]);
+      const second: SessionRecord = { ...record, id: 's2', name: 'web' };
+      store.save([{ ...record, lastStatus: 'working' }, second]);
+      expect(onDisk(dir)).toEqual([{ ...record, lastStatus: 'working' }, second]);
+    });
+
+    it('is written by flush, and dropped when the status goes back before it was written', () => {
+      const dir = folder();
+      const store = new StateStore(dir, { statusDelayMs: 60_000 });
+      store.save([record]);
+      store.save([{ ...record, lastStatus: 'working' }]);
+      store.flush();
+      expect(onDisk(dir)).toEqual([{ ...record, lastStatus: 'working' }]);
+      store.save([{ ...record, lastStatus: 'idle' }]);
+      store.save([{ ...record, lastStatus: 'working' }]);
+      store.flush(); // nothing waits: the file already says 'working'
+      expect(onDisk(dir)).toEqual([{ ...record, lastStatus: 'working' }]);
+    });
   });
 });
