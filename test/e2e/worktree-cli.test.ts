@@ -201,6 +201,32 @@ describe('grove rm', () => {
     expect((await sandbox.cli(['rm', 'squashy'])).stdout).toBe('squashy: removed the worktree; deleted branch grove/squashy\n');
   });
 
+  it('ends the other sessions open in the worktree and says so; a sibling folder sharing the prefix keeps running', async () => {
+    await sleeper('wt-a');
+    await sleeper('wt-ab');
+    const inner = await sandbox.cli(['new', '--name', 'api-shell', '--cwd', worktreeOf('wt-a'), '--', 'sleep', '600']);
+    expect(inner).toMatchObject({ code: 0, stdout: 'api-shell\n' });
+    await sandbox.cli(['new', '--name', 'next-door', '--cwd', worktreeOf('wt-ab'), '--', 'sleep', '600']);
+
+    const removed = await sandbox.cli(['rm', 'wt-a']);
+    expect(removed).toMatchObject({ code: 0, stderr: '', stdout: 'wt-a: removed the worktree; deleted branch grove/wt-a; also ended api-shell\n' });
+    const left = JSON.parse((await sandbox.cli(['ls', '--json'])).stdout) as { name: string; status: string }[];
+    expect(left.map((s) => s.name).sort()).toEqual(['next-door', 'wt-ab']);
+    expect(left.every((s) => s.status !== 'exited' && s.status !== 'dead')).toBe(true);
+    expect(existsSync(worktreeOf('wt-a'))).toBe(false);
+    expect(existsSync(worktreeOf('wt-ab'))).toBe(true);
+  });
+
+  it('names the sessions it would end beside what would be lost', async () => {
+    await sleeper('lossy');
+    writeFileSync(join(worktreeOf('lossy'), 'scratch.txt'), 'unsaved\n');
+    await sandbox.cli(['new', '--name', 'lossy-shell', '--cwd', worktreeOf('lossy'), '--', 'sleep', '600']);
+    const refused = await sandbox.cli(['rm', 'lossy']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('removing lossy would lose 1 untracked file:\n  untracked: scratch.txt\n  also ends: lossy-shell, open in the worktree\n');
+    expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toHaveLength(2);
+  });
+
   it('refuses a workspace session', async () => {
     await sandbox.cli(['new', '--name', 'plain', '--', 'sleep', '60']);
     oneLineError(await sandbox.cli(['rm', 'plain']), /^grove: plain is a workspace session with no worktree to remove: grove kill ends it\n/);

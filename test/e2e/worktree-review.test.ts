@@ -1,7 +1,8 @@
 /**
  * The review loop in the UI, end to end: a worktree session made from the new-session dialog, a change
  * made in it, `prefix D` showing that change, `prefix m` merging it, and the key after the merge removing
- * the worktree — leaving the change in the main checkout and nothing of the worktree on disk.
+ * the worktree — leaving the change in the main checkout and nothing of the worktree on disk. Removing
+ * also ends a shell opened in the worktree (`prefix o`), which the remove dialog names first.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,5 +66,26 @@ describe('reviewing a worktree session in the UI', () => {
     expect(readFileSync(join(sandbox.project, 'feature.txt'), 'utf8')).toBe('from-the-worktree\n');
     expect(git(sandbox, ['branch', '--list', 'grove/*'])).toBe('');
     expect(git(sandbox, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('names the shell opened in the worktree before removing, then ends it with the session', async () => {
+    expect((await sandbox.cli(['new', '--worktree', '--name', 'feature', '--', 'sleep', '600'])).stdout).toBe('feature\n');
+    const t = await sandbox.open({ cols: 120, rows: 36 });
+    await t.waitForText('Sessions (1)');
+    await t.waitForText('grove/feature');
+
+    t.press('C-b', 'o');
+    await t.waitForText('Sessions (2)');
+    await t.waitForText('feature-shell');
+    t.press('C-b', '0');
+    t.press('C-b', 'X');
+    await t.waitForText('Remove feature');
+    await t.waitForText('also ends: feature-shell, open in the worktree');
+    t.press('y');
+    await t.waitForText('feature: removed the worktree; deleted branch grove/feature; also ended feature-shell');
+    await t.waitForText('Sessions (0)');
+
+    expect(existsSync(join(`${sandbox.project}.worktrees`, 'feature'))).toBe(false);
+    expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toEqual([]);
   });
 });

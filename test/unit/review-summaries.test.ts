@@ -3,7 +3,7 @@ import type { LossReport } from '../../src/core/git/loss.js';
 import type { PruneScan } from '../../src/core/git/prune-report.js';
 import { pruneChoices, pruneItems } from '../../src/core/review/prune-items.js';
 import type { MergeReview } from '../../src/core/review/review-port.js';
-import { hasSomethingToMerge, lossLines, mergeOutcomeLine, mergeResultLines, mergeReviewLines, removeOutcomeLine } from '../../src/core/review/summaries.js';
+import { alsoEndsLine, hasSomethingToMerge, lossLines, mergeOutcomeLine, mergeResultLines, mergeReviewLines, removeOutcomeLine } from '../../src/core/review/summaries.js';
 import { wrapWords } from '../../src/core/text/wrap.js';
 
 const commit = (n: number) => ({ sha: String(n).repeat(40).slice(0, 40), subject: `turn ${n}` });
@@ -59,6 +59,14 @@ describe('loss and removal summaries', () => {
       .toBe('removed the worktree; kept branch grove/x (it has 1 commit not in main)');
     expect(removeOutcomeLine({ loss: nothing, removedFolder: false, branch: { deleted: false, reason: 'kept as asked' } }, record))
       .toBe('cleared the record of a worktree already gone; kept branch grove/x (as asked)');
+  });
+
+  it('name the other sessions open in the worktree, before and after they are ended', () => {
+    expect(alsoEndsLine({ alsoEnds: [] })).toBeUndefined();
+    expect(alsoEndsLine({ alsoEnds: [{ id: 's2', name: 'api-shell' }] })).toBe('also ends: api-shell, open in the worktree');
+    expect(alsoEndsLine({ alsoEnds: [{ id: 's2', name: 'a' }, { id: 's3', name: 'b\x1b[31m' }] })).toBe('also ends: a and b[31m, open in the worktree');
+    expect(removeOutcomeLine({ loss: nothing, removedFolder: true, branch: { deleted: true }, ended: ['api-shell'] }, record))
+      .toBe('removed the worktree; deleted branch grove/x; also ended api-shell');
   });
 });
 

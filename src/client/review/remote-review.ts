@@ -2,10 +2,9 @@
  * The review loop over the server's socket: each method of the ReviewPort is one request in the
  * protocol's table, answered with the plain records of src/core/git/review.ts.
  */
-import type { LossReport } from '../../core/git/loss.js';
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
-import type { MergeOptions, RemoveOptions, RemoveOutcome, SessionDiff } from '../../core/git/review.js';
-import type { MergeResult, MergeReview, ReviewPort, TurnCommit } from '../../core/review/review-port.js';
+import type { MergeOptions, RemoveOutcome, SessionDiff } from '../../core/git/review.js';
+import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
 import type { RemoteHost } from '../remote-host.js';
 
 export class RemoteReview implements ReviewPort {
@@ -23,12 +22,13 @@ export class RemoteReview implements ReviewPort {
     return (await this.host.request('merge', { session, ...options })) as MergeResult;
   }
 
-  async removalReport(session: string): Promise<LossReport> {
-    return (await this.host.request('removalReport', { session })) as LossReport;
+  async removalReport(session: string): Promise<RemovalReport> {
+    return (await this.host.request('removalReport', { session })) as RemovalReport;
   }
 
-  async remove(session: string, options: RemoveOptions): Promise<RemoveOutcome> {
-    return (await this.host.request('removeWorktree', { session, ...options })) as RemoveOutcome;
+  async remove(session: string, { alsoEnd, ...options }: SessionRemoveOptions): Promise<RemoveOutcome> {
+    const plain = { session, ...options, ...(alsoEnd ? { alsoEnd: [...alsoEnd] } : {}) };
+    return (await this.host.request('removeWorktree', plain)) as RemoveOutcome;
   }
 
   async pruneScan(folder: string): Promise<PruneScan> {

@@ -7,10 +7,9 @@
  * of itself it needs (ReviewUi) and delegates the commands' actions to it.
  */
 import type { Widgets } from 'blessed';
-import type { LossReport } from '../../core/git/loss.js';
 import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
-import type { ReviewPort } from '../../core/review/review-port.js';
+import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
 import { losesAnything, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
@@ -108,19 +107,23 @@ export class ReviewController {
     });
   }
 
-  private openRemoveDialog(review: ReviewPort, id: string, name: string, record: WorktreeRecord, report: LossReport): void {
+  private openRemoveDialog(review: ReviewPort, id: string, name: string, record: WorktreeRecord, report: RemovalReport): void {
+    const alsoEnd = report.alsoEnds.map((s) => s.id);
     const dialog: RemoveDialog = new RemoveDialog(this.ui.screen, this.ui.palette, name, record, report, {
-      remove: (options) => review.remove(id, options),
+      remove: (options) => review.remove(id, { ...options, alsoEnd }),
       removed: (outcome) => this.removed(dialog, name, record, outcome),
       changed: () => this.ui.render(),
     });
     this.ui.openModal(dialog);
   }
 
-  /** After a merge, X: removed at once when nothing would be lost, otherwise the remove dialog says what would be. */
+  /**
+   * After a merge, X: removed at once when nothing would be lost and no other session is open in the
+   * worktree, otherwise the remove dialog says what would be lost and which sessions would end.
+   */
   private cleanUpAfterMerge(review: ReviewPort, id: string, name: string, record: WorktreeRecord, dialog: MergeDialog): void {
     review.removalReport(id).then((report) => {
-      if (losesAnything(report)) return this.openRemoveDialog(review, id, name, record, report);
+      if (losesAnything(report) || report.alsoEnds.length) return this.openRemoveDialog(review, id, name, record, report);
       return review.remove(id, { deleteBranch: true }).then((outcome) => this.removed(dialog, name, record, outcome));
     }).catch((error: Error) => dialog.showError(error.message));
   }

@@ -1,14 +1,15 @@
 /**
  * The remove dialog (`prefix X`): ends a worktree session and removes its worktree, saying first what
- * would be lost. With nothing to lose, y removes it and deletes the branch (`git branch -d`). With
+ * would be lost and which other sessions open in the worktree would end with it. With nothing to lose, y removes it and deletes the branch (`git branch -d`). With
  * something to lose the session's name must be typed, and the branch is kept unless Tab asks for it to
  * be deleted too. Nothing here ever asks git to force anything the user has not confirmed.
  */
 import type { Widgets } from 'blessed';
-import { describeLoss, losesCommits, type LossReport } from '../../core/git/loss.js';
+import { describeLoss, losesCommits } from '../../core/git/loss.js';
 import type { RemoveOptions, RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
-import { lossLines, losesAnything } from '../../core/review/summaries.js';
+import type { RemovalReport } from '../../core/review/review-port.js';
+import { alsoEndsLine, lossLines, losesAnything } from '../../core/review/summaries.js';
 import { printable } from '../../core/session/display.js';
 import { LineEditor } from '../../core/text/line-editor.js';
 import { DialogBox, type DialogLine } from './dialog-box.js';
@@ -40,7 +41,7 @@ export class RemoveDialog implements Modal {
     palette: Palette,
     private readonly name: string,
     private readonly record: WorktreeRecord,
-    private readonly report: LossReport,
+    private readonly report: RemovalReport,
     private readonly actions: RemoveDialogActions,
   ) {
     this.losing = losesAnything(report);
@@ -111,12 +112,14 @@ export class RemoveDialog implements Modal {
     const { record, report } = this;
     const lines: DialogLine[] = [];
     this.fieldLine = -1;
+    const ends = alsoEndsLine(report);
     if (!this.losing) {
       lines.push('This ends the session, removes its worktree', `  ${record.worktreePath}`,
         `and deletes branch ${record.branch}: nothing would be lost`, `(${describeLoss(report)}).`);
+      if (ends) lines.push('', ends);
     } else {
       lines.push(`This ends the session and removes ${record.worktreePath},`, `losing ${describeLoss(report)}:`);
-      lines.push(...lossLines(report).map((line) => `  ${line}`), '');
+      lines.push(...lossLines(report).map((line) => `  ${line}`), ...(ends ? [`  ${ends}`] : []), '');
       if (losesCommits(report)) {
         lines.push(this.deleteBranch ? `branch ${record.branch}: deleted too, with its commits` : `branch ${record.branch}: kept (Tab deletes it too)`);
       }

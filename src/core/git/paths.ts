@@ -11,6 +11,11 @@ export function isStrictlyInside(parent: string, child: string): boolean {
   return child.startsWith(base) && child.length > base.length && !child.split('/').includes('..');
 }
 
+/** True when `path` is `folder` itself or below it. */
+export function isWithin(folder: string, path: string): boolean {
+  return path.replace(/\/+$/, '') === folder.replace(/\/+$/, '') || isStrictlyInside(folder, path);
+}
+
 /** The last segment of a path. */
 export function lastSegment(path: string): string {
   const trimmed = path.replace(/\/+$/, '');

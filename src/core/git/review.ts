@@ -98,4 +98,6 @@ export interface RemoveOutcome {
   /** False when the folder was already gone and only git's record of it was cleared. */
   readonly removedFolder: boolean;
   readonly branch: BranchFate;
+  /** The other sessions that worked in the worktree and were ended with it, by name (the review service sets it). */
+  readonly ended?: readonly string[];
 }

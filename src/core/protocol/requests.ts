@@ -54,7 +54,12 @@ export const REQUESTS = {
     message: z.string().max(10_000).optional(),
   }),
   removalReport: z.object({ session }),
-  removeWorktree: z.object({ session, confirmedLoss: z.boolean().optional(), deleteBranch: z.boolean().optional() }),
+  removeWorktree: z.object({
+    session,
+    confirmedLoss: z.boolean().optional(),
+    deleteBranch: z.boolean().optional(),
+    alsoEnd: z.array(session).max(1000).optional(),
+  }),
   pruneScan: z.object({ folder: path }),
   prune: z.object({
     folder: path,

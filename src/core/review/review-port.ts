@@ -33,6 +33,25 @@ export interface MergeResult {
   readonly cleanup?: { readonly removed: RemoveOutcome } | { readonly error: string };
 }
 
+/** Another session whose folder is the worktree or inside it: removing the worktree ends it too. */
+export interface Occupant {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** What removing a worktree session would lose, and which other sessions it would end. */
+export interface RemovalReport extends LossReport {
+  readonly alsoEnds: readonly Occupant[];
+}
+
+export interface SessionRemoveOptions extends RemoveOptions {
+  /**
+   * The ids of the occupants the person was shown (RemovalReport.alsoEnds). The removal ends those and
+   * refuses if any other session works in the worktree, since nobody was told it would end.
+   */
+  readonly alsoEnd?: readonly string[];
+}
+
 export interface TurnCommit {
   /** The new commit; absent when there was nothing to commit. */
   readonly commit?: string;
@@ -46,10 +65,13 @@ export interface ReviewPort {
   /** What merging would bring and whether it would conflict, touching no checkout. */
   previewMerge(session: string): Promise<MergeReview>;
   merge(session: string, options: MergeOptions): Promise<MergeResult>;
-  /** What removing the session's worktree (and branch) would lose. */
-  removalReport(session: string): Promise<LossReport>;
-  /** Ends the session, then removes its worktree and, when nothing is lost or it was asked to, its branch. */
-  remove(session: string, options: RemoveOptions): Promise<RemoveOutcome>;
+  /** What removing the session's worktree (and branch) would lose, and which other sessions it would end. */
+  removalReport(session: string): Promise<RemovalReport>;
+  /**
+   * Ends the session and the other sessions working in its worktree, then removes the worktree and, when
+   * nothing is lost or it was asked to, its branch.
+   */
+  remove(session: string, options: SessionRemoveOptions): Promise<RemoveOutcome>;
   /** The leftovers in the repository holding `folder`: worktrees, gone worktrees and branches no session owns. */
   pruneScan(folder: string): Promise<PruneScan>;
   prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]>;

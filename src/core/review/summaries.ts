@@ -7,7 +7,7 @@ import { listForMessage, plural } from '../git/refusal.js';
 import type { MergeOutcome, RemoveOutcome, WorktreeRecord } from '../git/review.js';
 import { printable } from '../session/display.js';
 import { totalsLine } from './diff-document.js';
-import type { MergeResult, MergeReview } from './review-port.js';
+import type { MergeResult, MergeReview, RemovalReport } from './review-port.js';
 
 const MODE_WORDS = { merge: 'merged', squash: 'squash-merged', rebase: 'rebased and fast-forwarded' } as const;
 
@@ -82,11 +82,17 @@ export function lossLines(report: LossReport, shown = 5): string[] {
   return lines;
 }
 
+/** "also ends: api-shell, open in the worktree", or undefined when no other session works there. */
+export function alsoEndsLine(report: Pick<RemovalReport, 'alsoEnds'>): string | undefined {
+  if (!report.alsoEnds.length) return undefined;
+  return `also ends: ${listForMessage(report.alsoEnds.map((s) => printable(s.name)), 5)}, open in the worktree`;
+}
+
 export function losesAnything(report: LossReport): boolean {
   return losesWorktreeWork(report) || losesCommits(report);
 }
 
-/** One line: what the removal did with the folder and the branch. */
+/** One line: what the removal did with the folder, the branch and the other sessions in the worktree. */
 export function removeOutcomeLine(outcome: RemoveOutcome, record: Pick<WorktreeRecord, 'branch'>): string {
   const folder = outcome.removedFolder ? 'removed the worktree' : 'cleared the record of a worktree already gone';
   // A kept branch is explained by its commits when it has any: the files that were lost were never on it.
@@ -94,5 +100,6 @@ export function removeOutcomeLine(outcome: RemoveOutcome, record: Pick<WorktreeR
   const why = outcome.branch.deleted ? ''
     : commits.length ? `it has ${plural(commits.length, 'commit')} not in ${base}` : outcome.branch.reason.replace(/^kept:?\s*/u, '');
   const branch = outcome.branch.deleted ? `deleted branch ${record.branch}` : `kept branch ${record.branch} (${why})`;
-  return `${folder}; ${branch}`;
+  const ended = outcome.ended?.length ? `; also ended ${listForMessage(outcome.ended.map(printable), 5)}` : '';
+  return `${folder}; ${branch}${ended}`;
 }

@@ -13,13 +13,14 @@ import { describeLoss, losesCommits, losesWorktreeWork, type LossReport } from '
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { MergeOptions, RemoveOptions, RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
-import type { MergeResult, MergeReview, ReviewPort, TurnCommit } from '../../core/review/review-port.js';
+import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
 import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
 import { turnMessage, type ReviewSettings } from '../../core/review/settings.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
+import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
 import { RepoQueues } from './repo-queues.js';
 import { createWorktreeSession } from './worktree-session.js';
 
@@ -32,6 +33,8 @@ export interface ReviewServiceOptions {
   /** The main checkout of the repository holding `folder` (or the folder itself outside git). */
   repositoryOf(folder: string): string;
   log(line: string): void;
+  /** How long a session being removed gets to exit before the removal is refused (default 10 s). */
+  readonly endWithinMs?: number;
 }
 
 interface Bound {
@@ -100,7 +103,8 @@ export class ReviewService implements ReviewPort {
       return { outcome: await engine.merge(record, options), ...(committed ? { committed } : {}) };
     });
     if (merged.outcome.kind !== 'merged' || !settings.cleanupAfterMerge) return merged;
-    // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept.
+    // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept,
+    // as is one with other sessions open in it: nobody was told they would end.
     const cleanup = await this.remove(id, { deleteBranch: true }).then(
       (removed) => ({ removed }),
       (error: Error) => ({ error: error.message }),
@@ -108,25 +112,38 @@ export class ReviewService implements ReviewPort {
     return { ...merged, cleanup };
   }
 
-  async removalReport(id: string): Promise<LossReport> {
-    const { record } = this.worktreeSession(id, 'remove');
-    return (await this.bind(record.repoPath)).engine.assessRemoval(record);
+  async removalReport(id: string): Promise<RemovalReport> {
+    const { session, record } = this.worktreeSession(id, 'remove');
+    const [loss, occupants] = await Promise.all([
+      (await this.bind(record.repoPath)).engine.assessRemoval(record),
+      this.occupants(session, record),
+    ]);
+    return { ...loss, alsoEnds: occupants.map(({ id, name }) => ({ id, name })) };
   }
 
-  async remove(id: string, options: RemoveOptions): Promise<RemoveOutcome> {
+  async remove(id: string, options: SessionRemoveOptions): Promise<RemoveOutcome> {
     const { session, record } = this.worktreeSession(id, 'remove');
     const { engine } = await this.bind(record.repoPath);
+    const { alsoEnd = [], ...removal } = options;
     return this.queues.run(record.repoPath, async () => {
       // Refuse before ending the program: a refused removal must leave the session as it was.
       const loss = await engine.assessRemoval(record);
-      assertRemovable(session.name, record.branch, loss, options);
+      assertRemovable(session.name, record.branch, loss, removal);
+      const occupants = await this.occupants(session, record);
+      assertAnnounced(session.name, occupants, alsoEnd);
+      const within = this.options.endWithinMs ?? DEFAULT_END_WITHIN_MS;
       this.removing.add(id);
       try {
-        // The program goes first, so that nothing writes into the folder while git removes it.
-        await this.options.host.kill(id);
-        return await engine.remove(record, options).catch((error: Error) => {
+        // The programs go first, so that nothing writes into the folder while git removes it; the other
+        // sessions before this one, so that one that will not end leaves the session itself running.
+        await endOccupants(this.options.host, session.name, occupants, within);
+        await endSession(this.options.host, session, within).catch((error: Error) => {
+          throw new Error(`could not end ${session.name}: ${error.message}; nothing removed`);
+        });
+        const outcome = await engine.remove(record, removal).catch((error: Error) => {
           throw new Error(`session ${session.name} has ended, but its worktree stays: ${error.message}; grove prune lists it`);
         });
+        return occupants.length ? { ...outcome, ended: occupants.map((s) => s.name) } : outcome;
       } finally {
         this.removing.delete(id);
       }
@@ -186,6 +203,10 @@ export class ReviewService implements ReviewPort {
     if (!commit) return {};
     this.turns.set(session.id, turn);
     return { commit, turn };
+  }
+
+  private occupants(session: SessionInfo, record: WorktreeRecord): Promise<SessionInfo[]> {
+    return occupantsOf(this.options.host.list(), session, record.worktreePath, this.options.files);
   }
 
   private async bind(folder: string): Promise<Bound> {
