@@ -7,6 +7,7 @@
  */
 import { findCommand } from '../core/commands/registry.js';
 import { formatConfigError } from '../core/config/errors.js';
+import { isCopyAction } from '../core/copy-mode/copy-keys.js';
 import { GroveApp } from '../client/app.js';
 import { RemoteReview } from '../client/review/remote-review.js';
 import type { ConflictReport } from '../core/review/conflict-report.js';
@@ -36,7 +37,10 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
   }
   const { keymap, palette, depth, warning, mouse, notify, agents } = config.value;
   for (const row of keymap.rows()) {
-    if (!findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
+    const copyMode = row.table === 'copy-mode-vi';
+    if (copyMode ? !isCopyAction(row.command) : !findCommand(row.command)) {
+      throw new Error(`key ${row.key} is bound to unknown ${copyMode ? 'copy action' : 'command'} ${row.command}`);
+    }
   }
   const host = await context.connect(true);
   const initial = await host.listed;

@@ -440,6 +440,7 @@ export class GroveApp implements ClientActions {
   private copyModesClient() {
     return {
       host: this.options.host,
+      keymap: this.options.keymap,
       changed: () => this.requestRender(),
       prompt: (sign: '/' | '?', previous: string | undefined, done: (term: string | undefined) => void) =>
         this.openModal(new SearchPrompt(this.options.screen.screen, this.palette, sign, previous, done)),

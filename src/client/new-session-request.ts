@@ -17,7 +17,11 @@ export interface AgentLauncher {
   resolveCommand(command: string): string | undefined;
 }
 
-/** What the dialog offers: every agent but the shell, which is what "none" already runs. */
+/**
+ * What the dialog offers: every agent but the shell, which is what "none" already runs. It starts on the
+ * config's default agent when that one is installed, so C-b c Enter starts it; otherwise on "none", since
+ * an agent that is not there would only turn Enter into an error.
+ */
 export function newSessionDefaults(shell: string, launcher: AgentLauncher): NewSessionDefaults {
   const agents = launcher.catalog.profiles
     .filter((profile) => profile.name !== SHELL_PROFILE.name)
@@ -26,7 +30,8 @@ export function newSessionDefaults(shell: string, launcher: AgentLauncher): NewS
       command: [profile.command, ...profile.args].join(' '),
       installed: launcher.resolveCommand(profile.command) !== undefined,
     }));
-  return { command: shell, agents, approval: launcher.catalog.approval };
+  const preferred = agents.find((agent) => agent.name === launcher.catalog.defaultAgent && agent.installed);
+  return { command: shell, agents, approval: launcher.catalog.approval, ...(preferred ? { agent: preferred.name } : {}) };
 }
 
 export function newSessionRequest(

@@ -87,6 +87,21 @@ describe('agents in the new-session dialog', () => {
     await t.waitForText(/│argv: --hello --auto do it$/m);
   });
 
+  it("opens on the config's defaultAgent when it is installed, so Enter starts it", async () => {
+    const configPath = join(sandbox.env.XDG_CONFIG_HOME!, 'grove', 'config.json');
+    writeFileSync(configPath, JSON.stringify({
+      defaultAgent: 'echoer',
+      agents: { echoer: { command: 'echoer', args: ['--hello'], prompt: 'argument' } },
+    }));
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText('Sessions (1)');
+    t.press('C-b', 'c');
+    await t.waitForText(/Agent\s+‹ echoer ›/);
+    t.press('Enter');
+    await t.waitForGone('New session');
+    await t.waitForText(/│argv: --hello$/m);
+  });
+
   it('refuses an agent that is not installed in the dialog, keeping what was typed', async () => {
     const t = await sandbox.open({ cols: 100, rows: 30 });
     await openDialogOnAgentRow(t);

@@ -1,6 +1,7 @@
 /**
  * Copy mode in the real UI: scrolling back through a shell's output, searching it, copying a line and
- * pasting it back; and the pane staying frozen while output keeps arriving underneath.
+ * pasting it back; the pane staying frozen while output keeps arriving underneath; and its keys coming
+ * from the keymap, so that the config rebinds them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +95,30 @@ describe('copy mode', () => {
     // 50 lines of scrollback above the pane's 29 rows; the prompt is the last of them.
     await t.waitFor(() => /copy mode │ line 1 of 79$/.test(t.row(STATUS_ROW)), 'the top of the scrollback');
     expect(t.row(0)).toMatch(/│kept 223$/);
+  });
+
+  it('does what the config binds copy-mode keys to, and nothing for the keys it took away', async () => {
+    const configDir = join(sandbox.env.XDG_CONFIG_HOME!, 'grove');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ keys: { 'copy-mode-vi': { cancel: 'x', 'cursor-up': 'u' } } }));
+    const t = await shellReady(sandbox);
+    t.write("seq -f 'row %g' 100\r");
+    await t.waitForText(/│row 100$/m);
+    t.press('C-b', '[');
+    await t.waitFor(() => /copy mode │ line \d+ of \d+/.test(t.row(STATUS_ROW)), 'the copy mode status');
+    const start = Number(/line (\d+) of/.exec(t.row(STATUS_ROW))![1]);
+
+    // Keys are handled in order: once u has moved the cursor, k and q have been and done nothing.
+    t.press('k', 'q', 'u');
+    await t.waitForText(new RegExp(`copy mode │ line ${start - 1} of`));
+    t.press('u');
+    await t.waitForText(new RegExp(`copy mode │ line ${start - 2} of`));
+    t.press('x');
+    await t.waitFor(() => !t.row(STATUS_ROW).includes('copy mode'), 'copy mode to end');
+
+    // Nothing typed in copy mode reached the shell: this command line starts empty.
+    t.write('echo left-$((2+3))\r');
+    await t.waitForText(/│left-5$/m);
   });
 
   it('keeps the view frozen while output arrives, and shows that output after leaving', async () => {

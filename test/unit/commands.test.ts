@@ -53,8 +53,11 @@ function run(name: string, v: ClientView, args: string[] = []) {
 }
 
 describe('the command table', () => {
-  it('has a command for every default key binding, and unique names', () => {
-    for (const binding of DEFAULT_BINDINGS) expect(findCommand(binding.command), binding.command).toBeDefined();
+  it('has a command for every default key binding outside copy mode, and unique names', () => {
+    // Copy mode's rows name copy actions instead, which Keymap.build checks.
+    const commandRows = DEFAULT_BINDINGS.filter((binding) => binding.table !== 'copy-mode-vi');
+    expect(commandRows.length).toBeGreaterThan(0);
+    for (const binding of commandRows) expect(findCommand(binding.command), binding.command).toBeDefined();
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 });

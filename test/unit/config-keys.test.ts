@@ -10,7 +10,7 @@ import { resolveKeymapConfig } from '../../src/core/config/keymap-config.js';
 import { parseConfigText } from '../../src/core/config/load.js';
 import { mergeFiles, type ParsedFile } from '../../src/core/config/merge.js';
 import type { ConfigFile } from '../../src/core/config/schema.js';
-import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
+import { DEFAULT_BINDINGS, type KeyTableName } from '../../src/core/keymap/bindings.js';
 import { Keymap } from '../../src/core/keymap/keymap.js';
 import { tmuxPrefixWarning } from '../../src/core/config/tmux-prefix.js';
 
@@ -29,7 +29,7 @@ function resolve(files: Record<string, unknown>): { keymap?: Keymap; errors: str
 const keys = (keys: Record<string, unknown>) => resolve({ 'config.json': { keys } });
 
 /** What a prefix-table key runs, as a command line. */
-function runs(keymap: Keymap | undefined, key: string, table: 'prefix' | 'root' = 'prefix'): string | undefined {
+function runs(keymap: Keymap | undefined, key: string, table: KeyTableName = 'prefix'): string | undefined {
   const row = keymap!.lookup(table, key);
   return row && [row.command, ...(row.args ?? [])].join(' ');
 }
@@ -38,7 +38,9 @@ describe('key overrides', () => {
   it('leave the default table alone when there are none', () => {
     const { keymap } = keys({});
     expect(keymap!.prefix).toBe('C-b');
-    expect(keymap!.rows().map((row) => [row.command, row.args])).toEqual(DEFAULT_BINDINGS.map((row) => [row.command, row.args]));
+    // All of them, but copy mode's C-b (page up), which the prefix shadows (keymap.ts).
+    const shadowed = (row: (typeof DEFAULT_BINDINGS)[number]) => row.table === 'copy-mode-vi' && row.key === 'C-b';
+    expect(keymap!.rows().map((row) => [row.command, row.args])).toEqual(DEFAULT_BINDINGS.filter((row) => !shadowed(row)).map((row) => [row.command, row.args]));
   });
 
   it('replace a command\'s keys, bind several, and unbind with null', () => {
@@ -96,6 +98,54 @@ describe('key overrides', () => {
   it('report an unknown command with the nearest known one', () => {
     expect(keys({ 'new-sesion': 'N' }).errors).toEqual(['config.json: keys.new-sesion: unknown command "new-sesion" (did you mean "new-session"?)']);
     expect(keys({ root: { zom: 'M-z' } }).errors).toEqual(['config.json: keys.root.zom: unknown command "zom" (did you mean "zoom"?)']);
+  });
+});
+
+describe('copy mode key overrides', () => {
+  const copyMode = (overrides: Record<string, unknown>) => keys({ 'copy-mode-vi': overrides });
+  const copy = (keymap: Keymap | undefined, key: string) => runs(keymap, key, 'copy-mode-vi');
+
+  it('replace an action\'s keys, keeping its place and description', () => {
+    const { keymap, errors } = copyMode({ cancel: 'x', 'cursor-up': ['u', 'C-p'] });
+    expect(errors).toEqual([]);
+    expect([copy(keymap, 'x'), copy(keymap, 'q'), copy(keymap, 'Escape'), copy(keymap, 'C-c')]).toEqual(['cancel', undefined, undefined, undefined]);
+    expect([copy(keymap, 'u'), copy(keymap, 'C-p'), copy(keymap, 'k'), copy(keymap, 'Up')]).toEqual(['cursor-up', 'cursor-up', undefined, undefined]);
+    expect(keymap!.lookup('copy-mode-vi', 'x')!.description).toBe('Leave copy mode');
+    const copyRows = keymap!.rows().filter((row) => row.table === 'copy-mode-vi');
+    expect(copyRows.slice(4, 6).map((row) => row.key)).toEqual(['u', 'C-p']);
+    // The prefix table is another table: its x still kills a session.
+    expect(runs(keymap, 'x')).toBe('kill-session');
+  });
+
+  it('unbind an action with null', () => {
+    const { keymap, errors } = copyMode({ 'begin-selection': null });
+    expect(errors).toEqual([]);
+    expect([copy(keymap, 'v'), copy(keymap, 'Space')]).toEqual([undefined, undefined]);
+    expect(keymap!.keysFor('begin-selection', ['copy-mode-vi'])).toEqual([]);
+    expect(copy(keymap, 'V')).toBe('select-line');
+  });
+
+  it('name copy actions, not commands, and say which was meant', () => {
+    expect(copyMode({ 'cursor-upp': 'u' }).errors).toEqual([
+      'config.json: keys.copy-mode-vi.cursor-upp: unknown copy action "cursor-upp" (did you mean "cursor-up"?)',
+    ]);
+    expect(copyMode({ 'new-session': 'c' }).errors[0]).toMatch(/^config\.json: keys\.copy-mode-vi\.new-session: unknown copy action "new-session"/);
+    expect(keys({ cancel: 'x' }).errors[0]).toMatch(/^config\.json: keys\.cancel: unknown command "cancel"/);
+  });
+
+  it('report a key taken by another action, with a way to free it', () => {
+    expect(copyMode({ cancel: 'k' }).errors).toEqual([
+      'config.json: keys.copy-mode-vi.cancel: k in copy mode is bound to both cancel and cursor-up (its default key; free it with "copy-mode-vi": { "cursor-up": null })',
+    ]);
+    expect(copyMode({ cancel: 'k', 'cursor-up': 'u' }).errors).toEqual([]);
+  });
+
+  it('come from the repository file over the user file, entry by entry', () => {
+    const { keymap } = resolve({
+      '~/.config/grove/config.json': { keys: { 'copy-mode-vi': { cancel: 'x', 'cursor-up': 'u' } } },
+      '.grove/config.json': { keys: { 'copy-mode-vi': { cancel: 'Q' } } },
+    });
+    expect([copy(keymap, 'Q'), copy(keymap, 'x'), copy(keymap, 'u')]).toEqual(['cancel', undefined, 'cursor-up']);
   });
 });
 

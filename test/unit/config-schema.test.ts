@@ -21,7 +21,8 @@ describe('config file schema', () => {
     expect(problems({})).toEqual([]);
     const full = {
       $schema: '../schema/config.schema.json',
-      keys: { prefix: 'C-a', 'new-session': 'N', 'kill-session': ['x', 'X'], zoom: null, 'select-session 1': '!', root: { 'next-session': 'M-n' } },
+      keys: { prefix: 'C-a', 'new-session': 'N', 'kill-session': ['x', 'X'], zoom: null, 'select-session 1': '!', root: { 'next-session': 'M-n' },
+        'copy-mode-vi': { cancel: ['q', 'x'], 'cursor-up': null } },
       theme: 'solarized-dark',
       defaultAgent: 'codex',
       approval: { worktree: 'bypass', workspace: 'default' },
@@ -49,6 +50,7 @@ describe('config file schema', () => {
     expect(problems({ keys: { prefix: 'Ctrl+A' } })).toEqual(['config.json: keys.prefix: expected a key like "C-a"']);
     expect(problems({ keys: { 'kill-session': ['x', 'C-'] } })).toEqual(['config.json: keys.kill-session[1]: expected a key like "C-a"']);
     expect(problems({ keys: { zoom: 5 } })).toEqual(['config.json: keys.zoom: expected a key like "C-a", a list of keys, or null to unbind']);
+    expect(problems({ keys: { 'copy-mode-vi': { cancel: 'Hyper-x' } } })).toEqual(['config.json: keys.copy-mode-vi.cancel: expected a key like "C-a"']);
   });
 
   it('reports unknown keys with the nearest known one', () => {
@@ -137,5 +139,13 @@ describe('the shipped JSON schemas', () => {
     expect(['prefix', 'root', 'zoom', 'select-session 1'.replace('select-session', 'new-session')].every((key) => pattern.test(key))).toBe(true);
     expect(pattern.test('kill-session')).toBe(false);
     expect(problems({ keys: { 'kill-session': 'k' } })).toEqual([]);
+  });
+
+  it('lists copy actions under keys["copy-mode-vi"], and only those', () => {
+    const schema = configJsonSchema(['zoom']) as { properties: { keys: { propertyNames: { pattern: string }; properties: Record<string, { propertyNames: { pattern: string } }> } } };
+    expect(new RegExp(schema.properties.keys.propertyNames.pattern, 'u').test('copy-mode-vi')).toBe(true);
+    const pattern = new RegExp(schema.properties.keys.properties['copy-mode-vi']!.propertyNames.pattern, 'u');
+    expect(['cancel', 'cursor-up', 'copy-selection-and-cancel'].every((name) => pattern.test(name))).toBe(true);
+    expect(['zoom', 'copy-mode', 'cursor-up 3'].some((name) => pattern.test(name))).toBe(false);
   });
 });

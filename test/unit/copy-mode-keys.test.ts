@@ -1,28 +1,47 @@
 /**
- * Copy mode's key table, and how its actions reach the model or come back to the client.
+ * Copy mode's keys — the copy-mode-vi rows of the one binding table — and how its actions reach the
+ * model or come back to the client.
  */
 import { describe, expect, it } from 'vitest';
-import { COPY_MODE_KEYS, copyActionFor, runCopyAction } from '../../src/core/copy-mode/copy-keys.js';
+import { COPY_ACTIONS, isCopyAction, runCopyAction } from '../../src/core/copy-mode/copy-keys.js';
 import { CopyMode } from '../../src/core/copy-mode/copy-mode.js';
 import { pasteBytes } from '../../src/core/copy-mode/paste.js';
-import { parseKeySpec } from '../../src/core/keys/keyspec.js';
+import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../../src/core/keymap/bindings.js';
+import { Keymap } from '../../src/core/keymap/keymap.js';
 import { fixtureText, scrollback } from './scrollback-fixture.js';
 
+const copyRows = DEFAULT_BINDINGS.filter((row) => row.table === 'copy-mode-vi');
+const keymap = Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS });
+const actionFor = (key: string) => keymap.lookup('copy-mode-vi', key)?.command;
+
 describe('the copy mode keys', () => {
-  it('are canonical key names, each bound once', () => {
-    const keys = COPY_MODE_KEYS.flatMap((row) => row.keys);
-    for (const key of keys) expect(parseKeySpec(key)).toEqual({ ok: true, key });
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(new Set(COPY_MODE_KEYS.map((row) => row.action)).size).toBe(COPY_MODE_KEYS.length);
+  it('bind every copy action, and nothing else', () => {
+    expect(copyRows.every((row) => isCopyAction(row.command) && row.args === undefined)).toBe(true);
+    expect(new Set(copyRows.map((row) => row.command))).toEqual(new Set(COPY_ACTIONS));
+    expect(isCopyAction('copy-mode')).toBe(false);
   });
 
   it('have vi keys and the arrows for the same moves', () => {
-    expect(copyActionFor('k')).toBe('cursor-up');
-    expect(copyActionFor('Up')).toBe('cursor-up');
-    expect(copyActionFor('NPage')).toBe('page-down');
-    expect(copyActionFor('Space')).toBe('begin-selection');
-    expect(copyActionFor('Escape')).toBe('cancel');
-    expect(copyActionFor('x')).toBeUndefined();
+    expect(actionFor('k')).toBe('cursor-up');
+    expect(actionFor('Up')).toBe('cursor-up');
+    expect(actionFor('NPage')).toBe('page-down');
+    expect(actionFor('Space')).toBe('begin-selection');
+    expect(actionFor('Escape')).toBe('cancel');
+    expect(actionFor('x')).toBeUndefined();
+  });
+
+  it('keep all of the keys copy mode has always had', () => {
+    const keys = Object.fromEntries(COPY_ACTIONS.map((action) => [action, copyRows.filter((row) => row.command === action).map((row) => row.key)]));
+    expect(keys).toEqual({
+      'cursor-left': ['h', 'Left'], 'cursor-right': ['l', 'Right'], 'cursor-up': ['k', 'Up'], 'cursor-down': ['j', 'Down'],
+      'page-up': ['PPage', 'C-b'], 'page-down': ['NPage', 'C-f'], 'halfpage-up': ['C-u'], 'halfpage-down': ['C-d'],
+      'scroll-up': ['C-y'], 'scroll-down': ['C-e'], 'history-top': ['g'], 'history-bottom': ['G'],
+      'top-line': ['H'], 'middle-line': ['M'], 'bottom-line': ['L'],
+      'start-of-line': ['0', 'Home'], 'end-of-line': ['$', 'End'], 'back-to-indentation': ['^'], 'next-word': ['w'], 'previous-word': ['b'],
+      'begin-selection': ['v', 'Space'], 'select-line': ['V'], 'copy-selection-and-cancel': ['Enter', 'y'],
+      'search-forward': ['/'], 'search-backward': ['?'], 'search-again': ['n'], 'search-reverse': ['N'],
+      cancel: ['q', 'Escape', 'C-c'],
+    });
   });
 
   it('move the model, and leave searching, copying and leaving to the client', () => {

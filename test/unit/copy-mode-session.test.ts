@@ -1,15 +1,19 @@
 /**
  * One pane in copy mode on the client, against a fake pane buffer behind the `lines` request: the
  * frozen view, keys typed before the lines arrive, paging lines in as the view reaches them, searching,
- * copying, and starting over when the pane is resized.
+ * copying, starting over when the pane is resized, and keys meaning what the keymap says.
  */
 import { describe, expect, it } from 'vitest';
 import { CopyModeSession, type CopyModeEvents } from '../../src/client/copy-mode/copy-mode-session.js';
+import { DEFAULT_BINDINGS, DEFAULT_PREFIX, type KeyBinding } from '../../src/core/keymap/bindings.js';
+import { Keymap } from '../../src/core/keymap/keymap.js';
 import { DEFAULT_MODES, PLAIN, lineText, type FrameLine, type PaneFrame } from '../../src/core/screen/frame.js';
 import { sliceRange, type LineSlice } from '../../src/core/screen/line-slice.js';
 
 const COLS = 12;
 const ROWS = 5;
+
+const DEFAULT_KEYMAP = Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS });
 
 const line = (text: string, cols = COLS): FrameLine => [{ style: PLAIN, cells: [...text.padEnd(cols).slice(0, cols)] }];
 
@@ -73,9 +77,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const shown = (frame: PaneFrame) => frame.lines.map((l) => lineText(l).trimEnd());
 
-async function entered(pane: FakePane, options = {}) {
+async function entered(pane: FakePane, options = {}, keymap = DEFAULT_KEYMAP) {
   const events = new Recorder();
-  const session = new CopyModeSession(pane.fetch, pane.frame(), events, options);
+  const session = new CopyModeSession(keymap, pane.fetch, pane.frame(), events, options);
   await settle();
   return { session, events };
 }
@@ -104,7 +108,7 @@ describe('a pane in copy mode', () => {
     const pane = new FakePane(40);
     pane.hold();
     const events = new Recorder();
-    const session = new CopyModeSession(pane.fetch, pane.frame(), events);
+    const session = new CopyModeSession(DEFAULT_KEYMAP, pane.fetch, pane.frame(), events);
     for (const key of ['k', 'k', 'V', 'k', 'y']) session.handleKey(key);
     expect(shown(session.frame(pane.frame()))).toEqual(['L35', 'L36', 'L37', 'L38', 'L39']);
     expect(events.copied).toEqual([]);
@@ -118,7 +122,7 @@ describe('a pane in copy mode', () => {
     const pane = new FakePane(40);
     pane.hold();
     const events = new Recorder();
-    const session = new CopyModeSession(pane.fetch, pane.frame(), events);
+    const session = new CopyModeSession(DEFAULT_KEYMAP, pane.fetch, pane.frame(), events);
     session.handleKey('?');
     expect(events.prompts).toHaveLength(1);
     events.prompts[0]!.done('L2');
@@ -232,5 +236,41 @@ describe('a pane in copy mode', () => {
     session.finishDrag();
     expect(events.copied).toEqual(['36\nL37']);
     expect(events.left).toBe(1);
+  });
+});
+
+describe('copy mode keys', () => {
+  /** The default table with `action`'s copy-mode keys replaced by `keys`, as a config override does. */
+  const rebound = (action: string, keys: readonly string[]): Keymap => {
+    const rows: KeyBinding[] = DEFAULT_BINDINGS.filter((row) => !(row.table === 'copy-mode-vi' && row.command === action));
+    const description = DEFAULT_BINDINGS.find((row) => row.table === 'copy-mode-vi' && row.command === action)!.description;
+    return Keymap.build({ prefix: DEFAULT_PREFIX, bindings: [...rows, ...keys.map((key) => ({ table: 'copy-mode-vi' as const, key, command: action, description }))] });
+  };
+
+  it('are looked up in the keymap, so a rebound action moves to its new key and leaves the old one', async () => {
+    const pane = new FakePane(40);
+    const { session, events } = await entered(pane, {}, rebound('cursor-up', ['u']));
+    session.handleKey('k');
+    expect(session.status()).toBe('copy mode │ line 40 of 40');
+    session.handleKey('u');
+    expect(session.status()).toBe('copy mode │ line 39 of 40');
+    session.handleKey('Up');
+    expect(session.status()).toBe('copy mode │ line 39 of 40');
+    session.handleKey('q');
+    expect(events.left).toBe(1);
+  });
+
+  it('do nothing once unbound, and the hints name the keys the keymap has', async () => {
+    const pane = new FakePane(40);
+    const { session, events } = await entered(pane, {}, rebound('begin-selection', []));
+    session.handleKey('v');
+    session.handleKey('Space');
+    session.handleKey('y');
+    expect(events.messages).toEqual(['nothing selected']);
+    expect(events.copied).toEqual([]);
+
+    const other = await entered(pane, {}, rebound('search-backward', ['F3']));
+    other.session.handleKey('n');
+    expect(other.events.messages).toEqual(['no search yet: / or F3 searches']);
   });
 });

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { helpLines } from '../../src/client/views/help-overlay.js';
 import { DEFAULT_BINDINGS, DEFAULT_PREFIX, type KeyBinding } from '../../src/core/keymap/bindings.js';
-import { cheatSheetMarkdown, helpRows, withKeysSection } from '../../src/core/keymap/help.js';
+import { cheatSheetMarkdown, helpSections, withKeysSection, type HelpRow } from '../../src/core/keymap/help.js';
 import { Keymap } from '../../src/core/keymap/keymap.js';
 
 const build = (prefix: string, bindings: readonly KeyBinding[]) => Keymap.build({ prefix, bindings });
 
-describe('helpRows', () => {
-  it('lists the default bindings with the prefix spelled out and the digits collapsed', () => {
-    expect(helpRows(build(DEFAULT_PREFIX, DEFAULT_BINDINGS))).toEqual([
+/** Every row, of every section. */
+const helpRows = (keymap: Keymap): HelpRow[] => helpSections(keymap).flatMap((section) => [...section.rows]);
+
+describe('helpSections', () => {
+  it('lists the commands first, untitled, with the prefix spelled out and the digits collapsed', () => {
+    const [commands] = helpSections(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
+    expect(commands!.title).toBeUndefined();
+    expect(commands!.rows).toEqual([
       { keys: 'C-b c', command: 'new-session', description: 'New session' },
       { keys: 'C-b n', command: 'next-session', description: 'Next session' },
       { keys: 'C-b p', command: 'previous-session', description: 'Previous session' },
@@ -38,10 +44,50 @@ describe('helpRows', () => {
     ]);
   });
 
+  it('then copy mode, one row per action with its keys together, bare', () => {
+    const sections = helpSections(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
+    expect(sections.map((section) => section.title)).toEqual([undefined, 'Copy mode']);
+    const copyMode = sections[1]!.rows;
+    expect(copyMode).toHaveLength(28);
+    expect(copyMode.slice(0, 2)).toEqual([
+      { keys: 'h, Left', command: 'cursor-left', description: 'Cursor left' },
+      { keys: 'l, Right', command: 'cursor-right', description: 'Cursor right' },
+    ]);
+    expect(copyMode).toContainEqual({ keys: 'PPage', command: 'page-up', description: 'Page up' });
+    expect(copyMode).toContainEqual({ keys: '0, Home', command: 'start-of-line', description: 'Start of the line' });
+    expect(copyMode.at(-1)).toEqual({ keys: 'q, Escape, C-c', command: 'cancel', description: 'Leave copy mode' });
+  });
+
+  it('puts a rebound key with the action\'s other keys, wherever it was declared', () => {
+    const bindings: KeyBinding[] = [
+      { table: 'copy-mode-vi', key: 'k', command: 'cursor-up', description: 'Cursor up' },
+      { table: 'copy-mode-vi', key: 'q', command: 'cancel', description: 'Leave copy mode' },
+      { table: 'copy-mode-vi', key: 'C-p', command: 'cursor-up', description: 'Cursor up' },
+    ];
+    expect(helpSections(build('C-b', bindings))).toEqual([{
+      title: 'Copy mode',
+      rows: [
+        { keys: 'k, C-p', command: 'cursor-up', description: 'Cursor up' },
+        { keys: 'q', command: 'cancel', description: 'Leave copy mode' },
+      ],
+    }]);
+  });
+
+  it('keeps one command\'s keys in different tables apart', () => {
+    const bindings: KeyBinding[] = [
+      { table: 'prefix', key: 'z', command: 'zoom', description: 'Zoom' },
+      { table: 'root', key: 'M-z', command: 'zoom', description: 'Zoom' },
+      { table: 'prefix', key: 'Z', command: 'zoom', description: 'Zoom' },
+    ];
+    expect(helpRows(build('C-b', bindings)).map((row) => row.keys)).toEqual(['C-b z, C-b Z', 'M-z']);
+  });
+
   it('follows a rebound prefix', () => {
-    const rows = helpRows(build('C-a', DEFAULT_BINDINGS));
-    expect(rows[0]?.keys).toBe('C-a c');
-    expect(rows.at(-1)).toEqual({ keys: 'C-a C-a', command: 'send-prefix', description: 'Send the prefix key to the pane' });
+    const [commands, copyMode] = helpSections(build('C-a', DEFAULT_BINDINGS));
+    expect(commands!.rows[0]?.keys).toBe('C-a c');
+    expect(commands!.rows.at(-1)).toEqual({ keys: 'C-a C-a', command: 'send-prefix', description: 'Send the prefix key to the pane' });
+    // With the prefix elsewhere, copy mode's C-b pages up again (under C-b it could never fire).
+    expect(copyMode!.rows).toContainEqual({ keys: 'PPage, C-b', command: 'page-up', description: 'Page up' });
   });
 
   it('shows root-table keys without the prefix', () => {
@@ -64,6 +110,18 @@ describe('helpRows', () => {
   });
 });
 
+describe('the help screen', () => {
+  it('shows copy mode under its own title after a blank line, its keys aligned with the others', () => {
+    const lines = helpLines(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
+    const title = lines.indexOf('Copy mode');
+    expect(title).toBe(27 + 1);
+    expect(lines[title - 1]).toBe('');
+    expect(lines[title + 1]).toMatch(/^h, Left +Cursor left$/);
+    expect(lines.at(-1)).toMatch(/^q, Escape, C-c  Leave copy mode$/);
+    expect(lines[0]!.indexOf('New session')).toBe(lines.at(-1)!.indexOf('Leave copy mode'));
+  });
+});
+
 describe('cheatSheetMarkdown', () => {
   it('is a Markdown table of the help rows', () => {
     const markdown = cheatSheetMarkdown(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
@@ -72,7 +130,25 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(27);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(27 + 28);
+  });
+
+  it('has a table of copy mode\'s keys after the commands, saying how to get there', () => {
+    const markdown = cheatSheetMarkdown(build('C-a', DEFAULT_BINDINGS));
+    const [commands, copyMode] = markdown.split('\n\n**Copy mode.**');
+    expect(commands).toContain('| `C-a [` | `copy-mode` | Copy mode: scroll back, search and copy |');
+    const lines = copyMode!.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      " These keys work in copy mode (`C-a [`), without the prefix (tmux's `copy-mode-vi` table):",
+      '',
+      '| Keys | Action | What it does |',
+      '| --- | --- | --- |',
+    ]);
+    expect(lines.slice(4).every((line) => line.startsWith('| `'))).toBe(true);
+    expect(lines).toHaveLength(4 + 28);
+    expect(copyMode).toContain('| `h, Left` | `cursor-left` | Cursor left |');
+    expect(copyMode).toContain('| `q, Escape, C-c` | `cancel` | Leave copy mode |');
+    expect(copyMode).not.toContain('copy-mode` | Copy mode');
   });
 
   it('escapes pipes and backticks so odd keys do not break the table', () => {

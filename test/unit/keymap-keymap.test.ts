@@ -39,7 +39,9 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('P')).toBe('prune');
     expect(command('d')).toBe('detach');
     expect(command('C-b')).toBe('send-prefix');
-    expect(keymap.rows()).toHaveLength(36);
+    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(36);
+    // 40 copy-mode-vi rows, less C-b (page up), which the default prefix shadows.
+    expect(keymap.rows().filter((row) => row.table === 'copy-mode-vi')).toHaveLength(39);
   });
 
   it('writes every key canonically (or as the prefix placeholder) and describes every row', () => {
@@ -142,6 +144,47 @@ describe('Keymap.build', () => {
     expect(() => Keymap.build({ prefix: 'C-b', bindings })).toThrow('unknown key table "copy-mode" for cancel');
   });
 
+  it('binds copy-mode-vi keys to copy actions, apart from the commands of the other tables', () => {
+    const keymap = defaults();
+    expect(keymap.lookup('copy-mode-vi', 'q')).toMatchObject({ table: 'copy-mode-vi', key: 'q', command: 'cancel', description: 'Leave copy mode' });
+    expect(keymap.lookup('copy-mode-vi', 'PPage')?.command).toBe('page-up');
+    expect(keymap.lookup('copy-mode-vi', 'c')).toBeUndefined();
+    expect(keymap.lookup('prefix', 'q')).toBeUndefined();
+    expect(keymap.lookup('prefix', '?')?.command).toBe('help');
+    expect(keymap.lookup('copy-mode-vi', '?')?.command).toBe('search-backward');
+  });
+
+  it('leaves out a copy-mode-vi row for the prefix key, which could never fire, until the prefix moves', () => {
+    const keymap = defaults();
+    expect(keymap.lookup('copy-mode-vi', 'C-b')).toBeUndefined();
+    expect(keymap.rows().some((row) => row.table === 'copy-mode-vi' && row.key === 'C-b')).toBe(false);
+    expect(keymap.lookup('copy-mode-vi', 'PPage')?.command).toBe('page-up');
+    expect(keymap.lookup('prefix', 'C-b')?.command).toBe('send-prefix');
+    const moved = Keymap.build({ prefix: 'C-a', bindings: DEFAULT_BINDINGS });
+    expect(moved.lookup('copy-mode-vi', 'C-b')?.command).toBe('page-up');
+  });
+
+  it('rejects a copy-mode-vi row that names no copy action, or gives one arguments', () => {
+    const row = (command: string, args?: string[]): KeyBinding[] => [
+      { table: 'copy-mode-vi', key: 'k', command, ...(args ? { args } : {}), description: 'Up' },
+    ];
+    expect(() => Keymap.build({ prefix: 'C-b', bindings: row('cursor-upp') })).toThrow(
+      /^binding "k → cursor-upp" in copy-mode-vi: unknown copy action "cursor-upp"$/,
+    );
+    // A command is not a copy action, even one about copy mode.
+    expect(() => Keymap.build({ prefix: 'C-b', bindings: row('copy-mode') })).toThrow('unknown copy action "copy-mode"');
+    expect(() => Keymap.build({ prefix: 'C-b', bindings: row('cursor-up', ['3']) })).toThrow(
+      'binding "k → cursor-up 3" in copy-mode-vi: copy actions take no arguments',
+    );
+  });
+
+  it('reports two copy-mode-vi rows for one key, saying which table', () => {
+    const bindings: KeyBinding[] = [...DEFAULT_BINDINGS, { table: 'copy-mode-vi', key: 'q', command: 'cursor-up', description: 'Up' }];
+    expect(() => Keymap.build({ prefix: 'C-b', bindings })).toThrow(
+      'binding "q → cursor-up" in copy-mode-vi conflicts with "q → cancel" in copy-mode-vi',
+    );
+  });
+
   it('hands out rows that cannot be changed behind its back', () => {
     const args = ['left'];
     const keymap = Keymap.build({
@@ -159,5 +202,14 @@ describe('Keymap.build', () => {
     expect(keymap.keysFor('select-pane')).toEqual(['C-a Left', 'C-a Right', 'C-a Up', 'C-a Down']);
     expect(keymap.keysFor('no-such-command')).toEqual([]);
     expect(keymap.label({ table: 'root', key: 'M-x', command: 'zoom', description: 'Zoom' })).toBe('M-x');
+  });
+
+  it('labels copy-mode keys bare, and finds them only when asked for by table', () => {
+    const keymap = Keymap.build({ prefix: 'C-a', bindings: DEFAULT_BINDINGS });
+    expect(keymap.label(keymap.lookup('copy-mode-vi', 'q')!)).toBe('q');
+    expect(keymap.keysFor('cancel', ['copy-mode-vi'])).toEqual(['q', 'Escape', 'C-c']);
+    expect(keymap.keysFor('cancel')).toEqual([]);
+    expect(keymap.keysFor('copy-mode')).toEqual(['C-a [']);
+    expect(keymap.keysFor('copy-mode', ['copy-mode-vi'])).toEqual([]);
   });
 });

@@ -47,4 +47,12 @@ describe('newSessionDefaults', () => {
     expect(agents.find((a) => a.name === 'echoer')!.command).toBe('echoer --hello');
     expect(approval.worktree).toBe('autopilot');
   });
+
+  it("starts on the config's default agent when it is installed, and on none when it is not", () => {
+    const withDefault = (defaultAgent: string) => ({ ...launcher, catalog: { ...catalog, defaultAgent } });
+    expect(newSessionDefaults('sh', withDefault('echoer')).agent).toBe('echoer');
+    expect(newSessionDefaults('sh', withDefault('codex')).agent).toBeUndefined();
+    expect(newSessionDefaults('sh', withDefault('shell')).agent).toBeUndefined();
+    expect(newSessionDefaults('sh', launcher).agent).toBeUndefined();
+  });
 });

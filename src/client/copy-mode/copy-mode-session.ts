@@ -7,12 +7,13 @@
  * first page comes from the host a moment after entering; until then the pane shows the screen it had
  * when copy mode began, and keys are kept and applied in order once the lines are there. When the pane
  * is resized or the host renumbers its lines, the fetched lines no longer fit, so copy mode starts
- * again at the bottom.
+ * again at the bottom. Keys mean what the keymap's copy-mode-vi table says, the user's overrides included.
  */
-import { copyActionFor, runCopyAction, type CopyOutcome } from '../../core/copy-mode/copy-keys.js';
+import { isCopyAction, runCopyAction, type CopyAction, type CopyOutcome } from '../../core/copy-mode/copy-keys.js';
 import { CopyMode } from '../../core/copy-mode/copy-mode.js';
 import { markLine, type MarkedSpan } from '../../core/copy-mode/highlight.js';
 import type { Position } from '../../core/copy-mode/search.js';
+import type { Keymap } from '../../core/keymap/keymap.js';
 import { PLAIN, type FrameLine, type PaneFrame } from '../../core/screen/frame.js';
 import { LineCache, PAGE_LINES, type FetchLines } from './line-cache.js';
 
@@ -46,6 +47,7 @@ export class CopyModeSession {
   private note: string | undefined;
 
   constructor(
+    private readonly keymap: Keymap,
     private readonly fetch: FetchLines,
     private entry: PaneFrame,
     private readonly events: CopyModeEvents,
@@ -60,7 +62,9 @@ export class CopyModeSession {
    */
   handleKey(key: string): void {
     this.note = undefined;
-    const action = copyActionFor(key);
+    const command = this.keymap.lookup('copy-mode-vi', key)?.command;
+    // Keymap.build lets only copy actions into this table; the check is for the type.
+    const action = command !== undefined && isCopyAction(command) ? command : undefined;
     if (action === 'search-forward' || action === 'search-backward') return this.prompt(action === 'search-forward');
     if (action) this.whenReady((model) => this.outcome(runCopyAction(model, action)));
   }
@@ -195,7 +199,7 @@ export class CopyModeSession {
         return this.events.leave();
       case 'copy': {
         const text = model.selectedText();
-        if (text === undefined) return this.events.message('nothing selected: v or Space starts a selection');
+        if (text === undefined) return this.events.message(`nothing selected${this.hint('begin-selection', 'starts a selection')}`);
         this.events.copy(text);
         return this.events.leave();
       }
@@ -204,7 +208,7 @@ export class CopyModeSession {
         return this.prompt(outcome === 'prompt-forward');
       case 'search-again':
       case 'search-reverse':
-        if (!model.search) return this.events.message('no search yet: / or ? searches');
+        if (!model.search) return this.events.message(`no search yet${this.hint(['search-forward', 'search-backward'], 'searches')}`);
         return this.search((m) => m.findNext(outcome === 'search-reverse'));
     }
   }
@@ -234,6 +238,12 @@ export class CopyModeSession {
       const waiting = this.waiting.splice(0);
       for (const run of waiting) run(model);
     });
+  }
+
+  /** ": v or Space starts a selection", with the keys the keymap has for the actions; nothing if none. */
+  private hint(actions: CopyAction | readonly CopyAction[], does: string): string {
+    const keys = [actions].flat().flatMap((action) => this.keymap.keysFor(action, ['copy-mode-vi']));
+    return keys.length ? `: ${keys.join(' or ')} ${does}` : '';
   }
 
   private marks(model: CopyMode, line: number): MarkedSpan[] {

@@ -5,12 +5,15 @@
  * instead of its live frame.
  */
 import type { Disposable } from '../../core/disposable.js';
+import type { Keymap } from '../../core/keymap/keymap.js';
 import type { PaneFrame } from '../../core/screen/frame.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { CopyModeSession, type CopyModeOptions } from './copy-mode-session.js';
 
 export interface CopyModesClient {
   readonly host: SessionHost;
+  /** Its copy-mode-vi table says what keys do in copy mode. */
+  readonly keymap: Keymap;
   changed(): void;
   /** Opens the search prompt; `done` gets the term, or undefined. */
   prompt(sign: '/' | '?', previous: string | undefined, done: (term: string | undefined) => void): void;
@@ -34,7 +37,7 @@ export class CopyModes implements Disposable {
     const existing = this.sessions.get(id);
     if (existing) return existing;
     const { client } = this;
-    const session = new CopyModeSession((from, count) => client.host.lines(id, from, count), frame, {
+    const session = new CopyModeSession(client.keymap, (from, count) => client.host.lines(id, from, count), frame, {
       changed: () => client.changed(),
       prompt: (forward, done) => client.prompt(forward ? '/' : '?', this.lastTerm, (term) => {
         if (term) this.lastTerm = term;

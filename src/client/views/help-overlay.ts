@@ -1,22 +1,26 @@
 /**
  * A scrolling text overlay (j/k, arrows, Space/PgUp/PgDn; q, Escape or Enter close it), and the two
  * things shown in one: the help (`prefix ?`), every key binding with its description generated from the
- * keymap table so it cannot drift from what the keys do; and the conflict matrix (`prefix C`).
+ * keymap table so it cannot drift from what the keys do, copy mode's keys in a section of their own; and
+ * the conflict matrix (`prefix C`).
  */
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
-import { helpRows } from '../../core/keymap/help.js';
+import { helpSections } from '../../core/keymap/help.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { framedBox } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
-/** The help's lines: each binding's keys, aligned, and its description. */
+/** The help's lines: each binding's keys, aligned across sections, and its description; titled sections after a blank line. */
 export function helpLines(keymap: Keymap): string[] {
-  const rows = helpRows(keymap);
-  const keyWidth = Math.max(...rows.map((r) => columns(r.keys)), 4);
-  return rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`);
+  const sections = helpSections(keymap);
+  const keyWidth = Math.max(...sections.flatMap((section) => section.rows.map((r) => columns(r.keys))), 4);
+  return sections.flatMap((section) => [
+    ...(section.title ? ['', section.title] : []),
+    ...section.rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`),
+  ]);
 }
 
 export class TextOverlay implements Modal {

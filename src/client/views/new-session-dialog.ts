@@ -42,6 +42,8 @@ export interface NewSessionDefaults {
   /** Command a session runs when none is typed and no agent is chosen. */
   readonly command: string;
   readonly agents: readonly AgentChoice[];
+  /** The agent chosen when the dialog opens; none when absent. */
+  readonly agent?: string;
   /** The approval mode an agent starts in, by isolation, until the user picks another. */
   readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
 }
@@ -78,6 +80,7 @@ export class NewSessionDialog implements Modal {
     this.command = new TextRow('Command', () => this.agent.value?.command ?? defaults.command);
     this.agent = new ChoiceRow<AgentChoice | undefined>('Agent', [undefined, ...defaults.agents],
       (agent) => (agent === undefined ? 'none (command above)' : agent.installed ? agent.name : `${agent.name} (not installed)`), false);
+    this.agent.value = defaults.agents.find((agent) => agent.name === defaults.agent);
     this.mode = new ChoiceRow<ApprovalMode>('Mode', APPROVAL_MODES, (mode) => mode, true, hasAgent);
     this.mode.value = defaults.approval.workspace;
     this.prompt = new TextRow('Prompt', () => (hasAgent() ? '(optional)' : '(needs an agent)'), hasAgent);

@@ -25,10 +25,21 @@ export interface AgentCatalog {
   readonly profiles: readonly AgentProfile[];
   readonly configs: AgentConfigs;
   readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
+  /** The agent the new-session dialog starts on (the config's `defaultAgent`), when it is installed. */
+  readonly defaultAgent?: string;
 }
 
-export function agentCatalog(config: { readonly agents: AgentConfigs; readonly approval: Readonly<Record<Isolation, ApprovalMode>> }): AgentCatalog {
-  return { profiles: userProfiles(config.agents), configs: config.agents, approval: config.approval };
+export function agentCatalog(config: {
+  readonly agents: AgentConfigs;
+  readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
+  readonly defaultAgent?: string;
+}): AgentCatalog {
+  return {
+    profiles: userProfiles(config.agents),
+    configs: config.agents,
+    approval: config.approval,
+    ...(config.defaultAgent !== undefined ? { defaultAgent: config.defaultAgent } : {}),
+  };
 }
 
 /** The agent part of a session request. */

@@ -12,7 +12,7 @@ import type { Isolation } from '../session/session.js';
 import type { AgentProfileConfig, ApprovalMode } from './agent-schema.js';
 import type { ConfigFile } from './schema.js';
 
-/** Key overrides of one key table: command line (`"select-session 1"`) → key specs; [] unbinds. */
+/** Key overrides of one key table: command line (`"select-session 1"`) or copy action → key specs; [] unbinds. */
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
 
 export interface GroveConfig {
@@ -42,7 +42,7 @@ export interface GroveConfig {
 }
 
 export const DEFAULT_CONFIG: GroveConfig = {
-  keys: { prefix: DEFAULT_PREFIX, overrides: { prefix: {}, root: {} } },
+  keys: { prefix: DEFAULT_PREFIX, overrides: { prefix: {}, root: {}, 'copy-mode-vi': {} } },
   theme: 'default',
   defaultAgent: 'claude',
   // A worktree session cannot touch the checkout, so its agent need not ask before it acts.
@@ -69,11 +69,15 @@ function normaliseBindings(entries: Record<string, string | readonly string[] | 
 /** Fills every setting a (merged) file leaves out with its default. */
 export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, string>): GroveConfig {
   const d = DEFAULT_CONFIG;
-  const { prefix, root, ...prefixTable } = file.keys ?? {};
+  const { prefix, root, 'copy-mode-vi': copyMode, ...prefixTable } = file.keys ?? {};
   return {
     keys: {
       prefix: prefix ?? d.keys.prefix,
-      overrides: { prefix: normaliseBindings(prefixTable), root: normaliseBindings(root ?? {}) },
+      overrides: {
+        prefix: normaliseBindings(prefixTable),
+        root: normaliseBindings(root ?? {}),
+        'copy-mode-vi': normaliseBindings(copyMode ?? {}),
+      },
     },
     theme: file.theme ?? d.theme,
     defaultAgent: file.defaultAgent ?? d.defaultAgent,

@@ -5,8 +5,10 @@
  *
  * The zod schema cannot list command names (commands come and go in the registry), so the generator is
  * given them and adds them as the allowed names under `keys`, which is what lets an editor complete them.
+ * Copy actions are a fixed list in core, so the names under `keys["copy-mode-vi"]` come from it directly.
  */
 import { z } from 'zod';
+import { COPY_ACTIONS } from '../copy-mode/copy-keys.js';
 import { themeSchema } from '../theme/theme-schema.js';
 import { configFileSchema } from './schema.js';
 
@@ -19,9 +21,10 @@ export function configJsonSchema(commandNames: readonly string[]): JsonObject {
   const keys = (schema['properties'] as Record<string, JsonObject>)['keys']!;
   const commands = [...commandNames].sort().map(escapeRegExp).join('|');
   const commandLine = `(${commands})( [^ ]+)*`;
-  keys['propertyNames'] = { pattern: `^(prefix|root|${commandLine})$` };
-  const root = (keys['properties'] as Record<string, JsonObject>)['root']!;
-  root['propertyNames'] = { pattern: `^${commandLine}$` };
+  keys['propertyNames'] = { pattern: `^(prefix|root|copy-mode-vi|${commandLine})$` };
+  const tables = keys['properties'] as Record<string, JsonObject>;
+  tables['root']!['propertyNames'] = { pattern: `^${commandLine}$` };
+  tables['copy-mode-vi']!['propertyNames'] = { pattern: `^(${COPY_ACTIONS.map(escapeRegExp).join('|')})$` };
   return withTitle('grove configuration', schema);
 }
 

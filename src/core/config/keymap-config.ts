@@ -4,10 +4,11 @@
  * The format is keyed by command, as a person thinks of it ("what key kills a session?"):
  *
  *     "keys": { "prefix": "C-a", "kill-session": ["x", "X"], "zoom": null, "select-session 1": "!",
- *               "root": { "next-session": "M-n" } }
+ *               "root": { "next-session": "M-n" }, "copy-mode-vi": { "cancel": ["q", "x"] } }
  *
  * An entry replaces the keys of that command's rows in the prefix table (`root` entries: the root table,
- * keys pressed without the prefix). A command with arguments is addressed with them, `"select-session 1"`;
+ * keys pressed without the prefix; `copy-mode-vi` entries: copy mode's table, by copy action rather than
+ * command). A command with arguments is addressed with them, `"select-session 1"`;
  * the bare name addresses the rows without arguments, except that unbinding a bare name (null or [])
  * removes every row of the command, arguments or not. Replacement rows keep their place in the table and
  * their description, so the help screen reads the same. Nothing is added beside the table: the result is
@@ -16,6 +17,7 @@
  * Conflicts are found here rather than left to Keymap.build, so that both sides can be named by the
  * setting that caused them, with a way out.
  */
+import { COPY_ACTIONS } from '../copy-mode/copy-keys.js';
 import { PREFIX_KEY, type KeyBinding, type KeyTableName } from '../keymap/bindings.js';
 import { Keymap, type KeymapConfig } from '../keymap/keymap.js';
 import { parseKeySpec } from '../keys/keyspec.js';
@@ -36,7 +38,11 @@ interface Row {
   readonly from?: readonly PathSegment[];
 }
 
-const TABLE_PATHS: Record<KeyTableName, readonly PathSegment[]> = { prefix: ['keys'], root: ['keys', 'root'] };
+const TABLE_PATHS: Record<KeyTableName, readonly PathSegment[]> = {
+  prefix: ['keys'],
+  root: ['keys', 'root'],
+  'copy-mode-vi': ['keys', 'copy-mode-vi'],
+};
 
 const sameArgs = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
   (a ?? []).length === b.length && b.every((arg, i) => a![i] === arg);
@@ -57,18 +63,22 @@ export function resolveKeymapConfig(
   const prefix = prefixParsed.key;
 
   let rows: Row[] = defaults.map((binding) => ({ binding }));
-  for (const table of ['prefix', 'root'] as const) {
+  for (const table of ['prefix', 'root', 'copy-mode-vi'] as const) {
+    // Copy actions take no arguments and are a namespace of their own, apart from the commands. They
+    // have no descriptions of their own: an action with no default row is described by its name.
+    const copyMode = table === 'copy-mode-vi';
     for (const [target, specs] of Object.entries(config.keys.overrides[table])) {
       const path = [...TABLE_PATHS[table], target];
-      const [command = '', ...args] = target.trim().split(/\s+/u);
-      const info = knownCommands.find((known) => known.name === command);
+      const [command = '', ...args] = copyMode ? [target.trim()] : target.trim().split(/\s+/u);
+      const known: readonly CommandInfo[] = copyMode ? COPY_ACTIONS.map((name) => ({ name, description: name })) : knownCommands;
+      const info = known.find((entry) => entry.name === command);
       if (!info) {
-        report(path, `unknown command "${command}"${didYouMean(command, knownCommands.map((known) => known.name))}`);
+        report(path, `unknown ${copyMode ? 'copy action' : 'command'} "${command}"${didYouMean(command, known.map((entry) => entry.name))}`);
         continue;
       }
       const keys = parseKeys(specs, path, report);
       if (!keys) continue;
-      const ofCommand = defaults.filter((row) => row.command === command);
+      const ofCommand = defaults.filter((row) => row.command === command && (row.table === 'copy-mode-vi') === copyMode);
       if (args.length === 0 && keys.length > 0 && ofCommand.length > 0 && ofCommand.every((row) => row.args?.length)) {
         report(path, `${command} needs arguments, e.g. "${commandLine(ofCommand[0]!)}"`);
         continue;
@@ -128,10 +138,13 @@ function findConflicts(
   const errors: ConfigError[] = [];
   const seen = new Map<string, Row>();
   const keyOf = (row: Row): string => (row.binding.key === PREFIX_KEY ? prefix : row.binding.key);
-  const label = (row: Row): string => (row.binding.table === 'prefix' ? `${prefix} ${keyOf(row)}` : keyOf(row));
+  const label = (row: Row): string => {
+    const { table } = row.binding;
+    return table === 'prefix' ? `${prefix} ${keyOf(row)}` : table === 'copy-mode-vi' ? `${keyOf(row)} in copy mode` : keyOf(row);
+  };
   const unbindHint = (row: Row): string => {
     const key = JSON.stringify(commandLine(row.binding));
-    return row.binding.table === 'root' ? `"root": { ${key}: null }` : `${key}: null`;
+    return row.binding.table === 'prefix' ? `${key}: null` : `"${row.binding.table}": { ${key}: null }`;
   };
   const blame = (row: Row): readonly PathSegment[] => row.from ?? ['keys', 'prefix'];
 

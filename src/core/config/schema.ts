@@ -30,6 +30,10 @@ export const keysSchema = z
       .record(z.string(), bindingSchema)
       .optional()
       .describe('Keys that work without the prefix, by command, like tmux\'s bind -n'),
+    'copy-mode-vi': z
+      .record(z.string(), bindingSchema.describe('The key or keys for this copy action, replacing its default keys; null (or []) unbinds it'))
+      .optional()
+      .describe('Keys in copy mode, by copy action, like tmux\'s copy-mode-vi table: "cancel": ["q", "x"], "cursor-up": null'),
   })
   .catchall(bindingSchema)
   .describe('Key bindings by command, pressed after the prefix: "kill-session": ["x", "X"], "zoom": null, "select-session 1": "!"');

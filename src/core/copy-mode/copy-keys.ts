@@ -1,64 +1,28 @@
 /**
- * Copy mode's keys, as one table of data: the vi keys of tmux's copy-mode-vi table, with the cursor and
- * page keys as well, so that someone who has never used vi can still move with the arrows.
+ * Copy mode's actions: the names (tmux's copy-mode command names) that rows of the keymap's
+ * `copy-mode-vi` table bind keys to (src/core/keymap/bindings.ts), and what each does.
  *
- * Each row names an action (tmux's copy-mode command names) that `runCopyAction` applies to the model.
- * The few actions that reach beyond the model — asking for a search term, copying, leaving — are the
- * client's; `runCopyAction` reports them instead of doing them.
+ * `runCopyAction` applies an action to the model. The few actions that reach beyond the model — asking
+ * for a search term, copying, leaving — are the client's; `runCopyAction` reports them instead of doing
+ * them. The names are a list of data as well as a type, so that the keymap and the config can tell a
+ * copy action from a typo.
  */
 import type { CopyMode } from './copy-mode.js';
 
-export type CopyAction =
-  | 'cursor-left' | 'cursor-right' | 'cursor-up' | 'cursor-down'
-  | 'page-up' | 'page-down' | 'halfpage-up' | 'halfpage-down' | 'scroll-up' | 'scroll-down'
-  | 'history-top' | 'history-bottom' | 'top-line' | 'middle-line' | 'bottom-line'
-  | 'start-of-line' | 'end-of-line' | 'back-to-indentation' | 'next-word' | 'previous-word'
-  | 'begin-selection' | 'select-line' | 'copy-selection-and-cancel'
-  | 'search-forward' | 'search-backward' | 'search-again' | 'search-reverse'
-  | 'cancel';
+export const COPY_ACTIONS = [
+  'cursor-left', 'cursor-right', 'cursor-up', 'cursor-down',
+  'page-up', 'page-down', 'halfpage-up', 'halfpage-down', 'scroll-up', 'scroll-down',
+  'history-top', 'history-bottom', 'top-line', 'middle-line', 'bottom-line',
+  'start-of-line', 'end-of-line', 'back-to-indentation', 'next-word', 'previous-word',
+  'begin-selection', 'select-line', 'copy-selection-and-cancel',
+  'search-forward', 'search-backward', 'search-again', 'search-reverse',
+  'cancel',
+] as const;
 
-export interface CopyKey {
-  readonly keys: readonly string[];
-  readonly action: CopyAction;
-  readonly description: string;
-}
+export type CopyAction = (typeof COPY_ACTIONS)[number];
 
-export const COPY_MODE_KEYS: readonly CopyKey[] = [
-  { keys: ['Left', 'h'], action: 'cursor-left', description: 'Cursor left' },
-  { keys: ['Right', 'l'], action: 'cursor-right', description: 'Cursor right' },
-  { keys: ['Up', 'k'], action: 'cursor-up', description: 'Cursor up' },
-  { keys: ['Down', 'j'], action: 'cursor-down', description: 'Cursor down' },
-  { keys: ['PPage', 'C-b'], action: 'page-up', description: 'Page up' },
-  { keys: ['NPage', 'C-f'], action: 'page-down', description: 'Page down' },
-  { keys: ['C-u'], action: 'halfpage-up', description: 'Half a page up' },
-  { keys: ['C-d'], action: 'halfpage-down', description: 'Half a page down' },
-  { keys: ['C-y'], action: 'scroll-up', description: 'Scroll the view up a line' },
-  { keys: ['C-e'], action: 'scroll-down', description: 'Scroll the view down a line' },
-  { keys: ['g'], action: 'history-top', description: 'Oldest line of the scrollback' },
-  { keys: ['G'], action: 'history-bottom', description: 'Bottom of the screen' },
-  { keys: ['H'], action: 'top-line', description: 'Top line in view' },
-  { keys: ['M'], action: 'middle-line', description: 'Middle line in view' },
-  { keys: ['L'], action: 'bottom-line', description: 'Bottom line in view' },
-  { keys: ['0', 'Home'], action: 'start-of-line', description: 'Start of the line' },
-  { keys: ['$', 'End'], action: 'end-of-line', description: 'End of the line' },
-  { keys: ['^'], action: 'back-to-indentation', description: 'First character of the line' },
-  { keys: ['w'], action: 'next-word', description: 'Next word' },
-  { keys: ['b'], action: 'previous-word', description: 'Previous word' },
-  { keys: ['v', 'Space'], action: 'begin-selection', description: 'Start (or drop) a selection' },
-  { keys: ['V'], action: 'select-line', description: 'Select whole lines' },
-  { keys: ['Enter', 'y'], action: 'copy-selection-and-cancel', description: 'Copy the selection and leave' },
-  { keys: ['/'], action: 'search-forward', description: 'Search down' },
-  { keys: ['?'], action: 'search-backward', description: 'Search up' },
-  { keys: ['n'], action: 'search-again', description: 'Next match' },
-  { keys: ['N'], action: 'search-reverse', description: 'Previous match' },
-  { keys: ['q', 'Escape', 'C-c'], action: 'cancel', description: 'Leave copy mode' },
-];
-
-const BY_KEY: ReadonlyMap<string, CopyAction> = new Map(COPY_MODE_KEYS.flatMap((row) => row.keys.map((key) => [key, row.action] as const)));
-
-/** The action bound to a canonical key name in copy mode. */
-export function copyActionFor(key: string): CopyAction | undefined {
-  return BY_KEY.get(key);
+export function isCopyAction(name: string): name is CopyAction {
+  return (COPY_ACTIONS as readonly string[]).includes(name);
 }
 
 /** What the client must do after an action: the model has done the rest. */

@@ -8,7 +8,7 @@
  * the root table. Pressing the prefix twice therefore runs whatever the prefix table binds to the prefix,
  * which by default is send-prefix.
  */
-import type { KeyTableName } from './bindings.js';
+import type { CommandTableName } from './bindings.js';
 import type { Keymap } from './keymap.js';
 
 export type KeyAction =
@@ -21,11 +21,11 @@ const FORWARD: KeyAction = { type: 'forward' };
 const PREFIX: KeyAction = { type: 'prefix' };
 
 export class KeyTableMachine {
-  private current: KeyTableName = 'root';
+  private current: CommandTableName = 'root';
 
   constructor(private readonly keymap: Keymap) {}
 
-  get table(): KeyTableName {
+  get table(): CommandTableName {
     return this.current;
   }
 

@@ -5,17 +5,23 @@
  * rows named, instead of as a key that silently does the wrong thing: every key is normalised to its
  * canonical name (so `c-a` in a config matches the `C-a` the decoder produces), PREFIX_KEY becomes the
  * real prefix, and two rows for the same key in the same table are a conflict. A root-table binding of
- * the prefix key is one as well, since the prefix must always reach the prefix table.
+ * the prefix key is one as well, since the prefix must always reach the prefix table. Copy-mode-vi rows
+ * must name a copy action: there is no registry to check them against later, as there is for commands.
+ * The prefix is looked up before copy mode's table (as in tmux), so a copy-mode row for the prefix key
+ * (C-b, page up, under the default prefix) could never fire: it is left out of the keymap, and so out of
+ * the help, and comes back when the prefix is another key.
  */
+import { isCopyAction } from '../copy-mode/copy-keys.js';
 import { parseKeySpec } from '../keys/keyspec.js';
-import { PREFIX_KEY, type KeyBinding, type KeyTableName } from './bindings.js';
+import { PREFIX_KEY, type CommandTableName, type KeyBinding, type KeyTableName } from './bindings.js';
 
 export interface KeymapConfig {
   prefix: string;
   bindings: readonly KeyBinding[];
 }
 
-const TABLES: readonly KeyTableName[] = ['root', 'prefix'];
+const TABLES: readonly KeyTableName[] = ['root', 'prefix', 'copy-mode-vi'];
+const COMMAND_TABLES: readonly CommandTableName[] = ['root', 'prefix'];
 
 export class Keymap {
   private readonly byTableKey: ReadonlyMap<string, KeyBinding>;
@@ -34,10 +40,16 @@ export class Keymap {
     const seen = new Map<string, KeyBinding>();
     for (const row of config.bindings) {
       if (!TABLES.includes(row.table)) {
-        throw new Error(`unknown key table "${row.table}" for ${row.command}: expected "root" or "prefix"`);
+        throw new Error(`unknown key table "${row.table}" for ${row.command}: expected "root", "prefix" or "copy-mode-vi"`);
       }
       const key = row.key === PREFIX_KEY ? prefix : canonicalKey(row.key, `the ${row.command} binding`);
       const resolved: KeyBinding = Object.freeze(row.args ? { ...row, key, args: Object.freeze([...row.args]) } : { ...row, key });
+      if (row.table === 'copy-mode-vi' && !isCopyAction(row.command)) {
+        throw new Error(`binding ${describe(prefix, resolved)}: unknown copy action "${row.command}"`);
+      }
+      if (row.table === 'copy-mode-vi' && row.args?.length) {
+        throw new Error(`binding ${describe(prefix, resolved)}: copy actions take no arguments`);
+      }
       const earlier = seen.get(slot(row.table, key));
       if (earlier) {
         throw new Error(`binding ${describe(prefix, resolved)} conflicts with ${describe(prefix, earlier)}`);
@@ -46,6 +58,7 @@ export class Keymap {
         throw new Error(`binding ${describe(prefix, resolved)} conflicts with the prefix key ${prefix}`);
       }
       seen.set(slot(row.table, key), resolved);
+      if (row.table === 'copy-mode-vi' && key === prefix) continue;
       rows.push(resolved);
     }
     return new Keymap(prefix, rows);
@@ -60,14 +73,17 @@ export class Keymap {
     return this.resolved;
   }
 
-  /** How a person types the binding: `C-b c` for a prefix-table row, `M-x` for a root-table one. */
+  /** How a person types the binding: `C-b c` for a prefix-table row, `M-x` for a root or copy-mode-vi one. */
   label(row: KeyBinding): string {
     return labelFor(this.prefix, row);
   }
 
-  /** The labels of every binding of `command`, for hints like "C-b ? help". */
-  keysFor(command: string): string[] {
-    return this.resolved.filter((row) => row.command === command).map((row) => this.label(row));
+  /**
+   * The labels of every binding of `command`, for hints like "C-b ? help"; commands and copy actions
+   * are different things that might share a name, so copy actions are asked for by their table.
+   */
+  keysFor(command: string, tables: readonly KeyTableName[] = COMMAND_TABLES): string[] {
+    return this.resolved.filter((row) => row.command === command && tables.includes(row.table)).map((row) => this.label(row));
   }
 }
 
@@ -87,5 +103,6 @@ function labelFor(prefix: string, row: KeyBinding): string {
 
 function describe(prefix: string, row: KeyBinding): string {
   const command = [row.command, ...(row.args ?? [])].join(' ');
-  return `"${labelFor(prefix, row)} → ${command}"`;
+  // A bare key could be a root-table row: say which table it is in.
+  return `"${labelFor(prefix, row)} → ${command}"${row.table === 'copy-mode-vi' ? ' in copy-mode-vi' : ''}`;
 }
