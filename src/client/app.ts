@@ -1,11 +1,13 @@
 /**
- * The TUI: one client of a session host.
+ * The TUI: one client of a session host, and the place its parts are put together.
  *
- * State is small — the sessions (from the host), which one has focus, the layout and zoom, and whatever
- * modal or question is open — and the screen is a function of it: every change asks for a render, renders
- * are coalesced to one per turn of the event loop, and each computes the layout afresh, places the views
- * and resizes ptys whose rectangle changed. Keys go through KeyDispatch; commands act through the
- * ClientActions this class implements; sessions are reached only through the SessionHost port.
+ * State is small — the sessions listed and which has focus (SessionList), the layout and zoom, the open
+ * modal, the status line's notice or question (StatusNotice) — and the screen is a function of it: every
+ * change asks for a render, renders are coalesced to one per turn of the event loop, and each computes
+ * the layout afresh and hands AppViews the scene to draw. Keys go through KeyDispatch; commands act
+ * through the ClientActions this class implements; copy mode, the mouse, the review loop and attention
+ * are controllers of their own, each given a small adapter onto this state; sessions are reached only
+ * through the SessionHost port.
  */
 import type { Subscription } from 'rxjs';
 import type { ClientActions, ClientView, CommandContext } from '../core/commands/command.js';
@@ -14,20 +16,20 @@ import type { Keymap } from '../core/keymap/keymap.js';
 import { computeLayout, type LayoutMode, type ScreenLayout } from '../core/layout/layout.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { MouseEvent } from '../core/keys/input-event.js';
-import { repairFocus } from '../core/session/focus.js';
 import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
-import { sidebarEntryAt } from '../core/mouse/sidebar-rows.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
+import { AppViews } from './app-views.js';
 import { Attention, type AttentionOptions } from './attention.js';
 import { Clipboard } from './clipboard.js';
 import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-session.js';
 import { CopyModes } from './copy-mode/copy-modes.js';
 import { KeyDispatch } from './key-dispatch.js';
 import { MouseInput } from './mouse.js';
+import { mouseScene } from './mouse-scene.js';
 import { PaneViews } from './pane-views.js';
 import { ReviewController, type ReviewUi } from './review/review-controller.js';
 import { TerminalInput } from './terminal-input.js';
@@ -35,14 +37,11 @@ import { helpLines, TextOverlay } from './views/help-overlay.js';
 import type { Modal } from './views/modal.js';
 import { newSessionDefaults, newSessionRequest, type AgentLauncher } from './new-session-request.js';
 import { NewSessionDialog, type NewSessionInput } from './views/new-session-dialog.js';
-import { PaneChrome } from './views/pane-chrome.js';
 import { SearchPrompt } from './views/search-prompt.js';
 import type { Palette } from './views/palette.js';
-import { SidebarView } from './views/sidebar.js';
-import { StatusBarView } from './views/status-bar.js';
-import { TooSmallNotice } from './views/too-small-notice.js';
+import { SessionList } from './session-list.js';
+import { StatusNotice } from './status-notice.js';
 
-const MESSAGE_MS = 3000;
 const SIDEBAR_WIDTH = 30;
 
 export interface AppOptions {
@@ -76,11 +75,8 @@ export interface AppOptions {
 export class GroveApp implements ClientActions {
   private readonly disposables = new DisposableStore();
   private readonly palette: Palette;
-  private readonly sidebar: SidebarView;
-  private readonly statusBar: StatusBarView;
-  private readonly chrome: PaneChrome;
   private readonly panes: PaneViews;
-  private readonly tooSmall: TooSmallNotice;
+  private readonly views: AppViews;
   private readonly dispatch: KeyDispatch;
   private readonly copyModes: CopyModes;
   private readonly clipboard: Clipboard;
@@ -88,19 +84,12 @@ export class GroveApp implements ClientActions {
   private readonly review: ReviewController;
   private readonly attention: Attention;
   private readonly frames = new Map<string, PaneFrame>();
-  /** Every session the host has. */
-  private allSessions: readonly SessionInfo[] = [];
-  /** The sessions listed: this repository's, or all of them. */
-  private sessions: readonly SessionInfo[] = [];
-  private showAll = false;
-  private focusedId: string | undefined;
+  private readonly list: SessionList;
+  private readonly notice: StatusNotice;
   private layoutMode: LayoutMode = 'focus';
   private zoomed = false;
   private screenLayout: ScreenLayout | undefined;
   private modal: Modal | undefined;
-  private question: ((yes: boolean) => void) | undefined;
-  private notice: string | undefined;
-  private noticeTimer: NodeJS.Timeout | undefined;
   private prefixPending = false;
   private renderQueued = false;
   /** Input typed before the first session exists, while it is being started. */
@@ -109,11 +98,10 @@ export class GroveApp implements ClientActions {
   constructor(private readonly options: AppOptions) {
     const { screen } = options.screen;
     this.palette = options.palette;
+    this.list = new SessionList(options.repo);
+    this.notice = this.disposables.add(new StatusNotice(() => this.requestRender()));
     this.panes = this.disposables.add(new PaneViews(screen, options.host));
-    this.chrome = new PaneChrome(screen, this.palette, options.keymap);
-    this.sidebar = new SidebarView(screen, this.palette, options.keymap);
-    this.statusBar = new StatusBarView(screen, this.palette, options.keymap);
-    this.tooSmall = new TooSmallNotice(screen);
+    this.views = new AppViews(options.screen, this.palette, options.keymap, this.panes);
     this.dispatch = new KeyDispatch(options.keymap, this.dispatchTarget());
     this.clipboard = new Clipboard((sequence) => options.screen.control(sequence));
     this.copyModes = this.disposables.add(new CopyModes(this.copyModesClient()));
@@ -135,7 +123,6 @@ export class GroveApp implements ClientActions {
       if (this.modal) this.requestRender();
     }));
     this.disposables.add(toDisposable(() => this.modal?.dispose()));
-    this.disposables.add(toDisposable(() => this.noticeTimer && clearTimeout(this.noticeTimer)));
     this.requestRender();
   }
 
@@ -157,7 +144,7 @@ export class GroveApp implements ClientActions {
   // ClientActions: what commands can do.
 
   focus(id: string): void {
-    this.focusedId = id;
+    this.list.setFocus(id);
     this.attention.focused(id);
     this.requestRender();
   }
@@ -173,14 +160,15 @@ export class GroveApp implements ClientActions {
   }
 
   sendToFocused(data: string): void {
-    if (!this.focusedId) {
+    const focusedId = this.list.focusedId;
+    if (!focusedId) {
       this.typeahead?.push(data);
       return;
     }
     // A layout change still waiting to be drawn (a zoom, a switch) resizes ptys when it is: draw it first,
     // so that a command typed right after it runs at the new size, not the old.
     if (this.renderQueued) this.render();
-    this.options.host.input(this.focusedId, data);
+    this.options.host.input(focusedId, data);
   }
 
   openNewSessionDialog(): void {
@@ -192,12 +180,7 @@ export class GroveApp implements ClientActions {
   }
 
   confirm(question: string, onYes: () => void): void {
-    this.question = (yes) => {
-      this.question = undefined;
-      this.setNotice(undefined);
-      if (yes) onYes();
-    };
-    this.setNotice(question);
+    this.notice.ask(question, onYes);
   }
 
   killSession(id: string): void {
@@ -209,9 +192,8 @@ export class GroveApp implements ClientActions {
   }
 
   setShowAll(showAll: boolean): void {
-    this.showAll = showAll;
-    this.sessionsChanged(this.allSessions);
-    const others = this.allSessions.length - this.sessions.length;
+    const others = this.list.setShowAll(showAll);
+    this.listChanged();
     this.message(showAll ? `showing the sessions of every repository` : `showing this repository's sessions (${others} elsewhere)`);
   }
 
@@ -224,7 +206,7 @@ export class GroveApp implements ClientActions {
     this.message('computing the conflict matrix…');
     this.options.conflicts(this.options.cwd).then(
       (report) => {
-        this.setNotice(undefined);
+        this.notice.set(undefined);
         this.openModal(new TextOverlay(this.options.screen.screen, 'Conflicts', describeConflicts(report), this.palette));
       },
       (err: Error) => this.message(err.message),
@@ -236,7 +218,7 @@ export class GroveApp implements ClientActions {
   }
 
   message(text: string): void {
-    this.setNotice(text, MESSAGE_MS);
+    this.notice.message(text);
   }
 
   enterCopyMode(id: string, options?: CopyModeOptions): CopyModeSession | undefined {
@@ -246,7 +228,7 @@ export class GroveApp implements ClientActions {
   }
 
   pasteBuffer(): void {
-    const modes = this.focusedId ? this.frames.get(this.focusedId)?.modes : undefined;
+    const modes = this.focusedFrame()?.modes;
     const bytes = this.clipboard.paste(modes?.bracketedPaste ?? false);
     if (bytes !== undefined) this.sendToFocused(bytes);
   }
@@ -302,7 +284,7 @@ export class GroveApp implements ClientActions {
 
   /** The size a new session will have: its rectangle in the layout once it is added and focused. */
   private newSessionSize(): { cols: number; rows: number } {
-    const layout = this.layoutFor([...this.sessions.map((s) => s.id), '\0new'], '\0new');
+    const layout = this.layoutFor([...this.list.listed.map((s) => s.id), '\0new'], '\0new');
     const size = layout.kind === 'ok' ? layout.sizes.get('\0new') : undefined;
     return size ?? { cols: this.options.screen.cols, rows: Math.max(1, this.options.screen.rows - 1) };
   }
@@ -313,20 +295,27 @@ export class GroveApp implements ClientActions {
   }
 
   private sessionsChanged(all: readonly SessionInfo[]): void {
-    this.attention.sessionsChanged(this.allSessions, all, this.focusedId);
-    this.allSessions = all;
-    const list = this.showAll ? all : all.filter((s) => s.repo === this.options.repo);
-    this.focusedId = repairFocus(this.sessions, list, this.focusedId);
-    const ids = new Set(list.map((s) => s.id));
+    this.attention.sessionsChanged(this.list.everySession, all, this.list.focusedId);
+    this.list.update(all);
+    this.listChanged();
+  }
+
+  /** Frames and copy modes of sessions no longer listed are dropped; an empty list cannot stay zoomed. */
+  private listChanged(): void {
+    const ids = new Set(this.list.listed.map((s) => s.id));
     for (const id of this.frames.keys()) if (!ids.has(id)) this.frames.delete(id);
     this.copyModes.retain(ids);
-    this.sessions = list;
-    if (list.length === 0) this.zoomed = false;
+    if (ids.size === 0) this.zoomed = false;
     this.requestRender();
   }
 
+  private focusedFrame(): PaneFrame | undefined {
+    const id = this.list.focusedId;
+    return id === undefined ? undefined : this.frames.get(id);
+  }
+
   private frameArrived(id: string, frame: PaneFrame): void {
-    if (!this.sessions.some((s) => s.id === id)) return;
+    if (!this.list.isListed(id)) return;
     this.frames.set(id, frame);
     if (this.panes.isVisible(id)) this.requestRender();
   }
@@ -343,16 +332,6 @@ export class GroveApp implements ClientActions {
     this.requestRender();
   }
 
-  private setNotice(text: string | undefined, forMs?: number): void {
-    if (this.noticeTimer) clearTimeout(this.noticeTimer);
-    this.noticeTimer = undefined;
-    this.notice = text;
-    if (text !== undefined && forMs) {
-      this.noticeTimer = setTimeout(() => this.setNotice(undefined), forMs);
-    }
-    this.requestRender();
-  }
-
   private requestRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
@@ -363,54 +342,32 @@ export class GroveApp implements ClientActions {
 
   private render(): void {
     this.renderQueued = false;
-    const { screen } = this.options;
-    const layout = (this.screenLayout = this.layoutFor(this.sessions.map((s) => s.id), this.focusedId));
-    if (layout.kind === 'too-small') {
-      this.sidebar.update(undefined, [], undefined);
-      this.chrome.update({ panes: [], dividers: [], sessions: [], focusedId: undefined });
-      this.panes.place([], this.frames);
-      this.tooSmall.show(screen.cols, screen.rows, layout.minCols, layout.minRows);
-      this.statusBar.element.hide();
-      screen.setCursor(undefined);
-      screen.render();
-      return;
-    }
-    this.tooSmall.hide();
-    this.statusBar.element.show();
-    this.panes.resizeSessions(layout.sizes, layout.panes);
-    this.panes.place(layout.panes, this.copyModes.framesFor(this.frames));
-    this.sidebar.update(layout.sidebar, this.sessions, this.focusedId, (id) => this.attention.isMarked(id));
-    this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: this.sessions, focusedId: this.focusedId });
-    const focusedIndex = this.sessions.findIndex((s) => s.id === this.focusedId);
-    this.statusBar.update(layout.statusBar, {
-      focused: this.sessions[focusedIndex],
-      focusedIndex,
-      prefix: this.options.keymap.prefix,
+    const { listed, focusedId } = this.list;
+    const layout = (this.screenLayout = this.layoutFor(listed.map((s) => s.id), focusedId));
+    this.views.draw({
+      layout,
+      sessions: listed,
+      focusedId,
+      frames: this.copyModes.framesFor(this.frames),
+      marked: (id) => this.attention.isMarked(id),
       prefixPending: this.prefixPending,
-      notice: this.notice ?? this.copyModes.status(this.focusedId),
+      notice: this.notice.current ?? this.copyModes.status(focusedId),
       home: this.options.home,
+      modal: this.modal,
+      asking: this.notice.question !== undefined,
     });
-    this.modal?.layout(screen.cols, screen.rows);
-    screen.setCursor(this.modal ? this.modal.cursor() : this.focusedCursor());
-    screen.render();
-  }
-
-  private focusedCursor(): { x: number; y: number; visible: boolean } | undefined {
-    const focused = this.sessions.find((s) => s.id === this.focusedId);
-    if (!focused || focused.status === 'exited' || focused.status === 'dead' || this.question) return undefined;
-    return this.panes.cursor(focused.id);
   }
 
   private view(): ClientView {
     const layout = this.screenLayout;
     return {
-      sessions: this.sessions,
-      focusedId: this.focusedId,
+      sessions: this.list.listed,
+      focusedId: this.list.focusedId,
       layout: this.layoutMode,
       zoomed: this.zoomed,
       visiblePanes: layout?.kind === 'ok' ? layout.panes : [],
       prefix: this.options.keymap.prefix,
-      showAll: this.showAll,
+      showAll: this.list.showAll,
       mouse: this.mouse.enabled,
       hasPasteBuffer: this.clipboard.hasText,
     };
@@ -421,18 +378,18 @@ export class GroveApp implements ClientActions {
     const app = this;
     return {
       get modal() { return app.modal; },
-      get question() { return app.question; },
+      get question() { return app.notice.question; },
       closeModal: () => this.closeModal(),
       view: () => this.view(),
       context: (args: readonly string[]): CommandContext => ({ view: this.view(), actions: this, args }),
-      focusedModes: () => (this.focusedId ? this.frames.get(this.focusedId)?.modes : undefined),
+      focusedModes: () => this.focusedFrame()?.modes,
       sendToFocused: (data: string) => this.sendToFocused(data),
       prefixPendingChanged: (pending: boolean) => {
         this.prefixPending = pending;
         this.requestRender();
       },
       message: (text: string) => this.message(text),
-      copyMode: () => this.copyModes.get(this.focusedId),
+      copyMode: () => this.copyModes.get(this.list.focusedId),
       mouse: (event: MouseEvent) => this.mouse.handle(event),
     };
   }
@@ -454,23 +411,8 @@ export class GroveApp implements ClientActions {
 
   private mouseClient() {
     return {
-      scene: (): MouseScene | undefined => {
-        const layout = this.screenLayout;
-        if (layout?.kind !== 'ok' || this.modal || this.question) return undefined;
-        const focusedIndex = this.sessions.findIndex((s) => s.id === this.focusedId);
-        const sidebar = layout.sidebar;
-        return {
-          sidebar,
-          panes: layout.panes,
-          focusedId: this.focusedId,
-          modes: (id: string) => this.frames.get(id)?.modes,
-          inCopyMode: (id: string) => this.copyModes.get(id) !== undefined,
-          sessionAtSidebarRow: (row: number) => {
-            const index = sidebar ? sidebarEntryAt(row, sidebar.height, this.sessions.length, focusedIndex) : undefined;
-            return index === undefined ? undefined : this.sessions[index]?.id;
-          },
-        };
-      },
+      scene: (): MouseScene | undefined => (this.modal || this.notice.question ? undefined
+        : mouseScene(this.screenLayout, this.list, this.frames, (id) => this.copyModes.get(id) !== undefined)),
       focus: (id: string) => this.focus(id),
       input: (id: string, bytes: string) => this.options.host.input(id, bytes),
       copyMode: (id: string, enter?: CopyModeOptions) => (enter ? this.enterCopyMode(id, enter) : this.copyModes.get(id)),
@@ -486,10 +428,10 @@ export class GroveApp implements ClientActions {
       review: this.options.review,
       cwd: this.options.cwd,
       shell: this.options.shell,
-      session: (id: string) => this.allSessions.find((s) => s.id === id || s.name === id),
+      session: (id: string) => this.list.find(id),
       openModal: (modal: Modal) => this.openModal(modal),
       closeModal: (modal: Modal) => this.modal === modal && this.closeModal(),
-      message: (text: string | undefined) => (text === undefined ? this.setNotice(undefined) : this.message(text)),
+      message: (text: string | undefined) => (text === undefined ? this.notice.set(undefined) : this.message(text)),
       focus: (id: string) => this.focus(id),
       newSessionSize: () => this.newSessionSize(),
       render: () => this.requestRender(),

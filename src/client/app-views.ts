@@ -1,0 +1,93 @@
+/**
+ * The views that make up the UI's screen — sidebar, panes, pane borders and titles, status bar, and the
+ * notice shown instead of all of them when the terminal is too small — drawn from one description of
+ * what should be on it. GroveApp decides what the screen shows; this puts it there, in the order that
+ * matters: ptys resized before their panes are placed, modal laid out last so it sits on top, the
+ * hardware cursor where the user types (the modal's field, else the focused pane's program).
+ */
+import type { Keymap } from '../core/keymap/keymap.js';
+import type { ScreenLayout } from '../core/layout/layout.js';
+import type { PaneFrame } from '../core/screen/frame.js';
+import type { SessionInfo } from '../core/session/session.js';
+import type { TerminalScreen } from '../io/screen.js';
+import type { PaneViews } from './pane-views.js';
+import type { Modal } from './views/modal.js';
+import { PaneChrome } from './views/pane-chrome.js';
+import type { Palette } from './views/palette.js';
+import { SidebarView } from './views/sidebar.js';
+import { StatusBarView } from './views/status-bar.js';
+import { TooSmallNotice } from './views/too-small-notice.js';
+
+export interface AppScene {
+  readonly layout: ScreenLayout;
+  readonly sessions: readonly SessionInfo[];
+  readonly focusedId: string | undefined;
+  /** Each pane's frame as it should show: the live screen, or its copy-mode view. */
+  readonly frames: ReadonlyMap<string, PaneFrame>;
+  /** Whether a session's sidebar entry carries the needs-you mark. */
+  readonly marked: (id: string) => boolean;
+  readonly prefixPending: boolean;
+  readonly notice: string | undefined;
+  readonly home: string | undefined;
+  readonly modal: Modal | undefined;
+  /** A question on the status line hides the pane's cursor: the next key answers it, not the program. */
+  readonly asking: boolean;
+}
+
+export class AppViews {
+  private readonly sidebar: SidebarView;
+  private readonly statusBar: StatusBarView;
+  private readonly chrome: PaneChrome;
+  private readonly tooSmall: TooSmallNotice;
+
+  constructor(
+    private readonly screen: TerminalScreen,
+    palette: Palette,
+    private readonly keymap: Keymap,
+    private readonly panes: PaneViews,
+  ) {
+    this.chrome = new PaneChrome(screen.screen, palette, keymap);
+    this.sidebar = new SidebarView(screen.screen, palette, keymap);
+    this.statusBar = new StatusBarView(screen.screen, palette, keymap);
+    this.tooSmall = new TooSmallNotice(screen.screen);
+  }
+
+  draw(scene: AppScene): void {
+    const { screen } = this;
+    const { layout } = scene;
+    if (layout.kind === 'too-small') {
+      this.sidebar.update(undefined, [], undefined);
+      this.chrome.update({ panes: [], dividers: [], sessions: [], focusedId: undefined });
+      this.panes.place([], scene.frames);
+      this.tooSmall.show(screen.cols, screen.rows, layout.minCols, layout.minRows);
+      this.statusBar.element.hide();
+      screen.setCursor(undefined);
+      screen.render();
+      return;
+    }
+    this.tooSmall.hide();
+    this.statusBar.element.show();
+    this.panes.resizeSessions(layout.sizes, layout.panes);
+    this.panes.place(layout.panes, scene.frames);
+    this.sidebar.update(layout.sidebar, scene.sessions, scene.focusedId, scene.marked);
+    this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: scene.sessions, focusedId: scene.focusedId });
+    const focusedIndex = scene.sessions.findIndex((s) => s.id === scene.focusedId);
+    this.statusBar.update(layout.statusBar, {
+      focused: scene.sessions[focusedIndex],
+      focusedIndex,
+      prefix: this.keymap.prefix,
+      prefixPending: scene.prefixPending,
+      notice: scene.notice,
+      home: scene.home,
+    });
+    scene.modal?.layout(screen.cols, screen.rows);
+    screen.setCursor(scene.modal ? scene.modal.cursor() : this.focusedCursor(scene));
+    screen.render();
+  }
+
+  private focusedCursor(scene: AppScene): { x: number; y: number; visible: boolean } | undefined {
+    const focused = scene.sessions.find((s) => s.id === scene.focusedId);
+    if (!focused || focused.status === 'exited' || focused.status === 'dead' || scene.asking) return undefined;
+    return this.panes.cursor(focused.id);
+  }
+}
