@@ -2,7 +2,7 @@
  * Where each input event goes, in order of precedence: an open modal (dialog, help) takes everything; a
  * pending yes/no question takes the next key; otherwise keys go through the key-table state machine,
  * which either forwards them to the focused pane or names a command to run. A pane in copy mode takes
- * the keys that would have gone to it (the prefix and its table still work), and mouse reports go to
+ * every key but the prefix and the key after it (root-table bindings included, as in tmux), and mouse reports go to
  * the client's mouse handling, which knows what is under the pointer.
  *
  * Consecutive bytes for the pane are written in one request, so a paste into a program that did not ask
@@ -87,14 +87,16 @@ export class KeyDispatch {
       return modes.bracketedPaste ? PASTE_START + text + PASTE_END : text;
     }
     const wasPrefix = this.machine.table === 'prefix';
+    // In copy mode copy-mode-vi takes the root table's place, as in tmux: a key is copy mode's unless it is
+    // the prefix or follows it, so a root binding (M-n, say) cannot act behind the user's back.
+    if (copyMode && !wasPrefix && event.key !== this.keymap.prefix) {
+      copyMode.handleKey(event.key);
+      return undefined;
+    }
     const action = this.machine.handle(event.key);
     if (wasPrefix || action.type === 'prefix') target.prefixPendingChanged(action.type === 'prefix');
     switch (action.type) {
       case 'forward':
-        if (copyMode) {
-          copyMode.handleKey(event.key);
-          return undefined;
-        }
         return bytesForPane(event, modes);
       case 'prefix':
         return undefined;

@@ -27,7 +27,7 @@ async function confirmed(args: ParsedArgs, session: SessionInfo): Promise<boolea
 export const rmCommand: CliCommand = {
   name: 'rm',
   usage: 'grove rm SESSION [--confirm NAME] [--delete-branch | --keep-branch]',
-  summary: "End a worktree session and remove its worktree, saying first what would be lost",
+  summary: 'End a worktree session (and any session open in its worktree) and remove the worktree, saying first what would be lost',
   options: {
     confirm: { type: 'string' },
     'delete-branch': { type: 'boolean', short: 'D' },
