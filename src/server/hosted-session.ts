@@ -12,7 +12,8 @@
 import { DisposableStore } from '../core/disposable.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
-import type { CompiledRule } from '../core/status/rules.js';
+import type { CompiledRule, StatusRule } from '../core/status/rules.js';
+import type { WorktreeRecord } from '../core/git/review.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionChanges, SessionInfo, SessionStatus } from '../core/session/session.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
@@ -36,6 +37,8 @@ export interface HostedSessionOptions {
   readonly size: { cols: number; rows: number };
   readonly scrollback: number;
   readonly rules: readonly CompiledRule[];
+  /** The user's own rules among them, as given: what the state file keeps to compile them again. */
+  readonly statusRules: readonly StatusRule[];
   /** Typed, then Enter, the first time the session becomes idle. */
   readonly typePrompt?: string;
 }
@@ -51,6 +54,8 @@ export class HostedSession {
   readonly emulator: PaneEmulator;
   /** The status rules it was started with (a relaunch keeps them). */
   readonly rules: readonly CompiledRule[];
+  /** The user's own rules among `rules`, as given. */
+  readonly statusRules: readonly StatusRule[];
 
   constructor(
     info: SessionInfo,
@@ -60,6 +65,7 @@ export class HostedSession {
   ) {
     this.record = info;
     this.rules = options.rules;
+    this.statusRules = options.statusRules;
     this.typePrompt = options.typePrompt;
     const { cols, rows } = options.size;
     this.emulator = this.disposables.add(
@@ -144,6 +150,11 @@ export class HostedSession {
   /** Records what the session has changed (the change service counts it). */
   setChanges(changes: SessionChanges | undefined): void {
     this.update({ changes });
+  }
+
+  /** A worktree session's worktree as it is now (a rebase merge moves its base commit). */
+  setWorktree(worktree: WorktreeRecord): void {
+    this.update({ worktree });
   }
 
   /** A session whose server died: only its record is left. */

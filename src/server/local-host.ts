@@ -13,7 +13,8 @@ import type { LineSlice } from '../core/screen/line-slice.js';
 import type { SessionChanges, SessionInfo } from '../core/session/session.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
-import { compileStatusRules, statusRuleProblem, type CompiledRule } from '../core/status/rules.js';
+import type { AgentProfile } from '../core/agents/profile.js';
+import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -28,6 +29,22 @@ export interface LocalHostOptions {
   readonly programClipboard?: boolean;
   /** How long a killed program gets between SIGTERM and SIGKILL. */
   readonly killGraceMs?: number;
+}
+
+/** A session record from the state file: what a previous server knew, and the user's own status rules. */
+export type RestoredSession = Omit<SessionInfo, 'status' | 'statusSince' | 'title' | 'repo'> & {
+  readonly statusRules?: readonly StatusRule[];
+};
+
+/** A session's status rules: the user's own as given (kept for the state file), and all of them compiled. */
+interface SessionRules {
+  readonly given: readonly StatusRule[];
+  readonly compiled: readonly CompiledRule[];
+}
+
+/** The user's rules go first, so they win where they match and the profile's still cover the rest. */
+function sessionRules(given: readonly StatusRule[], profile: AgentProfile): SessionRules {
+  return { given, compiled: compileStatusRules([...given, ...profile.statusRules]) };
 }
 
 export class LocalSessionHost implements SessionHost {
@@ -81,22 +98,22 @@ export class LocalSessionHost implements SessionHost {
       title: '',
       createdAt: now,
     };
-    const rules = compileStatusRules([...(request.statusRules ?? []), ...profile.statusRules]);
+    const rules = sessionRules(request.statusRules ?? [], profile);
     return this.launch(info, { cols: request.cols, rows: request.rows }, rules, request.env, request.typePrompt);
   }
 
   /**
    * Lists sessions a previous server owned as `dead`: their folders are untouched and nothing runs until
-   * the user relaunches one.
+   * the user relaunches one. A record's own status rules go in front of its profile's again, as at create.
    */
-  restore(records: readonly Omit<SessionInfo, 'status' | 'statusSince' | 'title' | 'repo'>[]): void {
-    for (const record of records) {
+  restore(records: readonly RestoredSession[]): void {
+    for (const { statusRules = [], ...record } of records) {
       const number = Number(record.id.replace(/^s/, ''));
       if (Number.isInteger(number)) this.nextId = Math.max(this.nextId, number + 1);
       const repo = this.options.checks.repositoryOf(record.cwd);
       const info: SessionInfo = { ...record, repo, status: 'dead', statusSince: Date.now(), title: '' };
       const profile = findProfile(record.agent) ?? profileForCommand(record.command);
-      const session = this.hosted(info, { cols: 80, rows: 24 }, undefined, compileStatusRules(profile.statusRules));
+      const session = this.hosted(info, { cols: 80, rows: 24 }, undefined, sessionRules(statusRules, profile));
       session.markDead();
       session.print(`\x1b[2mgrove: this session's server stopped; its folder is untouched. Relaunch starts it again.\x1b[0m\r\n`);
       this.sessions.set(info.id, session);
@@ -114,7 +131,7 @@ export class LocalSessionHost implements SessionHost {
     const { status: _status, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
     const now = Date.now();
     const info: SessionInfo = { ...rest, status: 'starting', statusSince: now, title: '', createdAt: now };
-    return this.launch(info, { cols: size.cols, rows: size.rows }, old.rules);
+    return this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules });
   }
 
   /**
@@ -139,10 +156,15 @@ export class LocalSessionHost implements SessionHost {
     return this.sessionsSubject.value;
   }
 
+  /** The user's own status rules a session was started with, for its record in the state file. */
+  statusRulesOf(id: string): readonly StatusRule[] {
+    return this.sessions.get(id)?.statusRules ?? [];
+  }
+
   private launch(
     info: SessionInfo,
     requested: { cols?: number; rows?: number },
-    rules: readonly CompiledRule[],
+    rules: SessionRules,
     extraEnv?: Readonly<Record<string, string>>,
     typePrompt?: string,
   ): SessionInfo {
@@ -161,10 +183,16 @@ export class LocalSessionHost implements SessionHost {
     info: SessionInfo,
     size: { cols: number; rows: number },
     pty: PtyProcess | undefined,
-    rules: readonly CompiledRule[],
+    rules: SessionRules,
     typePrompt?: string,
   ): HostedSession {
-    const options = { size, scrollback: this.options.scrollback ?? 10_000, rules, ...(typePrompt !== undefined ? { typePrompt } : {}) };
+    const options = {
+      size,
+      scrollback: this.options.scrollback ?? 10_000,
+      rules: rules.compiled,
+      statusRules: rules.given,
+      ...(typePrompt !== undefined ? { typePrompt } : {}),
+    };
     return new HostedSession(info, pty, {
       changed: (s) => this.clock.mark(s.id),
       updated: (s) => {
@@ -201,6 +229,11 @@ export class LocalSessionHost implements SessionHost {
 
   async snapshot(id: string): Promise<PaneFrame | undefined> {
     return this.frameOf(id);
+  }
+
+  /** Replaces a worktree session's worktree record (a rebase merge moved its base): published, so persisted. */
+  setWorktree(id: string, worktree: WorktreeRecord): void {
+    this.sessions.get(id)?.setWorktree(worktree);
   }
 
   /** Records a worktree session's changes in its record (and so in every client's sidebar). */

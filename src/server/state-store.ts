@@ -10,14 +10,36 @@
  * thread. So a change of sessions (one made, ended, renamed, given a worktree) is written at once, while a
  * change of status alone waits up to STATUS_WRITE_DELAY_MS and goes out with whatever else changed by then:
  * a crash in that second costs only the last status, which is all the file says about a running session.
+ *
+ * A record holds what a relaunch needs to start the session as it was first started: its command and
+ * folder, its worktree (whose base commit a rebase merge moves), and the status rules a user-defined agent
+ * brought in its create request, as given — the host can find a built-in profile again by name, but not a
+ * config entry that may have changed or gone since. Fields added since version 1 are optional, so a
+ * version 1 file still loads.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { SessionInfo } from '../core/session/session.js';
+import { statusRuleProblem, type StatusRule } from '../core/status/rules.js';
 
 export const STATE_VERSION = 1;
+
+/** Checked as the host checks a create request's rules, so whatever loads also compiles on restore. */
+const statusRuleSchema = z
+  .object({
+    status: z.enum(['working', 'waiting', 'idle']),
+    match: z.string(),
+    flags: z.string().optional(),
+    in: z.enum(['screen', 'lastLine', 'cursor', 'title']).optional(),
+    lines: z.number().optional(),
+    foreground: z.enum(['program', 'job']).optional(),
+  })
+  .superRefine((rule, context) => {
+    const problem = statusRuleProblem(rule);
+    if (problem) context.addIssue({ code: 'custom', message: `status rule /${rule.match}/: ${problem}` });
+  });
 
 const recordSchema = z.object({
   id: z.string(),
@@ -27,6 +49,8 @@ const recordSchema = z.object({
   cwd: z.string(),
   isolation: z.enum(['workspace', 'worktree']),
   agent: z.string().default('shell'),
+  /** A user-defined agent's own rules, tried before its profile's; absent when it brought none. */
+  statusRules: z.array(statusRuleSchema).optional(),
   branch: z.string().optional(),
   /** A worktree session's worktree: without it, grove would forget where the session's work is. */
   worktree: z
@@ -52,7 +76,8 @@ export interface LoadedState {
   readonly warning?: string;
 }
 
-export function toRecord(session: SessionInfo): SessionRecord {
+/** The record of a session, with the user's own status rules it was started with (LocalSessionHost.statusRulesOf). */
+export function toRecord(session: SessionInfo, statusRules: readonly StatusRule[] = []): SessionRecord {
   return {
     id: session.id,
     name: session.name,
@@ -62,6 +87,7 @@ export function toRecord(session: SessionInfo): SessionRecord {
     isolation: session.isolation,
     ...(session.worktree ? { worktree: { ...session.worktree } } : {}),
     agent: session.agent,
+    ...(statusRules.length ? { statusRules: statusRules.map((rule) => ({ ...rule })) } : {}),
     createdAt: session.createdAt,
     lastStatus: session.status,
   };
@@ -94,7 +120,9 @@ export class StateStore {
     try {
       const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
       if (parsed.success) return { records: parsed.data.sessions };
-      problem = `does not match schema version ${STATE_VERSION}`;
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+      problem = `does not match schema version ${STATE_VERSION}${where}`;
     } catch (err) {
       problem = (err as Error).message;
     }

@@ -2,7 +2,7 @@
  * Sessions outlive whatever happens to their clients, and a server that dies leaves records, not wreckage:
  * its sessions come back as "dead", folders untouched, and relaunch starts them again where they ran.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groveSandbox, until, type GroveSandbox } from './grove.js';
@@ -14,6 +14,19 @@ function serverPid(sandbox: GroveSandbox): number {
   return pids[pids.length - 1]!;
 }
 
+/** SIGKILL: the server gets no chance to tidy up or write anything more. */
+async function killServer(sandbox: GroveSandbox): Promise<void> {
+  const pid = serverPid(sandbox);
+  process.kill(pid, 'SIGKILL');
+  await until(() => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }, 'the server to die');
+}
 
 describe('surviving failures', () => {
   let sandbox: GroveSandbox;
@@ -39,15 +52,7 @@ describe('surviving failures', () => {
     writeFileSync(join(sandbox.project, 'work.txt'), 'the agent was here\n');
     expect((await sandbox.cli(['new', '--name', 'agent', '--', 'bash', '-c', 'echo agent-$((6*7)); sleep 60'])).code).toBe(0);
     await until(async () => (await sandbox.cli(['capture', 'agent'])).stdout.includes('agent-42'), 'the agent');
-    process.kill(serverPid(sandbox), 'SIGKILL');
-    await until(() => {
-      try {
-        process.kill(serverPid(sandbox), 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 'the server to die');
+    await killServer(sandbox);
 
     const t = await sandbox.open({ cols: 100, rows: 30 });
     await t.waitForText(/agent\s+ws/);
@@ -60,6 +65,24 @@ describe('surviving failures', () => {
     t.press('C-b', 'R');
     await t.waitForText(/│agent-42/);
     expect((await sandbox.cli(['ls'])).stdout).toMatch(/\tagent\t(working|idle)\t/);
+  });
+
+  it('relaunches a user-defined agent after its server died, still reading its screen with the agent’s own rules', async () => {
+    const configDir = join(sandbox.env.XDG_CONFIG_HOME!, 'grove');
+    mkdirSync(configDir, { recursive: true });
+    // Printed, then quiet: without its rule this agent would read as idle.
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({
+      agents: { marker: { command: 'bash', args: ['-c', 'echo READY-FOR-$((6*7)); exec sleep 60'], status: [{ match: 'READY-FOR-42', status: 'waiting' }] } },
+    }));
+    expect((await sandbox.cli(['new', '--name', 'm', '--agent', 'marker'])).code).toBe(0);
+    expect((await sandbox.cli(['wait', 'm', '--until', 'waiting', '--timeout', '10'])).code).toBe(0);
+    const state = join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'state.json');
+    expect(JSON.parse(readFileSync(state, 'utf8')).sessions[0].statusRules).toEqual([{ match: 'READY-FOR-42', status: 'waiting' }]);
+    await killServer(sandbox);
+
+    // The next server starts with it dead; relaunch runs it again.
+    expect((await sandbox.cli(['relaunch', 'm'])).code).toBe(0);
+    expect((await sandbox.cli(['wait', 'm', '--until', 'waiting', '--timeout', '10'])).code).toBe(0);
   });
 
   it('moves a corrupt state file aside and starts anyway', async () => {

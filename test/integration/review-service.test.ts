@@ -267,7 +267,7 @@ describe('over the protocol', () => {
     start();
     const info = await sleeper('kept');
     const store = new StateStore(join(fixture.home, 'state'));
-    store.save(host.list().map(toRecord));
+    store.save(host.list().map((s) => toRecord(s)));
     expect(new StateStore(join(fixture.home, 'state')).load().records[0]?.worktree).toEqual(info.worktree);
   });
 });

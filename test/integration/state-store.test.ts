@@ -44,6 +44,32 @@ describe('the state file', () => {
     expect(new StateStore(dir).load().warning).toMatch(/schema version 1/);
   });
 
+  it('loads a version 1 file written before records kept status rules', () => {
+    const dir = folder();
+    const worktree = { repoPath: '/src/app', worktreePath: '/src/app.worktrees/fix', branch: 'grove/fix', baseBranch: 'main', baseCommit: 'a'.repeat(40) };
+    const old = { ...record, id: 's2', name: 'fix', isolation: 'worktree', worktree, agent: 'claude', lastStatus: 'working' };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 1, sessions: [record, old] }, null, 2) + '\n');
+    expect(new StateStore(dir).load()).toEqual({ records: [record, old] });
+  });
+
+  it('keeps a user-defined agent’s status rules as given, readably', () => {
+    const dir = folder();
+    const statusRules = [
+      { status: 'waiting' as const, match: 'Approve\\?', in: 'lastLine' as const },
+      { status: 'working' as const, match: '^thinking', flags: 'i', lines: 3, foreground: 'program' as const },
+    ];
+    new StateStore(dir).save([{ ...record, statusRules }]);
+    expect(new StateStore(dir).load()).toEqual({ records: [{ ...record, statusRules }] });
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toContain('"statusRules": [\n        {\n          "status": "waiting",');
+  });
+
+  it('moves aside a file whose status rule would not compile, saying where', () => {
+    const dir = folder();
+    const bad = { ...record, statusRules: [{ status: 'waiting', match: '(unclosed' }] };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 1, sessions: [bad] }));
+    expect(new StateStore(dir).load().warning).toMatch(/schema version 1 \(sessions\.0\.statusRules\.0: status rule \/\(unclosed\/: not a valid regular expression/);
+  });
+
   it('leaves no temporary files behind after writing', () => {
     const dir = folder();
     const store = new StateStore(dir);

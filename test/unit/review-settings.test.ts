@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.js';
-import { reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
+import { lastTurnIn, reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
 
 /** The config with `set` written by the user (so its origins name a file). */
 function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits'>>, paths: string[]): GroveConfig {
@@ -40,5 +40,33 @@ describe('review settings', () => {
     expect(turnMessage('grove: {session} turn {turn}', fields)).toBe('grove: fix login turn 3');
     expect(turnMessage('{agent} on {branch}: {prompt}', fields)).toBe('claude on grove/fix-login:');
     expect(turnMessage('{agent}: {prompt}', { ...fields, prompt: 'add tests' })).toBe('claude: add tests');
+  });
+
+  describe('reading turn numbers back from a branch’s messages', () => {
+    const fields = { session: 'fix login', agent: 'claude', branch: 'grove/fix-login' };
+
+    it('finds the highest turn the template made, ignoring other commits', () => {
+      const messages = ['grove: fix login turn 2', 'fix the tests by hand', 'grove: fix login turn 10', 'grove: fix login turn 1'];
+      expect(lastTurnIn('grove: {session} turn {turn}', messages)).toBe(10);
+      expect(lastTurnIn('grove: {session} turn {turn}', ['fix the tests by hand', 'grove: turn three'])).toBe(0);
+      expect(lastTurnIn('grove: {session} turn {turn}', [])).toBe(0);
+    });
+
+    it('reads any template turnMessage fills, whatever the other placeholders held', () => {
+      const templates = ['{branch}: turn {turn} of {session} ({agent})', '[{turn}] {agent}: {prompt}', '{session} #{turn}\n\n{prompt}', 'wip (turn {turn}) *{session}*'];
+      for (const template of templates) {
+        const messages = [4, 7].map((turn) => turnMessage(template, { ...fields, turn, prompt: turn === 7 ? 'add a test\n\nand (more)' : '' }));
+        expect(lastTurnIn(template, messages), template).toBe(7);
+      }
+      expect(lastTurnIn('grove: {session} turn {turn}', ['grove: another session turn 5'])).toBe(5);
+    });
+
+    it('matches messages as git tidied them: trailing spaces and runs of blank lines', () => {
+      expect(lastTurnIn('{session}   turn {turn}\n\n\n{prompt}', ['fix login turn 3\n\nprompt text\n'])).toBe(3);
+    });
+
+    it('finds nothing when the template has no turn number', () => {
+      expect(lastTurnIn('wip: {session}', ['wip: fix login'])).toBe(0);
+    });
   });
 });

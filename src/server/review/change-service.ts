@@ -14,7 +14,7 @@ import type { ConflictReport } from '../../core/review/conflict-report.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { FolderWatcher } from '../../io/watch.js';
 import type { LocalSessionHost } from '../local-host.js';
-import type { GitPort } from '../worktrees/index.js';
+import type { GitPort, WorktreeRecord } from '../worktrees/index.js';
 import { ChangeTracker } from './change-tracker.js';
 import { conflictMatrix, type ConflictMatrix } from './conflict-matrix.js';
 
@@ -70,7 +70,10 @@ export class ChangeService implements Disposable {
     for (const session of list) {
       if (!session.worktree || session.status === 'dead') continue;
       present.add(session.id);
-      if (this.trackers.has(session.id)) continue;
+      const current = this.trackers.get(session.id);
+      if (current && sameWorktree(current.record, session.worktree)) continue;
+      // A new session, or one whose record moved (a rebase merge gave it a new base commit): count afresh.
+      current?.dispose();
       const tracker = new ChangeTracker(this.git, { id: session.id, record: session.worktree }, this.watch,
         (summary) => this.summarised(session.id, session.worktree!.repoPath, summary), this.log);
       this.trackers.set(session.id, tracker);
@@ -141,4 +144,9 @@ export class ChangeService implements Disposable {
       this.log(`cannot compute the conflict matrix of ${repo}: ${(error as Error).message}`);
     }
   }
+}
+
+function sameWorktree(a: WorktreeRecord, b: WorktreeRecord): boolean {
+  return a.repoPath === b.repoPath && a.worktreePath === b.worktreePath && a.branch === b.branch
+    && a.baseBranch === b.baseBranch && a.baseCommit === b.baseCommit;
 }

@@ -48,6 +48,11 @@ export class ChangeTracker implements Disposable {
     this.schedule();
   }
 
+  /** The worktree it counts, as its session's record said when it started. */
+  get record(): WorktreeRecord {
+    return this.worktree.record;
+  }
+
   get summary(): ChangeSummary | undefined {
     return this.last;
   }

@@ -15,7 +15,7 @@ import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { MergeOptions, RemoveOptions, RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
 import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
 import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
-import { turnMessage, type ReviewSettings } from '../../core/review/settings.js';
+import { lastTurnIn, turnMessage, type ReviewSettings } from '../../core/review/settings.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
@@ -46,7 +46,7 @@ export class ReviewService implements ReviewPort {
   private readonly queues = new RepoQueues();
   private readonly watch: Subscription;
   private known = new Map<string, SessionInfo>();
-  /** Turn commits made per session, for the number in the next one's message. */
+  /** Per session, the number of its last turn commit: read from its branch first (ownCommitMessages), then counted. */
   private readonly turns = new Map<string, number>();
   /** Sessions being removed: their exit is not the end of a turn, and their worktree is git's to unlock. */
   private readonly removing = new Set<string>();
@@ -100,7 +100,13 @@ export class ReviewService implements ReviewPort {
     const merged = await this.queues.run(record.repoPath, async () => {
       // With commit per turn on, the work not yet committed is the current turn: it ends here, so it merges too.
       const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
-      return { outcome: await engine.merge(record, options), ...(committed ? { committed } : {}) };
+      const outcome = await engine.merge(record, options);
+      // A rebase moved the branch onto the base's tip: its record (and so the state file and every client)
+      // must say so, or later diffs and counts that fall back to the old base commit take in the base's work.
+      if (outcome.kind === 'merged' && outcome.record.baseCommit !== record.baseCommit) {
+        this.options.host.setWorktree(id, outcome.record);
+      }
+      return { outcome, ...(committed ? { committed } : {}) };
     });
     if (merged.outcome.kind !== 'merged' || !settings.cleanupAfterMerge) return merged;
     // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept,
@@ -196,13 +202,32 @@ export class ReviewService implements ReviewPort {
 
   /** Commits everything in the worktree as the session's next turn. Runs inside the repository's queue. */
   private async commit(session: SessionInfo, record: WorktreeRecord, engine: WorktreeEngine, settings: ReviewSettings): Promise<TurnCommit> {
-    const turn = (this.turns.get(session.id) ?? 0) + 1;
+    const turn = (await this.lastTurn(session, record, engine, settings)) + 1;
     const message = turnMessage(settings.commitMessage, { session: session.name, agent: session.agent, branch: record.branch, turn });
     // Turn commits are snapshots of work in progress; hooks judge finished work, at merge time.
     const commit = await engine.commitTurn(record, message, { noVerify: true });
     if (!commit) return {};
     this.turns.set(session.id, turn);
     return { commit, turn };
+  }
+
+  /**
+   * The session's last turn number. The first time this service commits for a session — after a server
+   * restart, or in a branch another session used — it reads the branch's own messages, so numbers go on
+   * from there instead of repeating; after that it counts, as nothing else commits turns for the session.
+   */
+  private async lastTurn(session: SessionInfo, record: WorktreeRecord, engine: WorktreeEngine, settings: ReviewSettings): Promise<number> {
+    const known = this.turns.get(session.id);
+    if (known !== undefined) return known;
+    const last = await engine.ownCommitMessages(record).then(
+      (messages) => lastTurnIn(settings.commitMessage, messages),
+      (error: Error) => {
+        this.options.log(`cannot read the turns of ${record.branch}, numbering from 1: ${error.message}`);
+        return 0;
+      },
+    );
+    this.turns.set(session.id, last);
+    return last;
   }
 
   private occupants(session: SessionInfo, record: WorktreeRecord): Promise<SessionInfo[]> {

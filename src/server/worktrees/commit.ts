@@ -4,9 +4,14 @@
  *
  * Only ever in a worktree on the session's own branch — never the main checkout, where the user's
  * unfinished work would be swept into the commit.
+ *
+ * Turns are numbered in their messages, and the branch keeps the count: a server that starts again reads
+ * the messages of the branch's own commits (ownCommitMessages) and goes on from the highest number, rather
+ * than keeping a counter of its own that a lost state file, or a branch reused by a new session, would reset.
  */
 import { WorktreeRefusal } from '../../core/git/refusal.js';
-import { assertNoOperationInProgress, findWorktree, listWorktrees } from './repository.js';
+import { baseTip } from './base.js';
+import { assertNoOperationInProgress, findWorktree, listWorktrees, resolveCommit } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
 export interface CommitTurnOptions {
@@ -42,4 +47,17 @@ export async function commitTurn(
   const text = message.trim() || 'grove: end of turn';
   await ctx.git.run(real, ['commit', '--quiet', ...(options.noVerify ? ['--no-verify'] : []), `--message=${text}`]);
   return (await ctx.git.run(real, ['rev-parse', 'HEAD'])).trim();
+}
+
+/**
+ * The messages of the commits the session's branch made since its base commit, newest first; [] when the
+ * branch is gone. First parents only: a base merged into the branch brings other work's messages, not its own.
+ */
+export async function ownCommitMessages(ctx: WorktreeContext, record: WorktreeRecord): Promise<string[]> {
+  const cwd = record.repoPath;
+  const tip = await resolveCommit(ctx, cwd, `refs/heads/${record.branch}`);
+  if (!tip) return [];
+  const since = (await resolveCommit(ctx, cwd, record.baseCommit)) ?? (await baseTip(ctx, cwd, record)).commit;
+  const log = await ctx.git.run(cwd, ['log', '-z', '--first-parent', '--format=%B', `${since}..${tip}`, '--']);
+  return log.split('\0').filter((message) => message.trim() !== '');
 }

@@ -7,7 +7,7 @@
  * one-line message.
  */
 import type { LossReport } from '../../core/git/loss.js';
-import { commitTurn, type CommitTurnOptions } from './commit.js';
+import { commitTurn, ownCommitMessages, type CommitTurnOptions } from './commit.js';
 import { createWorktree, type CreatedWorktree, type CreateWorktreeRequest } from './create.js';
 import { diffSession, type DiffTarget, type SessionDiff } from './diff.js';
 import { lockWorktree, unlockWorktree } from './lock.js';
@@ -62,6 +62,11 @@ export class WorktreeEngine {
 
   commitTurn(record: WorktreeRecord, message: string, options?: CommitTurnOptions): Promise<string | undefined> {
     return commitTurn(this.ctx, record, message, options);
+  }
+
+  /** The messages of the branch's own commits since its base, newest first (where its turn numbers are). */
+  ownCommitMessages(record: WorktreeRecord): Promise<string[]> {
+    return ownCommitMessages(this.ctx, record);
   }
 
   lock(record: WorktreeRecord, reason: string): Promise<void> {

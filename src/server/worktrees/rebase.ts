@@ -5,6 +5,12 @@
  * The rebase happens where the branch is checked out — the worktree — so it must be clean and not already
  * mid-operation. A conflict there is left for the session to resolve (`git rebase --continue`), or aborted
  * with `git rebase --abort`, which restores the branch and the worktree exactly.
+ *
+ * Afterwards the branch starts from the base's old tip, no longer from the commit it was made from: that
+ * is the record's new base commit, also written to the branch's git config (where prune finds the base of
+ * a branch no session owns). Left stale, every comparison that falls back to it would count the base's
+ * commits the rebase took in as the session's own. A merge or squash leaves the branch as it was, and its
+ * base commit with it.
  */
 import { gitReason, listForMessage, WorktreeRefusal } from '../../core/git/refusal.js';
 import { conflictedPaths, uncommittedPaths } from '../../core/git/status.js';
@@ -12,7 +18,7 @@ import { mergeBase } from './base.js';
 import { assertMainCheckoutReady, filesTouched } from './merge-checks.js';
 import { mergedOutcome, type ConflictChoice, type MergeOutcome } from './merge-outcome.js';
 import { assertNoOperationInProgress, operationInProgress, readStatus } from './repository.js';
-import type { WorktreeContext, WorktreeRecord } from './types.js';
+import { BASE_COMMIT_CONFIG_KEY, type WorktreeContext, type WorktreeRecord } from './types.js';
 
 export async function rebaseAndFastForward(
   ctx: WorktreeContext,
@@ -57,5 +63,9 @@ export async function rebaseAndFastForward(
   // The rebased commits may touch a slightly different set of files; check the checkout again.
   await assertMainCheckoutReady(ctx, record, await filesTouched(ctx, record.repoPath, base, rebased));
   await ctx.git.run(record.repoPath, ['merge', '--ff-only', rebased]);
+  // Only prune's hint, and the merge has happened: failing to write it must not report the merge as failed.
+  await ctx.git
+    .run(record.repoPath, ['config', '--local', `branch.${record.branch}.${BASE_COMMIT_CONFIG_KEY}`, base])
+    .catch(() => undefined);
   return mergedOutcome(ctx, record, 'rebase', { ...record, baseCommit: base });
 }
