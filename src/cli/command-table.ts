@@ -3,6 +3,7 @@
  */
 import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
+import { bufferCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
 import { configCheckCommand, configPathCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
@@ -26,6 +27,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   lsCommand,
   sendCommand,
   captureCommand,
+  bufferCommand,
+  bufferSetCommand,
   killCommand,
   relaunchCommand,
   waitCommand,

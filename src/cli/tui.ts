@@ -9,6 +9,7 @@ import { findCommand } from '../core/commands/registry.js';
 import { formatConfigError } from '../core/config/errors.js';
 import { isCopyAction } from '../core/copy-mode/copy-keys.js';
 import { GroveApp } from '../client/app.js';
+import { RemotePasteBuffer } from '../client/remote-paste-buffer.js';
 import { RemoteReview } from '../client/review/remote-review.js';
 import type { ConflictReport } from '../core/review/conflict-report.js';
 import { repositoryOf } from '../io/repository.js';
@@ -84,6 +85,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         home: context.env.HOME,
         onDetach: () => leave(0),
         review: new RemoteReview(host),
+        pasteBuffer: new RemotePasteBuffer(host),
         conflicts: async (folder) => (await host.request('conflicts', { cwd: folder })) as ConflictReport,
         notify,
         mouse,

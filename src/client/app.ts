@@ -12,6 +12,7 @@
 import type { Subscription } from 'rxjs';
 import type { ClientActions, ClientView, CommandContext } from '../core/commands/command.js';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
+import type { PasteBufferPort } from '../core/copy-mode/paste-buffer.js';
 import type { Keymap } from '../core/keymap/keymap.js';
 import { computeLayout, type LayoutMode, type ScreenLayout } from '../core/layout/layout.js';
 import type { PaneFrame } from '../core/screen/frame.js';
@@ -70,6 +71,8 @@ export interface AppOptions {
   readonly conflicts?: (folder: string) => Promise<ConflictReport>;
   /** How a session that starts waiting or exits is announced (bell, desktop notification). */
   readonly notify?: AttentionOptions;
+  /** The server's paste buffer, which copies fill and `prefix ]` pastes. */
+  readonly pasteBuffer: PasteBufferPort;
 }
 
 export class GroveApp implements ClientActions {
@@ -103,12 +106,12 @@ export class GroveApp implements ClientActions {
     this.panes = this.disposables.add(new PaneViews(screen, options.host));
     this.views = new AppViews(options.screen, this.palette, options.keymap, this.panes);
     this.dispatch = new KeyDispatch(options.keymap, this.dispatchTarget());
-    this.clipboard = new Clipboard((sequence) => options.screen.control(sequence));
+    this.clipboard = this.disposables.add(new Clipboard((sequence) => options.screen.control(sequence), options.pasteBuffer, (text) => this.message(text)));
     this.copyModes = this.disposables.add(new CopyModes(this.copyModesClient()));
     this.mouse = this.disposables.add(new MouseInput(this.mouseClient(), options.mouse ?? true));
     this.review = new ReviewController(this.reviewUi());
     this.attention = new Attention((sequence) => options.screen.control(sequence), options.notify ?? { bell: true, desktop: false }, process.env);
-    this.subscribe(options.host.clipboard$.subscribe(({ text }) => this.clipboard.copy(text)));
+    this.subscribe(options.host.clipboard$.subscribe(({ text }) => this.clipboard.toTerminal(text)));
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
     this.subscribe(options.host.frames$.subscribe(({ id, frame }) => this.frameArrived(id, frame)));
     this.subscribe(options.host.bells$.subscribe(() => options.screen.control('\x07')));
@@ -228,9 +231,7 @@ export class GroveApp implements ClientActions {
   }
 
   pasteBuffer(): void {
-    const modes = this.focusedFrame()?.modes;
-    const bytes = this.clipboard.paste(modes?.bracketedPaste ?? false);
-    if (bytes !== undefined) this.sendToFocused(bytes);
+    if (this.list.focusedId) this.clipboard.paste(this.list.focusedId);
   }
 
   setMouse(on: boolean): void {
@@ -401,10 +402,7 @@ export class GroveApp implements ClientActions {
       changed: () => this.requestRender(),
       prompt: (sign: '/' | '?', previous: string | undefined, done: (term: string | undefined) => void) =>
         this.openModal(new SearchPrompt(this.options.screen.screen, this.palette, sign, previous, done)),
-      copied: (text: string) => {
-        const sent = this.clipboard.copy(text);
-        this.message(`copied ${text.length} characters${sent ? '' : ' (too many for the terminal\'s clipboard)'}`);
-      },
+      copied: (text: string) => this.clipboard.copy(text),
       message: (text: string) => this.message(text),
     };
   }

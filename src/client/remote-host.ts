@@ -26,6 +26,7 @@ export class RemoteHost implements SessionHost {
   private readonly framesSubject = new Subject<FrameEvent>();
   private readonly bellsSubject = new Subject<string>();
   private readonly clipboardSubject = new Subject<ClipboardEvent>();
+  private readonly bufferSubject = new BehaviorSubject(0);
   private readonly pending = new Map<number, Pending>();
   /** The last frame received per session, which the next update is applied to. */
   private readonly received = new Map<string, PaneFrame>();
@@ -37,6 +38,8 @@ export class RemoteHost implements SessionHost {
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
   readonly bells$: Observable<string> = this.bellsSubject.asObservable();
   readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
+  /** The server's paste buffer's length, 0 when empty (see RemotePasteBuffer). */
+  readonly buffer$: Observable<number> = this.bufferSubject.asObservable();
   /** Resolves with the server's session list once it has first arrived. */
   readonly listed: Promise<readonly SessionInfo[]>;
   private resolveListed!: (sessions: readonly SessionInfo[]) => void;
@@ -156,6 +159,7 @@ export class RemoteHost implements SessionHost {
       }
       case 'bell': return this.bellsSubject.next(message.session);
       case 'clipboard': return this.clipboardSubject.next({ id: message.session, text: message.text });
+      case 'buffer': return this.bufferSubject.next(message.length);
       case 'response': {
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -174,6 +178,7 @@ export class RemoteHost implements SessionHost {
       this.framesSubject.complete();
       this.bellsSubject.complete();
       this.clipboardSubject.complete();
+      this.bufferSubject.complete();
     }
     this.resolveClosed(reason);
   }

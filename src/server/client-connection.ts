@@ -2,9 +2,10 @@
  * One client's connection to the server: the protocol on the server's side of a socket.
  *
  * The first message must be a `hello` of our protocol version. After that the connection relays the
- * host's streams to its client — the session list always, frames only of the sessions the client watches —
- * and hands requests to the server's request table. A slow client never slows the host: while its socket
- * is backed up, only the newest frame of each session is kept for it, and older ones are dropped.
+ * host's streams to its client — the session list and the paste buffer's length always, frames only of the
+ * sessions the client watches — and hands requests to the server's request table. A slow client never
+ * slows the host: while its socket is backed up, only the newest frame of each session is kept for it,
+ * and older ones are dropped.
  */
 import type { Socket } from 'node:net';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
@@ -13,9 +14,11 @@ import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { clientMessageSchema, helloProblem, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LocalSessionHost } from './local-host.js';
+import type { PasteBuffer } from './paste-buffer.js';
 
 export interface ConnectionOwner {
   readonly host: LocalSessionHost;
+  readonly buffer: PasteBuffer;
   handleRequest(connection: ClientConnection, method: string, params: unknown): Promise<unknown>;
   /** The client typed: its sizes now govern the sessions. */
   becameActive(connection: ClientConnection): void;
@@ -112,7 +115,8 @@ export class ClientConnection {
     const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));
     const bells = host.bells$.subscribe((id) => this.send({ t: 'bell', session: id }));
     const clipboard = host.clipboard$.subscribe(({ id, text }) => this.send({ t: 'clipboard', session: id, text }));
-    this.disposables.add(toDisposable(() => [sessions, frames, bells, clipboard].forEach((s) => s.unsubscribe())));
+    const buffer = this.owner.buffer.length$.subscribe((length) => this.send({ t: 'buffer', length }));
+    this.disposables.add(toDisposable(() => [sessions, frames, bells, clipboard, buffer].forEach((s) => s.unsubscribe())));
   }
 
   private watch(ids: readonly string[]): void {

@@ -5,6 +5,7 @@
  */
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
+import { BUFFER_HANDLERS, type PasteBuffer } from './paste-buffer.js';
 import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
@@ -15,6 +16,8 @@ export interface RequestContext {
   readonly review?: ReviewService;
   /** Changes and conflicts of worktree sessions. */
   readonly changes?: ChangeService;
+  /** The paste buffer every client shares; a server without it refuses the buffer requests. */
+  readonly buffer?: PasteBuffer;
   /** Resolves a session given as an id, a name or an index in the list. */
   resolve(session: string): string;
   /** The size new sessions get when the request names none (the active client's focused pane). */
@@ -45,6 +48,7 @@ const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
     return null;
   },
   ...REVIEW_HANDLERS,
+  ...BUFFER_HANDLERS,
 };
 
 export async function runRequest(method: string, params: unknown, context: RequestContext): Promise<unknown> {

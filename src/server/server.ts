@@ -10,9 +10,11 @@
 import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { Subscription } from 'rxjs';
+import { pasteBufferProblem } from '../core/copy-mode/paste-buffer.js';
 import { makeSocketPrivate } from '../io/socket-path.js';
 import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
+import { PasteBuffer } from './paste-buffer.js';
 import { resolveSession, runRequest } from './request-table.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
@@ -34,9 +36,12 @@ export class GroveServer implements ConnectionOwner {
   private active: ClientConnection | undefined;
   private listener: Server | undefined;
   private persist: Subscription | undefined;
+  private programCopies: Subscription | undefined;
   private stopping: Promise<void> | undefined;
   private socketInode: number | undefined;
   private resolveStopped!: () => void;
+  /** The one paste buffer, shared by every client and kept across their detaches. */
+  readonly buffer = new PasteBuffer();
   /** Resolves once the server has stopped. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
@@ -62,10 +67,15 @@ export class GroveServer implements ConnectionOwner {
     this.socketInode = statSync(socketPath).ino;
     this.persist = this.host.sessions$.subscribe((sessions) => {
       try {
-        this.options.store.save(sessions.map(toRecord));
+        this.options.store.save(sessions.map((s) => toRecord(s, this.host.statusRulesOf(s.id))));
       } catch (err) {
         this.log(`could not write the state file: ${(err as Error).message}`);
       }
+    });
+    // As tmux's set-clipboard does, what a program puts on the clipboard becomes the paste buffer too (the
+    // host publishes such text only when programs may set the clipboard). An empty text changes nothing.
+    this.programCopies = this.host.clipboard$.subscribe(({ text }) => {
+      if (!pasteBufferProblem(text)) this.buffer.set(text);
     });
     this.log(`listening on ${socketPath} (pid ${process.pid})`);
   }
@@ -79,6 +89,7 @@ export class GroveServer implements ConnectionOwner {
       this.log('stopping');
       this.listener?.close();
       this.persist?.unsubscribe();
+      this.programCopies?.unsubscribe();
       await this.host.dispose();
       this.options.changes?.dispose();
       // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
@@ -107,6 +118,7 @@ export class GroveServer implements ConnectionOwner {
       host: this.host,
       ...(this.options.review ? { review: this.options.review } : {}),
       ...(this.options.changes ? { changes: this.options.changes } : {}),
+      buffer: this.buffer,
       resolve: (query) => resolveSession(this.host, query),
       defaultSize: () => this.defaultSize(),
       stop: () => void this.stop(),

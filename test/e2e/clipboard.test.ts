@@ -1,6 +1,7 @@
 /**
  * The clipboard of the user's terminal, reached through OSC 52: grove's own copies always go there;
- * a program's request to set it passes only when the config allows it.
+ * a program's request to set it passes only when the config allows it, and then fills grove's paste
+ * buffer too, as tmux's set-clipboard does.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,9 +54,10 @@ describe('the clipboard', () => {
     // The request is handled as the program's output is parsed, before the frame that shows the marker.
     await t.waitForText(/│marker-2$/m);
     expect(writes).toEqual([]);
+    expect((await sandbox.cli(['buffer'])).stderr).toMatch(/^grove: the paste buffer is empty/);
   });
 
-  it("passes a program's request to set it when the config allows it", async () => {
+  it("passes a program's request to set it when the config allows it, and keeps the text for prefix ]", async () => {
     const configDir = join(sandbox.env.XDG_CONFIG_HOME!, 'grove');
     mkdirSync(configDir, { recursive: true });
     writeFileSync(join(configDir, 'config.json'), JSON.stringify({ programClipboard: true }));
@@ -64,5 +66,6 @@ describe('the clipboard', () => {
     await t.waitForText(/│marker-2$/m);
     await t.waitFor(() => writes.length > 0, 'the clipboard request to reach the terminal');
     expect(writes).toEqual([`c;${base64('from-agent')}`]);
+    expect((await sandbox.cli(['buffer'])).stdout).toBe('from-agent');
   });
 });

@@ -16,10 +16,16 @@ export interface GroveSandbox extends Sandbox {
   readonly project: string;
   /** The UI in a terminal of the given size, in the project folder (or `cwd`). */
   open(options?: Omit<StartOptions, 'env' | 'command'>): Promise<TestTerminal>;
-  /** `grove ARGS` on the command line against this sandbox's server. */
-  cli(args: readonly string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<CliResult>;
+  /** `grove ARGS` on the command line against this sandbox's server; `input` is its standard input. */
+  cli(args: readonly string[], options?: CliOptions): Promise<CliResult>;
   /** Ends every terminal opened, stops the server, removes the folder. */
   dispose(): Promise<void>;
+}
+
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+  readonly input?: string;
 }
 
 export interface CliResult {
@@ -33,10 +39,13 @@ export function groveSandbox(): GroveSandbox {
   const project = join(sandbox.dir, 'project');
   mkdirSync(project);
   const terminals: TestTerminal[] = [];
-  const cli = (args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
+  const cli = (args: readonly string[], options: CliOptions = {}) =>
     new Promise<CliResult>((done) => {
-      execFile(process.execPath, [GROVE_BIN, ...args], { cwd: options.cwd ?? project, env: options.env ?? sandbox.env, timeout: 20_000 },
+      const child = execFile(process.execPath, [GROVE_BIN, ...args], { cwd: options.cwd ?? project, env: options.env ?? sandbox.env, timeout: 20_000 },
         (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+      // Standard input is a pipe: given text, it is written and closed; otherwise it stays open, as before.
+      // A command may stop reading early (input too large) and exit: the rest of the write fails, harmlessly.
+      if (options.input !== undefined) child.stdin?.on('error', () => undefined).end(options.input);
     });
   return {
     ...sandbox,

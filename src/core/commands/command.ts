@@ -23,7 +23,7 @@ export interface ClientView {
   readonly showAll: boolean;
   /** Whether grove acts on the mouse. */
   readonly mouse: boolean;
-  /** Whether anything has been copied, for `paste-buffer`. */
+  /** Whether the server's paste buffer holds anything (it tells every client), for `paste-buffer`. */
   readonly hasPasteBuffer: boolean;
 }
 

@@ -4,15 +4,15 @@
  * A connection opens with `hello` carrying the protocol version; the server answers `welcome` or, for any
  * other version, `refused` and closes, so mismatched builds say so instead of misreading each other.
  * After that the client sends requests (answered by `response` with the same id) and fire-and-forget
- * input, resize and watch messages; the server pushes session lists, frames of watched sessions, bells and
- * clipboard contents programs set.
+ * input, resize and watch messages; the server pushes session lists, frames of watched sessions, bells,
+ * clipboard contents programs set, and the paste buffer's length (with the welcome, then at each change).
  * Bump PROTOCOL_VERSION whenever a message changes shape.
  */
 import { z } from 'zod';
 import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 const sessionId = z.string().min(1).max(64);
 const size = z.number().int().min(1).max(10_000);
@@ -36,7 +36,9 @@ export type ServerMessage =
   | { t: 'frame'; session: string; frame: FrameUpdate }
   | { t: 'bell'; session: string }
   /** A program set the clipboard (OSC 52), and the server's settings let it reach the user's terminal. */
-  | { t: 'clipboard'; session: string; text: string };
+  | { t: 'clipboard'; session: string; text: string }
+  /** The paste buffer's length in characters, 0 when it is empty: enough for `prefix ]` to know it can paste. */
+  | { t: 'buffer'; length: number };
 
 /** Why a client's first message can't start a session with this server, or undefined if it can. */
 export function helloProblem(message: ClientMessage): string | undefined {

@@ -4,12 +4,18 @@
  * malformed or hostile message is answered with an error and never reaches a session.
  */
 import { z } from 'zod';
+import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 
 const session = z.string().min(1).max(64);
 const size = z.number().int().min(1).max(10_000);
 const path = z.string().min(1).max(4096);
 /** A branch or ref as typed; the engine checks it against git's rules before git sees it. */
 const ref = z.string().min(1).max(255);
+/** Text for the paste buffer: not empty, and at most its 1 MiB of UTF-8. */
+const pasteText = z.string().superRefine((text, context) => {
+  const problem = pasteBufferProblem(text);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 const pruneTarget = z.object({ path, confirmedLoss: z.boolean().optional(), deleteBranch: z.boolean().optional() });
 
 export const REQUESTS = {
@@ -70,6 +76,10 @@ export const REQUESTS = {
     }),
   }),
   commitTurn: z.object({ session }),
+  // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
+  setBuffer: z.object({ text: pasteText }),
+  getBuffer: z.object({}),
+  pasteBuffer: z.object({ session }),
 } as const;
 
 export type RequestMethod = keyof typeof REQUESTS;
