@@ -42,6 +42,16 @@ describe('change tracking', () => {
     });
   });
 
+  it('counts from the commit the session started on when its base branch is gone', async () => {
+    fixture = GitFixture.create();
+    const { record } = await fixture.engine().create({ repoPath: fixture.repo, name: 'renamed' });
+    fixture.commit('turn 1', { 'app.txt': 'a\nb\n' }, record.worktreePath);
+    fixture.commit('main moves', { 'other.txt': 'x\n' });
+    fixture.git(['branch', '-m', 'main', 'trunk']);
+    const summary = await changeSummary(new SimpleGitPort(), record);
+    expect(summary).toMatchObject({ files: 1, added: 2, ahead: 1, behind: 0, touched: ['app.txt'] });
+  });
+
   it('recounts after files change and after a commit, from filesystem events alone', async () => {
     fixture = GitFixture.create();
     const { record } = await fixture.engine().create({ repoPath: fixture.repo, name: 'live' });

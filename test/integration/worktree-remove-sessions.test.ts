@@ -147,14 +147,14 @@ describe('removing a worktree session with other sessions open in its worktree',
     expect(existsSync(owner.cwd)).toBe(true);
   });
 
-  it('refuses, removing nothing, when one of them will not end', async () => {
+  it('keeps the worktree and branch when one of them will not end, naming those that did', async () => {
     start();
     const owner = await worktree('stuck');
     const fine = await shell('fine', owner.cwd);
     const stuck = await shell('stuck-shell', owner.cwd, { STUBBORN: '1' });
     const report = await review.removalReport(owner.id);
     await expect(review.remove(owner.id, { alsoEnd: report.alsoEnds.map((s) => s.id) }))
-      .rejects.toThrow(/^could not end stuck-shell \(open in the worktree of stuck\): it did not exit within 1\.5 s; nothing removed$/);
+      .rejects.toThrow(/^could not end stuck-shell \(open in the worktree of stuck\): it did not exit within 1\.5 s; ended fine; the worktree and its branch are kept$/);
     expect(running(owner) && running(stuck)).toBe(true);
     expect(host.list().some((s) => s.id === fine.id)).toBe(false);
     expect(existsSync(owner.cwd)).toBe(true);

@@ -10,13 +10,16 @@ import type { GitPort, WorktreeRecord } from '../worktrees/index.js';
 
 export async function changeSummary(git: GitPort, record: WorktreeRecord): Promise<ChangeSummary> {
   const cwd = record.worktreePath;
-  const forkPoint = (await git.exec(cwd, ['merge-base', 'HEAD', record.baseBranch], { okExitCodes: [0, 1] })).stdout.trim()
-    || record.baseCommit;
+  const mergeBase = await git.exec(cwd, ['merge-base', 'HEAD', record.baseBranch], { okExitCodes: [0, 1, 128] });
+  // Exit 1: the histories are unrelated; 128: the base branch is gone (renamed or deleted). Either way
+  // the commit the session started from is the best base left, for the diff and for ahead/behind.
+  const forkPoint = (mergeBase.exitCode === 0 && mergeBase.stdout.trim()) || record.baseCommit;
+  const base = mergeBase.exitCode === 128 ? record.baseCommit : record.baseBranch;
   const [numstat, untracked, status, counts] = await Promise.all([
     git.run(cwd, ['diff', '--raw', '--numstat', '-z', '-M', '--no-ext-diff', forkPoint, '--']),
     git.run(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--']),
     git.run(cwd, ['status', '--porcelain=v2', '-z', '--untracked-files=all']),
-    git.exec(cwd, ['rev-list', '--left-right', '--count', `${record.baseBranch}...HEAD`], { okExitCodes: [0, 128] }),
+    git.exec(cwd, ['rev-list', '--left-right', '--count', `${base}...HEAD`], { okExitCodes: [0, 128] }),
   ]);
   const stats = parseRawNumstat(numstat);
   const untrackedPaths = untracked.split('\0').filter(Boolean);

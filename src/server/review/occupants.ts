@@ -63,7 +63,13 @@ export async function endOccupants(host: LocalSessionHost, owner: string, occupa
   const failed = occupants.filter((_, i) => results[i]!.status === 'rejected');
   if (failed.length === 0) return;
   const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
-  throw new Error(`could not end ${listForMessage(failed.map((s) => s.name), 5)} (open in the worktree of ${owner}): ${reason.message}; nothing removed`);
+  // The others were told to end at the same moment and did: say so, rather than claim nothing changed.
+  const ended = occupants.filter((_, i) => results[i]!.status === 'fulfilled').map((s) => s.name);
+  const also = ended.length ? `; ended ${listForMessage(ended, 5)}` : '';
+  throw new Error(
+    `could not end ${listForMessage(failed.map((s) => s.name), 5)} (open in the worktree of ${owner}): ${reason.message}` +
+      `${also}; the worktree and its branch are kept`,
+  );
 }
 
 function seconds(ms: number): string {
