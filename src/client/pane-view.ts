@@ -4,7 +4,8 @@
  * Going through blessed's content strings (tags or escape sequences) would re-parse and re-measure every
  * character sixty times a second, and re-measuring is where wide characters drift. A frame already says
  * what is in each column, so rendering is a copy: each cell of each run goes to its column with the run's
- * style packed the way blessed packs it (24-bit colours become the nearest 256-palette entry). Only cells
+ * style packed once for the run, the way blessed packs it, or as an id into grove's style table when it
+ * has a 24-bit colour (src/io/screen-style.ts), so that true colour reaches a terminal that shows it. Only cells
  * that differ are written, and only their lines are marked dirty, so an idle pane costs a comparison per
  * cell and no output. The rect clips: a frame smaller than the rect leaves the rest blank, a larger one is
  * cut, and a wide character whose second column falls outside becomes a space.

@@ -5,14 +5,16 @@
  * this time, and `olines`, what the terminal shows now. A cell is `[attr, ch]` where attr packs
  * `(flags << 18) | (fg << 9) | bg`, colours 0–255 or 0x1ff for the terminal's default, and flags are the
  * frame's Attr bits (blessed's own five — bold, underline, blink, inverse, invisible — are the same bits).
+ * Pane cells whose style has a 24-bit colour hold an id into grove's style table instead (screen-style.ts),
+ * a number far above blessed's range that only grove's renderer reads.
  * An element marks a line `dirty` when it changes a cell; drawing sends only dirty lines.
  *
  * A wide character takes its cell and the next: grove's views put '' in the second cell, blessed's own
  * widgets put '\x03' there. Both mean "covered by the character to the left".
  */
 import type { Widgets } from 'blessed';
-import { Attr, DEFAULT_COLOR, isRgb, type Style } from '../core/screen/frame.js';
-import { nearest256 } from '../core/screen/color.js';
+import type { Style } from '../core/screen/frame.js';
+import { styles, type StyleTable } from './screen-style.js';
 
 export type ScreenCell = [attr: number, ch: string];
 export type ScreenLine = ScreenCell[] & { dirty?: boolean };
@@ -41,14 +43,11 @@ export function screenGrid(screen: Widgets.Screen): ScreenGrid {
 }
 
 export const DEFAULT_ATTR = (0x1ff << 9) | 0x1ff;
-const ALL_ATTRS = Attr.BOLD | Attr.UNDERLINE | Attr.BLINK | Attr.INVERSE | Attr.INVISIBLE | Attr.DIM | Attr.ITALIC | Attr.STRIKETHROUGH;
 
-function packColor(color: number): number {
-  if (color === DEFAULT_COLOR) return 0x1ff;
-  return isRgb(color) ? nearest256(color) : color & 0xff;
-}
-
-/** A frame style in blessed's packing; 24-bit colours become their nearest 256-palette entry. */
-export function packStyle(style: Style): number {
-  return ((style.attrs & ALL_ATTRS) << 18) | (packColor(style.fg) << 9) | packColor(style.bg);
+/**
+ * A frame style as a cell attr: blessed's packing, or an interned id when a colour is 24-bit (the
+ * nearest-256 packing once the table is full). Call it once per run, not per cell.
+ */
+export function packStyle(style: Style, table: StyleTable = styles): number {
+  return table.pack(style);
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaneView } from '../../src/client/pane-view.js';
 import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
 import { DEFAULT_ATTR, screenGrid } from '../../src/io/screen-grid.js';
+import { STYLE_BASE, styles } from '../../src/io/screen-style.js';
 import { Attr, PLAIN, rgb, type PaneFrame, type Run, type Style } from '../../src/core/screen/frame.js';
 
 const owned: { dispose(): void }[] = [];
@@ -52,13 +53,26 @@ describe('copying cells', () => {
     ]);
   });
 
-  it("packs the style the way blessed does, with 24-bit colours at their nearest 256 entry", () => {
+  it('packs the style the way blessed does when it has no 24-bit colour', () => {
+    const screen = testScreen();
+    const pane = view(screen);
+    pane.setRect({ x: 0, y: 0, width: 2, height: 1 });
+    pane.setFrame(frame([chars('ab')], { fg: 208, bg: 17, attrs: Attr.BOLD | Attr.ITALIC }));
+    screen.render();
+    expect(attrAt(screen, 0, 0)).toBe(((Attr.BOLD | Attr.ITALIC) << 18) | (208 << 9) | 17);
+  });
+
+  it('interns a style with 24-bit colours, one id for all its cells, its packed form at the nearest 256 entry', () => {
     const screen = testScreen();
     const pane = view(screen);
     pane.setRect({ x: 0, y: 0, width: 2, height: 1 });
     pane.setFrame(frame([chars('ab')], { fg: rgb(255, 0, 0), bg: 17, attrs: Attr.BOLD | Attr.ITALIC }));
     screen.render();
-    expect(attrAt(screen, 0, 0)).toBe(((Attr.BOLD | Attr.ITALIC) << 18) | (196 << 9) | 17);
+    const attr = attrAt(screen, 0, 0);
+    expect(attr).toBeGreaterThanOrEqual(STYLE_BASE);
+    expect(attrAt(screen, 1, 0)).toBe(attr);
+    expect([styles.fg(attr), styles.bg(attr)]).toEqual([rgb(255, 0, 0), 17]);
+    expect(styles.packed(attr)).toBe(((Attr.BOLD | Attr.ITALIC) << 18) | (196 << 9) | 17);
   });
 
   it('leaves the rest of the rect blank when the frame is smaller', () => {

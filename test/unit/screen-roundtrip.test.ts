@@ -91,8 +91,9 @@ describe('round trip through the screen', () => {
     await roundTrip('256', (c) => (c === DEFAULT_COLOR ? c : nearest256(c)));
   });
 
-  it('reproduces the same at truecolor, where 24-bit colours are drawn as their nearest 256 entry', async () => {
-    await roundTrip('truecolor', (c) => (c === DEFAULT_COLOR ? c : nearest256(c)));
+  it('reproduces the same at truecolor, with 24-bit colours kept exactly', async () => {
+    const { writes } = await roundTrip('truecolor', (c) => c);
+    expect(writes.join('')).toContain('38;2;30;144;255');
   });
 
   it('reduces colours to the 16 system colours at 16', async () => {
