@@ -3,7 +3,7 @@
  */
 import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
-import { bufferCommand, bufferSetCommand } from './commands/buffer.js';
+import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
 import { configCheckCommand, configPathCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
@@ -29,6 +29,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   captureCommand,
   bufferCommand,
   bufferSetCommand,
+  bufferPasteCommand,
   killCommand,
   relaunchCommand,
   waitCommand,

@@ -94,6 +94,14 @@ describe('the paste buffer', () => {
     t.press('Enter');
     await t.waitForText(/│from-cli-4$/m);
 
+    // grove buffer paste types it into a session by name, as prefix ] does into the focused one.
+    expect(await sandbox.cli(['buffer', 'set', 'echo pasted-by-name-$((3+3))'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const [shell] = JSON.parse((await sandbox.cli(['ls', '--json'])).stdout) as { name: string }[];
+    expect(await sandbox.cli(['buffer', 'paste', shell!.name])).toEqual({ code: 0, stdout: '', stderr: '' });
+    t.press('Enter');
+    await t.waitForText(/│pasted-by-name-6$/m);
+    oneLineError(await sandbox.cli(['buffer', 'paste', 'nobody']), /^grove: no session nobody/);
+
     // From standard input, byte for byte: lines, a trailing newline and characters beyond ASCII.
     const text = 'line one\nlíne twö 😀\n';
     expect((await sandbox.cli(['buffer', 'set', '-'], { input: text })).code).toBe(0);

@@ -1,12 +1,14 @@
 /**
- * `grove buffer` and `grove buffer set`: the server's paste buffer for scripts, as tmux's save-buffer -
- * and set-buffer are. `grove buffer` prints the text exactly as it is, with no newline added, so that
- * `grove buffer > file` and `grove buffer set - < file` give back the same bytes.
+ * `grove buffer`, `grove buffer set` and `grove buffer paste`: the server's paste buffer for scripts, as
+ * tmux's save-buffer -, set-buffer and paste-buffer -t are. `grove buffer` prints the text exactly as it
+ * is, with no newline added, so that `grove buffer > file` and `grove buffer set - < file` give back the
+ * same bytes; `grove buffer paste SESSION` types it into a session as `C-b ]` does (bracketed when the
+ * session's program asked for bracketed paste).
  */
 import { MAX_PASTE_BUFFER_BYTES, pasteBufferProblem } from '../../core/copy-mode/paste-buffer.js';
 import { RemotePasteBuffer } from '../../client/remote-paste-buffer.js';
 import type { CliCommand } from '../command.js';
-import { withHost } from '../targets.js';
+import { resolveTarget, withHost } from '../targets.js';
 
 export const bufferCommand: CliCommand = {
   name: 'buffer',
@@ -41,6 +43,20 @@ export const bufferSetCommand: CliCommand = {
       return 0;
     });
   },
+};
+
+export const bufferPasteCommand: CliCommand = {
+  name: 'buffer paste',
+  usage: 'grove buffer paste SESSION',
+  summary: 'Type the paste buffer into SESSION, as C-b ] does',
+  options: {},
+  positionals: { min: 1, max: 1 },
+  run: (args, context) =>
+    withHost(context.connect(false), async (host) => {
+      const session = await resolveTarget(host, args.positionals[0]!);
+      await new RemotePasteBuffer(host).paste(session.id);
+      return 0;
+    }),
 };
 
 /** Standard input as UTF-8; stops reading once it is more than the paste buffer could hold. */
