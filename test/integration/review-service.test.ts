@@ -6,19 +6,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
-import { reviewSettingsFrom, type ReviewSettings } from '../../src/core/review/settings.js';
+import type { ReviewSettings } from '../../src/core/review/settings.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
-import { SimpleGitPort } from '../../src/io/git.js';
-import { nodeWorktreeFiles } from '../../src/io/git-files.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
-import { repositoryOf } from '../../src/io/repository.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
 import { resolveSession, runRequest, type RequestContext } from '../../src/server/request-table.js';
-import { ReviewService } from '../../src/server/review/review-service.js';
+import type { ReviewService } from '../../src/server/review/review-service.js';
 import { StateStore, toRecord } from '../../src/server/state-store.js';
 import { GitFixture } from './git-fixture.js';
+import { reviewServiceFor } from './review-fixture.js';
 
 let fixture: GitFixture;
 let host: LocalSessionHost;
@@ -28,14 +25,7 @@ const logged: string[] = [];
 function start(settings: Partial<ReviewSettings> = {}): void {
   fixture = GitFixture.create();
   host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
-  review = new ReviewService({
-    host,
-    git: new SimpleGitPort(),
-    files: nodeWorktreeFiles,
-    settings: async () => ({ ...reviewSettingsFrom(DEFAULT_CONFIG, undefined), ...settings }),
-    repositoryOf,
-    log: (line) => logged.push(line),
-  });
+  review = reviewServiceFor(host, { settings, log: (line) => logged.push(line) });
 }
 
 afterEach(async () => {

@@ -8,19 +8,15 @@
 import { join } from 'node:path';
 import type { Subscription } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
-import { reviewSettingsFrom } from '../../src/core/review/settings.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
 import type { StatusRule } from '../../src/core/status/rules.js';
-import { SimpleGitPort } from '../../src/io/git.js';
-import { nodeWorktreeFiles } from '../../src/io/git-files.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
-import { repositoryOf } from '../../src/io/repository.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
-import { ReviewService } from '../../src/server/review/review-service.js';
+import type { ReviewService } from '../../src/server/review/review-service.js';
 import { StateStore, toRecord } from '../../src/server/state-store.js';
 import { GitFixture } from './git-fixture.js';
+import { reviewServiceFor } from './review-fixture.js';
 
 interface Server {
   readonly host: LocalSessionHost;
@@ -42,14 +38,7 @@ function startServer(): Server {
   const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
   // As src/cli/server-process.ts restores them.
   host.restore(store.load().records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
-  const review = new ReviewService({
-    host,
-    git: new SimpleGitPort(),
-    files: nodeWorktreeFiles,
-    settings: async () => reviewSettingsFrom(DEFAULT_CONFIG, undefined),
-    repositoryOf,
-    log: () => undefined,
-  });
+  const review = reviewServiceFor(host);
   const persist = host.sessions$.subscribe((list) => store.save(list.map((s) => toRecord(s, host.statusRulesOf(s.id)))));
   const server = { host, review, persist };
   servers.push(server);

@@ -6,18 +6,14 @@
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
-import { reviewSettingsFrom } from '../../src/core/review/settings.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
-import { SimpleGitPort } from '../../src/io/git.js';
-import { nodeWorktreeFiles } from '../../src/io/git-files.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
-import { repositoryOf } from '../../src/io/repository.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
 import type { PtyProcess, PtySpawner } from '../../src/server/ports.js';
-import { ReviewService } from '../../src/server/review/review-service.js';
+import type { ReviewService } from '../../src/server/review/review-service.js';
 import { GitFixture } from './git-fixture.js';
+import { reviewServiceFor } from './review-fixture.js';
 
 let fixture: GitFixture;
 let host: LocalSessionHost;
@@ -51,15 +47,7 @@ const spawner: PtySpawner = {
 function start(settings: { cleanupAfterMerge?: boolean } = {}): void {
   fixture = GitFixture.create();
   host = new LocalSessionHost({ spawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 300 });
-  review = new ReviewService({
-    host,
-    git: new SimpleGitPort(),
-    files: nodeWorktreeFiles,
-    settings: async () => ({ ...reviewSettingsFrom(DEFAULT_CONFIG, undefined), ...settings }),
-    repositoryOf,
-    log: () => undefined,
-    endWithinMs: 1500,
-  });
+  review = reviewServiceFor(host, { settings, endWithinMs: 1500 });
 }
 
 afterEach(async () => {
