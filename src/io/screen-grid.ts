@@ -14,7 +14,7 @@
  */
 import type { Widgets } from 'blessed';
 import type { Style } from '../core/screen/frame.js';
-import { styles, type StyleTable } from './screen-style.js';
+import { DEFAULT_PACKED_COLOR, styles, type StyleTable } from './screen-style.js';
 
 export type ScreenCell = [attr: number, ch: string];
 export type ScreenLine = ScreenCell[] & { dirty?: boolean };
@@ -42,7 +42,7 @@ export function screenGrid(screen: Widgets.Screen): ScreenGrid {
   return screen as unknown as ScreenGrid;
 }
 
-export const DEFAULT_ATTR = (0x1ff << 9) | 0x1ff;
+export const DEFAULT_ATTR = (DEFAULT_PACKED_COLOR << 9) | DEFAULT_PACKED_COLOR;
 
 /**
  * A frame style as a cell attr: blessed's packing, or an interned id when a colour is 24-bit (the

@@ -12,9 +12,8 @@
 import { Attr, RGB_FLAG } from '../core/screen/frame.js';
 import { nearest16, type ColorDepth } from '../core/screen/color.js';
 import { DEFAULT_ATTR } from './screen-grid.js';
-import { styles, type StyleTable } from './screen-style.js';
+import { DEFAULT_PACKED_COLOR as DEFAULT, styles, type StyleTable } from './screen-style.js';
 
-const DEFAULT = 0x1ff;
 const COLOR_BITS = 0x3ffff;
 
 /** Attribute bits and the SGR parameter that turns each on. */

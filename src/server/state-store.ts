@@ -134,9 +134,9 @@ export class StateStore {
   /** Writes the records if they differ from what was last written: now, or soon if only statuses changed. */
   save(records: readonly SessionRecord[]): void {
     const text = JSON.stringify({ version: STATE_VERSION, sessions: records }, null, 2) + '\n';
-    const sessions = JSON.stringify(records.map(({ lastStatus: _status, ...rest }) => rest));
     this.cancelPending();
     if (text === this.lastWritten) return;
+    const sessions = JSON.stringify(records.map(({ lastStatus: _status, ...rest }) => rest));
     if (sessions !== this.lastSessions) return this.write(text, sessions);
     const timer = setTimeout(() => {
       try {

@@ -85,26 +85,25 @@ describe('key bindings from config', () => {
     await t.waitForText('New session');
   });
 
-  it('warns in the status bar when it runs inside a tmux that has the same prefix', async () => {
-    // A stand-in for tmux that answers `tmux show-options -gv prefix` as a default tmux would.
+  /** grove runs inside a tmux (TMUX set) whose stand-in answers `tmux show-options -gv prefix` as a default tmux would. */
+  function insideDefaultTmux(): void {
     const bin = join(sandbox.dir, 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'tmux'), '#!/bin/sh\necho C-b\n');
     chmodSync(join(bin, 'tmux'), 0o755);
     sandbox.env.PATH = `${bin}:${sandbox.env.PATH}`;
     sandbox.env.TMUX = '/tmp/tmux-test/default,1,0';
+  }
+
+  it('warns in the status bar when it runs inside a tmux that has the same prefix', async () => {
+    insideDefaultTmux();
     const t = await sandbox.open({ cols: 80, rows: 24 });
     await t.waitForText('tmux also uses C-b as its prefix: press it twice for grove, or set keys.prefix');
   });
 
   it('does not warn inside a tmux with another prefix', async () => {
     writeJson(userConfig, { keys: { prefix: 'C-a' } });
-    const bin = join(sandbox.dir, 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'tmux'), '#!/bin/sh\necho C-b\n');
-    chmodSync(join(bin, 'tmux'), 0o755);
-    sandbox.env.PATH = `${bin}:${sandbox.env.PATH}`;
-    sandbox.env.TMUX = '/tmp/tmux-test/default,1,0';
+    insideDefaultTmux();
     const t = await sandbox.open({ cols: 160, rows: 24 });
     await t.waitForText(/│\$ ?$/m);
     expect(t.row(23)).toMatch(/C-a \? help$/);
