@@ -11,10 +11,10 @@
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { catOnce } from './figures/throughput.js';
 import { echoOnce } from './figures/echo.js';
 import { attachOnce, oneReadyShell, sessionsWithScrollback } from './figures/attach.js';
+import { parseOptions, runMain, UsageError } from './lib/cli.js';
 import { writeColouredLog } from './lib/coloured-log.js';
 import { formatSummary, summarise } from './lib/cpu-profile.js';
 import { GroveTool } from './lib/grove-tool.js';
@@ -54,9 +54,9 @@ const SCENARIOS = {
 };
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { quick: { type: 'boolean' }, keep: { type: 'string' } } });
+  const { values, positionals } = parseOptions({ allowPositionals: true, options: { quick: { type: 'boolean' }, keep: { type: 'string' } } });
   const scenario = SCENARIOS[positionals[0]];
-  if (!scenario) throw new Error(`usage: node bench/profile.js ${Object.keys(SCENARIOS).join('|')} [--quick] [--keep DIR]`);
+  if (!scenario) throw new UsageError(`usage: node bench/profile.js ${Object.keys(SCENARIOS).join('|')} [--quick] [--keep DIR]`);
   const workspace = new Workspace();
   try {
     const params = WORKLOADS[values.quick ? 'quick' : 'full'];
@@ -89,10 +89,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    process.stderr.write(`profile: ${err.stack ?? err.message}\n`);
-    process.exit(1);
-  },
-);
+runMain('profile', main);

@@ -16,11 +16,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { throughput } from './figures/throughput.js';
 import { echo } from './figures/echo.js';
 import { attachAtScale, firstFrame } from './figures/attach.js';
 import { resources } from './figures/resources.js';
+import { parseOptions, runMain, UsageError } from './lib/cli.js';
 import { writeColouredLog } from './lib/coloured-log.js';
 import { exec } from './lib/exec.js';
 import { GROVE_BIN, GroveTool } from './lib/grove-tool.js';
@@ -59,14 +59,14 @@ async function machine() {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+  const { values } = parseOptions({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
   const mode = values.quick ? 'quick' : 'full';
   const params = WORKLOADS[mode];
   const chosen = values.only ? values.only.split(',') : Object.keys(FIGURES);
-  for (const name of chosen) if (!FIGURES[name]) throw new Error(`unknown figure '${name}' (${Object.keys(FIGURES).join(', ')})`);
-  if (!existsSync(join(GROVE_BIN, '../../dist/bundle/grove.js'))) throw new Error('grove is not built: run `npm run build` first');
+  for (const name of chosen) if (!FIGURES[name]) throw new UsageError(`unknown figure '${name}' (${Object.keys(FIGURES).join(', ')})`);
+  if (!existsSync(join(GROVE_BIN, '../../dist/bundle/grove.js'))) throw new UsageError('grove is not built: run `npm run build` first');
   await tmuxVersion().catch(() => {
-    throw new Error('tmux is not installed (apt-get install tmux)');
+    throw new UsageError('tmux is not installed (apt-get install tmux)');
   });
 
   const workspace = new Workspace();
@@ -115,10 +115,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    process.stderr.write(`bench: ${err.stack ?? err.message}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench', main);
