@@ -16,17 +16,23 @@ import { toDisposable, type Disposable } from '../core/disposable.js';
 import type { ForegroundSignal } from '../core/status/observation.js';
 import type { PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../server/ports.js';
 import { readForeground } from './proc.js';
+import { PtyWriter } from './pty-writer.js';
 
 class NodePtyProcess implements PtyProcess {
   private killTimer: NodeJS.Timeout | undefined;
   private exited = false;
+  /** Input goes to the master directly (pty-writer.ts says why); node-pty's own write where there is no fd. */
+  private readonly writer: PtyWriter | undefined;
 
   constructor(
     private readonly pty: nodePty.IPty,
     slave: number | undefined,
   ) {
+    const fd = (pty as unknown as { fd?: unknown }).fd;
+    this.writer = typeof fd === 'number' ? new PtyWriter(fd) : undefined;
     pty.onExit(() => {
       this.exited = true;
+      this.writer?.dispose();
       if (this.killTimer) clearTimeout(this.killTimer);
       if (slave !== undefined) closeSync(slave);
     });
@@ -51,7 +57,9 @@ class NodePtyProcess implements PtyProcess {
   }
 
   write(data: string): void {
-    if (!this.exited) this.pty.write(data);
+    if (this.exited) return;
+    if (this.writer) this.writer.write(data);
+    else this.pty.write(data);
   }
 
   resize(cols: number, rows: number): void {
