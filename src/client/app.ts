@@ -4,7 +4,9 @@
  * State is small — the sessions listed and which has focus (SessionList), the layout and zoom, the open
  * modal, the status line's notice or question (StatusNotice) — and the screen is a function of it: every
  * change asks for a render, renders are coalesced to one per turn of the event loop, and each computes
- * the layout afresh and hands AppViews the scene to draw. Keys go through KeyDispatch; commands act
+ * the layout afresh and hands AppViews the scene to draw. Output arriving in a pane changes nothing but
+ * that pane, so it asks only for the pane to be drawn again (AppViews.drawPanes), unless a full render
+ * is due anyway. Keys go through KeyDispatch; commands act
  * through the ClientActions this class implements; copy mode, the mouse, the review loop and attention
  * are controllers of their own, each given a small adapter onto this state; sessions are reached only
  * through the SessionHost port.
@@ -94,7 +96,11 @@ export class GroveApp implements ClientActions {
   private screenLayout: ScreenLayout | undefined;
   private modal: Modal | undefined;
   private prefixPending = false;
+  /** A full render is due at the next draw. */
   private renderQueued = false;
+  /** Panes whose frame arrived since the last draw. */
+  private readonly panesQueued = new Set<string>();
+  private drawScheduled = false;
   /** Input typed before the first session exists, while it is being started. */
   private typeahead: string[] | undefined;
 
@@ -318,7 +324,9 @@ export class GroveApp implements ClientActions {
   private frameArrived(id: string, frame: PaneFrame): void {
     if (!this.list.isListed(id)) return;
     this.frames.set(id, frame);
-    if (this.panes.isVisible(id)) this.requestRender();
+    if (!this.panes.isVisible(id)) return;
+    this.panesQueued.add(id);
+    this.scheduleDraw();
   }
 
   private openModal(modal: Modal): void {
@@ -334,15 +342,27 @@ export class GroveApp implements ClientActions {
   }
 
   private requestRender(): void {
-    if (this.renderQueued) return;
     this.renderQueued = true;
+    this.scheduleDraw();
+  }
+
+  private scheduleDraw(): void {
+    if (this.drawScheduled) return;
+    this.drawScheduled = true;
     setImmediate(() => {
-      if (this.renderQueued && !this.disposables.isDisposed) this.render();
+      this.drawScheduled = false;
+      if (this.disposables.isDisposed) return;
+      if (this.renderQueued) return this.render();
+      if (this.panesQueued.size === 0) return;
+      const ids = [...this.panesQueued];
+      this.panesQueued.clear();
+      if (!this.views.drawPanes(ids, this.copyModes.framesFor(this.frames))) this.render();
     });
   }
 
   private render(): void {
     this.renderQueued = false;
+    this.panesQueued.clear();
     const { listed, focusedId } = this.list;
     const layout = (this.screenLayout = this.layoutFor(listed.map((s) => s.id), focusedId));
     this.views.draw({

@@ -9,6 +9,10 @@
  * that differ are written, and only their lines are marked dirty, so an idle pane costs a comparison per
  * cell and no output. The rect clips: a frame smaller than the rect leaves the rest blank, a larger one is
  * cut, and a wide character whose second column falls outside becomes a space.
+ *
+ * Two ways in: blessed's render pass paints every row (another element may have drawn over the rect since),
+ * and `repaint` paints a new frame between render passes, only the rows whose line is not the very object
+ * painted there before (frames keep unchanged lines as the same objects; see frame-delta.ts).
  */
 import blessed from 'neo-blessed';
 import type { Widgets } from 'blessed';
@@ -30,6 +34,8 @@ export class PaneView implements Disposable {
   private readonly grid: ScreenGrid;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private frame: PaneFrame | undefined;
+  /** The frame line each row of the rect shows now (undefined: blank, or not known). */
+  private readonly painted: (FrameLine | undefined)[] = [];
 
   constructor(screen: Widgets.Screen) {
     this.grid = screenGrid(screen);
@@ -64,21 +70,39 @@ export class PaneView implements Disposable {
     this.element.destroy();
   }
 
+  /**
+   * Shows `frame` at once, outside blessed's render pass: only rows whose line changed are painted, and
+   * the caller draws the screen. For a pane nothing covers (AppViews.drawPanes makes sure of that).
+   */
+  repaint(frame: PaneFrame | undefined): void {
+    this.frame = frame;
+    if (!this.element.hidden && !this.element.detached) this.paintRows(false);
+  }
+
   private paint(): Widgets.Coords | undefined {
     const element = this.element;
     if (element.hidden || element.detached) return undefined;
+    this.paintRows(true);
     const { x, y, width, height } = this.rect;
-    const lines = this.grid.lines;
-    for (let row = 0; row < height; row++) {
-      const line = lines[y + row];
-      if (!line) break;
-      // The screen edge clips like the rect does (a layout can be briefly larger than a shrinking screen).
-      const visible = Math.max(0, Math.min(width, line.length - x));
-      this.paintLine(line, this.frame?.lines[row], x, visible);
-    }
     const coords = { xi: x, xl: x + width, yi: y, yl: y + height, base: 0 } as Widgets.Coords;
     element.lpos = coords as unknown as typeof element.lpos;
     return coords;
+  }
+
+  private paintRows(all: boolean): void {
+    const { x, y, width, height } = this.rect;
+    const lines = this.grid.lines;
+    this.painted.length = height;
+    for (let row = 0; row < height; row++) {
+      const line = lines[y + row];
+      if (!line) break;
+      const frameLine = this.frame?.lines[row];
+      if (!all && frameLine !== undefined && frameLine === this.painted[row]) continue;
+      // The screen edge clips like the rect does (a layout can be briefly larger than a shrinking screen).
+      const visible = Math.max(0, Math.min(width, line.length - x));
+      this.paintLine(line, frameLine, x, visible);
+      this.painted[row] = frameLine;
+    }
   }
 
   private paintLine(line: ScreenLine, frameLine: FrameLine | undefined, left: number, width: number): void {

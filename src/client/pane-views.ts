@@ -56,7 +56,6 @@ export class PaneViews implements Disposable {
     }
   }
 
-  /** Sends the host a resize for every session whose size in the layout changed. */
   /**
    * Sends the host a resize for every session whose size in the layout changed: at once for the panes on
    * screen, and HIDDEN_RESIZE_MS later for the rest. Resizing reflows a session's whole scrollback, which
@@ -82,6 +81,11 @@ export class PaneViews implements Disposable {
     if (known && known.cols === size.cols && known.rows === size.rows) return;
     this.sizes.set(id, size);
     this.host.resize(id, size.cols, size.rows);
+  }
+
+  /** Paints a session's new frame into its pane at once, outside a render pass (AppViews.drawPanes). */
+  repaint(id: string, frame: PaneFrame | undefined): void {
+    this.views.get(id)?.repaint(frame);
   }
 
   cursor(id: string): { x: number; y: number; visible: boolean } | undefined {

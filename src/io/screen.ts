@@ -30,6 +30,11 @@ export interface TerminalScreen {
   setCursor(cursor: CursorPlacement | undefined): void;
   /** blessed render + grove draw + cursor placement; cheap when nothing changed. */
   render(): void;
+  /**
+   * grove draw + cursor placement without a blessed render: for cells written into the grid directly
+   * (a pane's new frame), when no element needs to render again.
+   */
+  draw(): void;
   onResize(listener: (cols: number, rows: number) => void): Disposable;
   /** Writes a control sequence to the terminal between draws: mouse modes, the clipboard (OSC 52). */
   control(sequence: string): void;
@@ -65,7 +70,7 @@ class BlessedTerminalScreen implements TerminalScreen {
     private readonly ownedInput: PassThrough | undefined,
   ) {
     this.grid = screenGrid(screen);
-    this.grid.draw = () => this.draw();
+    this.grid.draw = () => this.drawGrid();
     this.grid.program._write(BRACKETED_PASTE_ON);
     // Also on blessed's own exit handler, which destroys the screen when the process exits: the modes are
     // written before blessed's final flush, after it has left the alternate screen.
@@ -91,6 +96,10 @@ class BlessedTerminalScreen implements TerminalScreen {
     if (!this.destroyed) this.screen.render();
   }
 
+  draw(): void {
+    if (!this.destroyed) this.drawGrid();
+  }
+
   onResize(listener: (cols: number, rows: number) => void): Disposable {
     const handler = (): void => listener(this.cols, this.rows);
     this.screen.on('resize', handler);
@@ -109,7 +118,7 @@ class BlessedTerminalScreen implements TerminalScreen {
   }
 
   /** Replaces blessed's draw: called by blessed's render once the elements have filled the grid. */
-  private draw(): void {
+  private drawGrid(): void {
     const grid = this.grid;
     const cells = drawLines(grid.lines, grid.olines, this.colorDepth);
     const queued = grid.program._buf + grid._buf;
