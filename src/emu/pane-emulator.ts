@@ -15,6 +15,11 @@
  *
  * Widths follow Unicode 11 (emoji are two columns), which is what current programs assume when they lay
  * out their own screens; xterm's built-in Unicode 6 tables would put every emoji one column off.
+ *
+ * A frame reads again only the rows xterm says its parses changed since the last frame, and shares every
+ * other row (the same FrameLine object) with the frame before: an echo reads one row, not the screen, and
+ * allocates next to nothing (measured: most of the server's share of an echo, and its garbage, was
+ * reading unchanged rows). Frames are never mutated, so a frame handed out earlier stays as it was.
  */
 import xtermHeadless from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
@@ -24,7 +29,7 @@ import { sliceRange, type LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import { captureText } from './capture.js';
 import { FrameReader } from './frame-reader.js';
-import { xtermInternals, type XtermInternals } from './xterm-internals.js';
+import { xtermInternals, type RowRange, type XtermInternals } from './xterm-internals.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -52,6 +57,10 @@ export class PaneEmulator implements Disposable {
   private trimmed = 0;
   private epoch = 0;
   private readonly clipboardListeners = new Set<(text: string) => void>();
+  /** The rows of the last frame, and the part of the screen changed since (from > to: none). */
+  private rows: readonly FrameLine[] = [];
+  private changedFrom = 0;
+  private changedTo = Infinity;
 
   constructor(options: PaneEmulatorOptions) {
     this.terminal = new Terminal({
@@ -69,6 +78,7 @@ export class PaneEmulator implements Disposable {
     this.store.add(this.terminal.onData(options.onReply));
     this.store.add(this.terminal.onTitleChange((title) => (this.currentTitle = title)));
     this.store.add(this.internals.onTrim((count) => (this.trimmed += count)));
+    this.store.add(this.internals.onRowsChanged((rows) => this.rowsChanged(rows)));
     this.store.add(this.terminal.buffer.onBufferChange(() => this.renumber()));
     this.store.add(this.terminal.parser.registerOscHandler(52, (data) => this.clipboardRequest(data)));
   }
@@ -108,14 +118,20 @@ export class PaneEmulator implements Disposable {
     this.terminal.resize(cols, rows);
     // Re-wrapping moves text between lines: numbers from before the resize no longer name the same text.
     this.renumber();
+    this.rowsChanged(undefined);
   }
 
   /** The screen as it is now: the bottom `rows` lines of the active buffer, however far scrollback goes. */
   frame(): PaneFrame {
     const { cols, rows } = this.terminal;
     const buffer = this.terminal.buffer.active;
-    const lines: FrameLine[] = new Array(rows);
-    for (let y = 0; y < rows; y++) lines[y] = this.reader.read(buffer.getLine(buffer.baseY + y), cols);
+    const lines = this.rows.length === rows ? [...this.rows] : new Array<FrameLine>(rows);
+    const from = this.rows.length === rows ? this.changedFrom : 0;
+    const to = this.rows.length === rows ? Math.min(this.changedTo, rows - 1) : rows - 1;
+    for (let y = from; y <= to; y++) lines[y] = this.reader.read(buffer.getLine(buffer.baseY + y), cols);
+    this.rows = lines;
+    this.changedFrom = Infinity;
+    this.changedTo = -1;
     return {
       cols,
       rows,
@@ -176,6 +192,12 @@ export class PaneEmulator implements Disposable {
   private renumber(): void {
     this.epoch++;
     this.trimmed = 0;
+  }
+
+  /** Rows to read again at the next frame; undefined: all of them. */
+  private rowsChanged(rows: RowRange | undefined): void {
+    this.changedFrom = Math.min(this.changedFrom, rows ? rows.start : 0);
+    this.changedTo = Math.max(this.changedTo, rows ? rows.end : Infinity);
   }
 
   /** OSC 52 `selection;data`: data `?` asks to read (refused, unanswered); base64 data sets. */

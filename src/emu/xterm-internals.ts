@@ -5,9 +5,10 @@
  * (DECSET 1006) live in xterm's core services; the public `terminal.modes` has neither. Tracking them
  * ourselves with parser hooks would miss every other way they change (RIS, DECSTR, the alternate screen
  * switch), so we read the services, through this one file. Likewise the count of lines dropped off the
- * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it). The
- * shape is checked when an emulator is made, so an xterm upgrade that moves them fails loudly in the
- * tests instead of quietly showing a cursor.
+ * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it), and the
+ * rows each parse changed, which xterm tells only its renderer (a headless terminal has none): a frame
+ * reads those rows again and keeps the rest. The shape is checked when an emulator is made, so an xterm
+ * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row.
  */
 import type { IDisposable, Terminal } from '@xterm/headless';
 
@@ -16,9 +17,23 @@ export interface XtermInternals {
   readonly sgrMouse: boolean;
   /** Calls `listener(count)` when lines are dropped off the top of the active buffer, whichever that is. */
   onTrim(listener: (count: number) => void): IDisposable;
+  /**
+   * Calls `listener(rows)` after each parse with the screen rows (0 = top of the screen) it may have
+   * changed, inclusive, or with undefined when the whole screen may have (a buffer switch, a reset).
+   */
+  onRowsChanged(listener: (rows: RowRange | undefined) => void): IDisposable;
+}
+
+export interface RowRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 type InternalEvent<T> = (listener: (value: T) => void) => IDisposable;
+
+interface InputHandler {
+  readonly onRequestRefreshRows: InternalEvent<RowRange | undefined>;
+}
 
 interface CoreServices {
   readonly coreService: { readonly isCursorHidden: boolean };
@@ -26,6 +41,7 @@ interface CoreServices {
   /** The active buffer (normal or alternate) and its circular list of lines. */
   readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
   readonly buffers: { readonly onBufferActivate: InternalEvent<unknown> };
+  readonly _inputHandler: InputHandler;
 }
 
 export function xtermInternals(terminal: Terminal): XtermInternals {
@@ -35,6 +51,9 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   }
   if (typeof core.buffer?.lines?.onTrim !== 'function' || typeof core.buffers?.onBufferActivate !== 'function') {
     throw new Error('@xterm/headless no longer exposes buffer.lines.onTrim / buffers.onBufferActivate');
+  }
+  if (typeof core._inputHandler?.onRequestRefreshRows !== 'function') {
+    throw new Error('@xterm/headless no longer exposes _inputHandler.onRequestRefreshRows');
   }
   const { coreService, coreMouseService } = core as CoreServices;
   const services = core as CoreServices;
@@ -53,6 +72,10 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
         lines = services.buffer.lines.onTrim(listener);
       });
       return { dispose: () => [lines, switched].forEach((d) => d.dispose()) };
+    },
+    onRowsChanged(listener) {
+      // Buffer switches and resets report the whole screen themselves (test/unit/emu-frame-rows.test.ts).
+      return services._inputHandler.onRequestRefreshRows((rows) => listener(rows));
     },
   };
 }

@@ -11,9 +11,11 @@
  * poll, so `read -p` is told apart from a prompt.
  *
  * Everything is read afresh on each call and returned as plain data; off Linux, or when the process is
- * gone, the answer is undefined and detectors fall back on the screen alone.
+ * gone, the answer is undefined and detectors fall back on the screen alone. The server asks several
+ * times a second while a session is busy, so the files are read into one buffer kept for the purpose
+ * (readFileSync would allocate a fresh 8 KB for each of these files of a few dozen bytes).
  */
-import { readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, readlinkSync, readSync } from 'node:fs';
 import type { ForegroundSignal } from '../core/status/observation.js';
 
 export interface ForegroundProcess extends ForegroundSignal {
@@ -83,11 +85,19 @@ function isTerminalPath(path: string): boolean {
   return path.startsWith('/dev/pts/') || path.startsWith('/dev/tty') || path === '/dev/console';
 }
 
+/** /proc/<pid>/stat is the longest file read here: a few hundred bytes, however long the command name. */
+const scratch = Buffer.alloc(4096);
+
 function readText(path: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8').trim();
+    fd = openSync(path, 'r');
+    const length = readSync(fd, scratch, 0, scratch.length, 0);
+    return scratch.toString('utf8', 0, length).trim();
   } catch {
     return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

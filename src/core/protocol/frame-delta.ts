@@ -19,6 +19,8 @@ function sameRun(a: Run, b: Run): boolean {
 }
 
 export function sameLine(a: FrameLine, b: FrameLine): boolean {
+  // Emulators share unchanged rows between frames, so most lines are the very same object.
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameRun(a[i]!, b[i]!)) return false;
   return true;

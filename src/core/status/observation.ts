@@ -33,9 +33,21 @@ export interface ScreenObservation {
   readonly foreground?: ForegroundSignal;
 }
 
+/**
+ * Each row's text, by row: emulators share unchanged rows between frames (the same FrameLine object), so
+ * an observation builds strings only for rows that changed since the last one.
+ */
+const rowTexts = new WeakMap<PaneFrame['lines'][number], string>();
+
+function rowText(line: PaneFrame['lines'][number]): string {
+  let text = rowTexts.get(line);
+  if (text === undefined) rowTexts.set(line, (text = lineText(line).trimEnd()));
+  return text;
+}
+
 /** The text a detector reads from a frame: each row as a string, and the cursor row up to the cursor. */
 export function screenText(frame: PaneFrame): { lines: string[]; cursorText: string } {
-  const lines = frame.lines.map((line) => lineText(line).trimEnd());
+  const lines = frame.lines.map(rowText);
   const cursorRow = frame.lines[frame.cursor.y];
   return { lines, cursorText: cursorRow ? textBeforeColumn(cursorRow, frame.cursor.x) : '' };
 }
