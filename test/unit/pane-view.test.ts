@@ -159,3 +159,26 @@ describe('cursorPosition', () => {
     expect(pane.cursorPosition()).toBeUndefined();
   });
 });
+
+describe('repaint', () => {
+  it('paints the rows whose line changed, leaves the others, and the screen shows it at the next draw', () => {
+    const screen = testScreen();
+    const pane = view(screen);
+    pane.setRect({ x: 1, y: 0, width: 3, height: 2 });
+    const first = frame([chars('abc'), chars('def')]);
+    pane.setFrame(first);
+    screen.render();
+    // Another frame sharing row 0 with the first (as emulators share unchanged rows) and a new row 1.
+    const second: PaneFrame = { ...first, lines: [first.lines[0]!, [{ style: PLAIN, cells: chars('xyz') }]] };
+    // A cell of row 0 that only a full paint would put back shows whether row 0 was painted again.
+    screenGrid(screen.screen).lines[0]![1]![1] = '#';
+    pane.repaint(second);
+    expect([row(screen, 0), row(screen, 1)]).toEqual([' #bc        ', ' xyz        ']);
+    expect(screenGrid(screen.screen).lines[1]!.dirty).toBe(true);
+    screen.draw();
+    expect(screenGrid(screen.screen).lines[1]!.dirty).toBe(false);
+    // blessed's render pass paints every row again.
+    screen.render();
+    expect(row(screen, 0)).toBe(' abc        ');
+  });
+});
