@@ -3,13 +3,10 @@
  * from the command line. Each is a function from its inputs to exit status and output, so their rows in
  * the command table (commands/config.ts, commands/themes.ts) only have to print, and tests need no process.
  */
-import { BUILTIN_PROFILES } from '../core/agents/builtins.js';
-import { COMMANDS } from '../core/commands/registry.js';
 import { formatConfigError, type ConfigError } from '../core/config/errors.js';
-import { parseConfigText, loadConfig } from '../core/config/load.js';
-import { DEFAULT_BINDINGS } from '../core/keymap/bindings.js';
+import { loadConfig } from '../core/config/load.js';
+import { parseConfigText, parseTheme, schemaChecks } from '../core/config/schema-checks.js';
 import { detectColorDepth } from '../core/screen/color.js';
-import { parseTheme } from '../core/theme/catalog.js';
 import { themePreview } from '../core/theme/preview.js';
 import { resolveTheme } from '../core/theme/resolve-theme.js';
 import {
@@ -20,13 +17,6 @@ import {
   type ConfigEnvironment,
   type ConfigKnowledge,
 } from '../io/config-files.js';
-
-/** What this build of grove has, for the checks a schema cannot make: commands, default keys, agents. */
-export const GROVE_KNOWLEDGE: ConfigKnowledge = {
-  commands: COMMANDS,
-  bindings: DEFAULT_BINDINGS,
-  builtinAgents: BUILTIN_PROFILES.map((profile) => profile.name),
-};
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -85,7 +75,7 @@ export async function themesCommand(environment: ConfigEnvironment, knowledge: C
   const locations = await configLocations(environment);
   const themes = await readThemeCatalog(locations, environment.env);
   const texts = await readConfigTexts(locations);
-  const loaded = texts.ok ? loadConfig(texts.value, { ...knowledge, themes }) : undefined;
+  const loaded = texts.ok ? loadConfig(texts.value, { ...knowledge, themes, checks: schemaChecks }) : undefined;
   const current = loaded?.ok ? loaded.value.config.theme : configuredThemeName(texts.ok ? texts.value : []);
 
   const depth = isTTY ? detectColorDepth(environment.env) : 'mono';

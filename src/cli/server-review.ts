@@ -11,7 +11,7 @@ import { nodeWorktreeFiles } from '../io/git-files.js';
 import { repositoryOf } from '../io/repository.js';
 import type { LocalSessionHost } from '../server/local-host.js';
 import { ReviewService } from '../server/review/review-service.js';
-import { GROVE_KNOWLEDGE } from './config-commands.js';
+import { GROVE_KNOWLEDGE } from './config-knowledge.js';
 
 export function reviewServiceFor(host: LocalSessionHost, env: NodeJS.ProcessEnv, log: (line: string) => void): ReviewService {
   return new ReviewService({

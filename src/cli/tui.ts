@@ -29,10 +29,14 @@ export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream
 export async function runTui(context: CliContext, focusTarget?: string): Promise<number> {
   const problem = terminalProblem(context.env, process.stdin, process.stdout);
   if (problem) throw new UsageError(problem);
-  // Before the server or the screen: a config with any problem stops grove here, each problem one line.
+  // A running server answers while the config is read; one is started only once the config is good.
+  const connecting = context.connect(false);
+  connecting.catch(() => undefined);
+  // Before the screen: a config with any problem stops grove here, each problem one line.
   const config = await loadUiConfig(context.env, context.cwd);
   if (!config.ok) {
     process.stderr.write(config.errors.map((error) => `${formatConfigError(error)}\n`).join(''));
+    await connecting.then((host) => host.dispose(), () => undefined);
     return 1;
   }
   const { keymap, palette, depth, warning, mouse, notify, agents } = config.value;
@@ -40,7 +44,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
     // Copy-mode rows were checked against the copy actions when the keymap was built.
     if (row.table !== 'copy-mode-vi' && !findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
   }
-  const host = await context.connect(true);
+  const host = await connecting.catch(() => context.connect(true));
   const initial = await host.listed;
   const focusId = focusTarget === undefined ? undefined
     : (initial.find((s) => s.id === focusTarget || s.name === focusTarget) ?? (/^\d+$/.test(focusTarget) ? initial[Number(focusTarget)] : undefined))?.id;

@@ -14,7 +14,7 @@
  * and `repaint` paints a new frame between render passes, only the rows whose line is not the very object
  * painted there before (frames keep unchanged lines as the same objects; see frame-delta.ts).
  */
-import blessed from 'neo-blessed';
+import { box } from '../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Disposable } from '../core/disposable.js';
 import type { Rect } from '../core/layout/rect.js';
@@ -39,7 +39,7 @@ export class PaneView implements Disposable {
 
   constructor(screen: Widgets.Screen) {
     this.grid = screenGrid(screen);
-    this.element = blessed.box({ parent: screen, left: 0, top: 0, width: 0, height: 0 });
+    this.element = box({ parent: screen, left: 0, top: 0, width: 0, height: 0 });
     this.element.render = () => this.paint() as Widgets.Coords;
   }
 

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { KeyBinding } from '../core/keymap/bindings.js';
 import { failed, ok, type ConfigError, type Result } from '../core/config/errors.js';
 import type { CommandInfo } from '../core/config/keymap-config.js';
-import { loadConfig, type ConfigText, type LoadedConfig } from '../core/config/load.js';
+import { DEFAULT_CONFIG } from '../core/config/config.js';
+import { loadConfig, SHIPPED_ONLY, type ConfigChecks, type ConfigText, type LoadedConfig } from '../core/config/load.js';
 import { displayPath, repoConfigFile, userConfigFile, userThemesDir, type Env } from '../core/config/paths.js';
 import { buildThemeCatalog, themeNameOf, type ThemeCatalog, type ThemeSource } from '../core/theme/catalog.js';
 
@@ -145,8 +146,18 @@ export async function loadGroveConfig(
   const locations = await configLocations(environment);
   const [texts, themes] = await Promise.all([readConfigTexts(locations), readThemeCatalog(locations, environment.env)]);
   if (!texts.ok) return texts;
-  const loaded = loadConfig(texts.value, { ...knowledge, themes });
+  const loaded = loadConfig(texts.value, { ...knowledge, themes, checks: await checksFor(texts.value, themes) });
   return loaded.ok ? ok({ ...loaded.value, locations }) : loaded;
+}
+
+/**
+ * How the files read are checked. A file a user wrote is checked against its schema, which means loading
+ * zod: the largest module grove has, a fifth of the UI's start-up when it was always loaded. With no
+ * config file and the built-in default theme, nothing a user wrote is read, and zod stays unloaded.
+ */
+async function checksFor(texts: readonly ConfigText[], themes: ThemeCatalog): Promise<ConfigChecks> {
+  if (texts.length === 0 && themes.get(DEFAULT_CONFIG.theme)?.origin === 'built-in') return SHIPPED_ONLY;
+  return (await import('../core/config/schema-checks.js')).schemaChecks;
 }
 
 /** tmux's global prefix (`C-b`), or undefined when tmux is not there to ask. */

@@ -12,7 +12,7 @@
  * nothing changed writes nothing.
  */
 import { PassThrough } from 'node:stream';
-import blessed from 'neo-blessed';
+import { screen as blessedScreen } from './screen-widgets.js';
 import type { Widgets } from 'blessed';
 import { toDisposable, type Disposable } from '../core/disposable.js';
 import type { ColorDepth } from '../core/screen/color.js';
@@ -148,7 +148,7 @@ class BlessedTerminalScreen implements TerminalScreen {
 
 export function openScreen(options: OpenScreenOptions): TerminalScreen {
   const ownedInput = options.input ? undefined : new PassThrough();
-  const screen = blessed.screen({
+  const screen = blessedScreen({
     input: options.input ?? (ownedInput as unknown as NodeJS.ReadStream),
     output: options.output,
     terminal: options.term ?? process.env['TERM'] ?? 'xterm-256color',

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { IBufferCell } from '@xterm/headless';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ColorDepth } from '../../src/core/screen/color.js';
-import { parseTheme } from '../../src/core/theme/catalog.js';
+import { parseTheme } from '../../src/core/config/schema-checks.js';
 import type { ColorSpec } from '../../src/core/theme/color-spec.js';
 import { resolveColor } from '../../src/core/theme/resolve-theme.js';
-import type { Theme } from '../../src/core/theme/theme-schema.js';
+import type { Theme } from '../../src/core/theme/theme.js';
 import type { TestTerminal } from './harness.js';
 import { groveSandbox, type GroveSandbox } from './grove.js';
 

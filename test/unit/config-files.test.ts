@@ -97,6 +97,16 @@ describe('user themes', () => {
     expect(loaded.theme.sidebar.bg).toBe('#101010');
   });
 
+  it('are checked against the schema even with no config file, when one replaces the default theme', async () => {
+    // With nothing a user wrote, only the shipped theme is read and it is not checked again; a user's
+    // default.json is theirs, and is.
+    write(join(home, '.config/grove/themes/default.json'), { ...custom, sidebar: { ...custom.sidebar, bg: 'reed' } });
+    const result = await loadGroveConfig({ env: { HOME: home }, cwd: repo }, knowledge);
+    expect(result.ok ? [] : result.errors.map(formatConfigError)).toEqual([
+      expect.stringMatching(/^~\/\.config\/grove\/themes\/default\.json: sidebar\.bg: expected a colour.*did you mean "red"/),
+    ]);
+  });
+
   it('can be chosen by name', async () => {
     write(join(home, '.config/grove/themes/neon.json'), { ...custom, description: 'Mine' });
     write(join(home, '.config/grove/config.json'), { theme: 'neon' });

@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/core/commands/registry.js';
 import { withDefaults } from '../../src/core/config/config.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { resolveKeymapConfig } from '../../src/core/config/keymap-config.js';
-import { parseConfigText } from '../../src/core/config/load.js';
+import { parseConfigText } from '../../src/core/config/schema-checks.js';
 import { mergeFiles, type ParsedFile } from '../../src/core/config/merge.js';
 import type { ConfigFile } from '../../src/core/config/schema.js';
 import { DEFAULT_BINDINGS, type KeyTableName } from '../../src/core/keymap/bindings.js';

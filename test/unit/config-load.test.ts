@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/registry.js';
 import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
-import { loadConfig, type ConfigContext } from '../../src/core/config/load.js';
+import { loadConfig, SHIPPED_ONLY, type ConfigContext } from '../../src/core/config/load.js';
+import { schemaChecks } from '../../src/core/config/schema-checks.js';
 import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
 import { buildThemeCatalog } from '../../src/core/theme/catalog.js';
 
@@ -21,6 +22,7 @@ const builtInTheme = (name: string) => ({
 });
 
 const context: ConfigContext = {
+  checks: schemaChecks,
   themes: buildThemeCatalog([builtInTheme('default'), builtInTheme('light'), builtInTheme('solarized-dark')], []),
   commands: COMMANDS,
   bindings: DEFAULT_BINDINGS,
@@ -49,6 +51,13 @@ describe('loadConfig', () => {
     expect(config).toEqual(defaults);
     expect(result.value.themeSource.name).toBe('default');
     expect(result.value.keymap.prefix).toBe('C-b');
+  });
+
+  it('gives the same defaults when the shipped theme is only parsed, not checked (no file a user wrote)', () => {
+    const checked = load({});
+    const parsed = load({}, { ...context, checks: SHIPPED_ONLY });
+    expect(parsed).toEqual(checked);
+    expect(parsed.ok).toBe(true);
   });
 
   it('lays the repository file over the user file, setting by setting', () => {

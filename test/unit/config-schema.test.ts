@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/registry.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { configJsonSchema, schemaFileText, themeJsonSchema } from '../../src/core/config/json-schema.js';
-import { parseConfigText } from '../../src/core/config/load.js';
+import { parseConfigText } from '../../src/core/config/schema-checks.js';
 
 /** The error lines for a config file's text, or [] when it is valid. */
 function problems(value: unknown): string[] {

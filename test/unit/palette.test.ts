@@ -8,8 +8,8 @@ import { paint, paletteFor, type Ink, type Palette } from '../../src/client/view
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { nearest256, type ColorDepth } from '../../src/core/screen/color.js';
 import { rgb } from '../../src/core/screen/frame.js';
-import { parseTheme } from '../../src/core/theme/catalog.js';
-import type { Theme } from '../../src/core/theme/theme-schema.js';
+import { parseTheme } from '../../src/core/config/schema-checks.js';
+import type { Theme } from '../../src/core/theme/theme.js';
 
 const THEMES_DIR = new URL('../../themes/', import.meta.url);
 const NAMES = readdirSync(THEMES_DIR).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameDecoderError, MAX_FRAME_BYTES } from '../../src/core/protocol/framing.js';
-import { clientMessageSchema, helloProblem, PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
+import { clientMessageSchema } from '../../src/core/protocol/message-schema.js';
+import { helloProblem, PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
 
 describe('framing', () => {
   it('round-trips messages, including non-ASCII text and escape sequences', () => {

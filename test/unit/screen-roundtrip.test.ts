@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import blessed from 'neo-blessed';
+import { box } from '../../src/io/screen-widgets.js';
 import { PaneEmulator } from '../../src/emu/pane-emulator.js';
 import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
 import { PaneView } from '../../src/client/pane-view.js';
@@ -130,7 +130,7 @@ describe('round trip through the screen', () => {
     const view = own(new PaneView(screen.screen));
     view.setRect({ x: 0, y: 0, width: 10, height: 1 });
     view.setFrame(a.frame());
-    blessed.box({ parent: screen.screen, left: 3, top: 0, width: 2, height: 1, content: 'XY' });
+    box({ parent: screen.screen, left: 3, top: 0, width: 2, height: 1, content: 'XY' });
     screen.render();
     const b = emulator(10, 1);
     await feed(b, writes.join(''));

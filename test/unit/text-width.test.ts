@@ -4,7 +4,7 @@
  */
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { columns, fit } from '../../src/client/views/text-width.js';
+import { columns, fit, NARROW_SYMBOLS } from '../../src/client/views/text-width.js';
 
 describe('columns', () => {
   it.each([
@@ -20,6 +20,13 @@ describe('columns', () => {
   ])('%j is %i columns, as string-width says', (text, width) => {
     expect(columns(text)).toBe(width);
     expect(columns(text)).toBe(stringWidth(text));
+  });
+});
+
+describe('the symbols grove draws', () => {
+  it.each([...NARROW_SYMBOLS])('%s is one column, as string-width says, so text made of them skips it', (symbol) => {
+    expect(stringWidth(symbol)).toBe(1);
+    expect(columns(`a ${symbol} b`)).toBe(stringWidth(`a ${symbol} b`));
   });
 });
 

@@ -7,10 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { detectColorDepth, nearest16, type ColorDepth } from '../../src/core/screen/color.js';
-import { buildThemeCatalog, parseTheme } from '../../src/core/theme/catalog.js';
+import { buildThemeCatalog } from '../../src/core/theme/catalog.js';
+import { parseTheme } from '../../src/core/config/schema-checks.js';
 import { themePreview } from '../../src/core/theme/preview.js';
 import { resolveColor, resolveTheme, type BlessedColor } from '../../src/core/theme/resolve-theme.js';
-import { THEME_PARTS, type Theme, type ThemePart } from '../../src/core/theme/theme-schema.js';
+import { THEME_PARTS, type Theme, type ThemePart } from '../../src/core/theme/theme.js';
 
 const THEMES_DIR = new URL('../../themes/', import.meta.url);
 const DEPTHS: readonly ColorDepth[] = ['truecolor', '256', '16', 'mono'];

@@ -1,9 +1,13 @@
 /**
  * `grove config check` and `grove config path`: the rows for config-commands.ts's functions, which do
- * the work and hand back what to print.
+ * the work and hand back what to print. They are loaded when one of these commands runs, since they
+ * bring the schemas (zod) that the rest of grove's command line starts without.
  */
-import { configCheck, configPath, GROVE_KNOWLEDGE, type CommandOutput } from '../config-commands.js';
+import type { CommandOutput } from '../config-commands.js';
+import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import type { CliCommand, CliContext } from '../command.js';
+
+const configCommands = () => import('../config-commands.js');
 
 /** Prints a command's output, problems on stderr, and gives its exit status. */
 export function emit(output: CommandOutput, context: CliContext): number {
@@ -18,7 +22,7 @@ export const configCheckCommand: CliCommand = {
   summary: 'Check the config files and themes: each problem as `file: setting: what was expected`',
   options: {},
   positionals: { min: 0, max: 0 },
-  run: async (_args, context) => emit(await configCheck({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE), context),
+  run: async (_args, context) => emit(await (await configCommands()).configCheck({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE), context),
 };
 
 export const configPathCommand: CliCommand = {
@@ -27,5 +31,5 @@ export const configPathCommand: CliCommand = {
   summary: 'Print where grove reads its config and themes from, and which of those files exist',
   options: {},
   positionals: { min: 0, max: 0 },
-  run: async (_args, context) => emit(await configPath({ env: context.env, cwd: context.cwd }), context),
+  run: async (_args, context) => emit(await (await configCommands()).configPath({ env: context.env, cwd: context.cwd }), context),
 };

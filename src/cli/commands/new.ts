@@ -17,7 +17,7 @@ import type { Isolation } from '../../core/session/session.js';
 import { loadGroveConfig } from '../../io/config-files.js';
 import { fsLaunchChecks } from '../../io/launch-checks.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
-import { GROVE_KNOWLEDGE } from '../config-commands.js';
+import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import { withHost } from '../targets.js';
 
 function promptOf(args: ParsedArgs, cwd: string): string | undefined {

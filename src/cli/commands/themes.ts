@@ -2,7 +2,7 @@
  * `grove themes`: the row for config-commands.ts's listing. Samples are coloured only on a terminal, so
  * the output of `grove themes > file` is plain text.
  */
-import { GROVE_KNOWLEDGE, themesCommand as listThemes } from '../config-commands.js';
+import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import type { CliCommand } from '../command.js';
 import { emit } from './config.js';
 
@@ -12,6 +12,9 @@ export const themesCommand: CliCommand = {
   summary: 'List the themes, each with a sample in its colours; * marks the one in use',
   options: {},
   positionals: { min: 0, max: 0 },
-  run: async (_args, context) =>
-    emit(await listThemes({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE, process.stdout.isTTY === true), context),
+  run: async (_args, context) => {
+    // Loaded only now, like the config commands: it brings the schemas.
+    const { themesCommand: listThemes } = await import('../config-commands.js');
+    return emit(await listThemes({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE, process.stdout.isTTY === true), context);
+  },
 };

@@ -3,7 +3,7 @@
  * line and a hint line, sized to its text and re-centred when the screen changes. The dialogs decide
  * what to say; this only lays it out, fitting every line so nothing wraps.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import { wrapWords } from '../../core/text/wrap.js';
 import { boxStyle, paint, type Ink, type Palette } from './palette.js';
@@ -22,7 +22,7 @@ const MAX_WIDTH = 100;
 
 /** A bordered box in the dialog colours, titled in its top border: what every dialog and overlay is drawn in. */
 export function framedBox(screen: Widgets.Screen, palette: Palette, title: string): Widgets.BoxElement {
-  return blessed.box({
+  return box({
     parent: screen,
     label: ` ${title} `,
     wrap: false,

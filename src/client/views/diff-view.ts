@@ -7,7 +7,7 @@
  * The document and where the reader is in it are pure (src/core/review); this draws them. Each row is
  * fitted to the screen's width here, never wrapped, so a long line is cut rather than pushing the rest down.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { diffDocument, statLine, totalsLine, type DiffDocument, type DiffLine } from '../../core/review/diff-document.js';
@@ -37,7 +37,7 @@ export class DiffView implements Modal {
   ) {
     this.doc = diffDocument(diff);
     this.pager = new DiffPager(this.doc);
-    this.box = blessed.box({ parent: screen, wrap: false, left: 0, top: 0 });
+    this.box = box({ parent: screen, wrap: false, left: 0, top: 0 });
     this.layout(screen.width as number, screen.height as number);
   }
 

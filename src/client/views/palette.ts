@@ -16,7 +16,7 @@ import type { ColorDepth } from '../../core/screen/color.js';
 import type { SessionStatus } from '../../core/session/session.js';
 import { sgrColorParams } from '../../core/theme/preview.js';
 import { resolveTheme } from '../../core/theme/resolve-theme.js';
-import { THEME_PARTS, type Theme, type ThemeColors } from '../../core/theme/theme-schema.js';
+import { THEME_PARTS, type Theme, type ThemeColors } from '../../core/theme/theme.js';
 
 /** The terminal's own colour, or an index into the 256-colour palette. */
 export type PaletteColor = 'default' | number;

@@ -4,7 +4,7 @@
  * Boxes are pooled by slot and hidden when unused, so a redraw allocates nothing in the steady state.
  * Colours are the palette's border and banner inks; the key in the banner is whatever kills a session.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import type { PanePlacement } from '../../core/layout/layout.js';
@@ -52,9 +52,9 @@ export class PaneChrome {
   private readonly closeHint: string;
 
   constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
-    this.titles = new BoxPool(() => blessed.box({ parent: screen, wrap: false }));
-    this.dividers = new BoxPool(() => blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.border.unfocused) }));
-    this.banners = new BoxPool(() => blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.banner) }));
+    this.titles = new BoxPool(() => box({ parent: screen, wrap: false }));
+    this.dividers = new BoxPool(() => box({ parent: screen, wrap: false, style: boxStyle(palette.border.unfocused) }));
+    this.banners = new BoxPool(() => box({ parent: screen, wrap: false, style: boxStyle(palette.banner) }));
     const kill = keymap.keysFor('kill-session')[0];
     this.closeHint = kill ? ` · ${kill} closes` : '';
   }

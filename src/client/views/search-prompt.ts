@@ -3,7 +3,7 @@
  * vi, less and tmux. Enter searches for it (the last term comes back with Up, for stepping through a
  * log again); Escape gives up. It is a modal, so every key goes to it while it is open.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { LineEditor } from '../../core/text/line-editor.js';
@@ -22,7 +22,7 @@ export class SearchPrompt implements Modal {
     private readonly previous: string | undefined,
     private readonly done: (term: string | undefined) => void,
   ) {
-    this.box = blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.statusBar.bar) });
+    this.box = box({ parent: screen, wrap: false, style: boxStyle(palette.statusBar.bar) });
     this.layout(screen.width as number, screen.height as number);
   }
 

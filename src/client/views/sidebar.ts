@@ -6,7 +6,7 @@
  * readable at 30 columns; past the height it scrolls so the focused one stays in view. Every colour is an
  * ink of the palette; the one key it mentions (how to make a session) is read from the keymap.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
 import { age, changesLabel, commandLine, marks, printable, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
@@ -23,7 +23,7 @@ export class SidebarView {
   private content = '';
 
   constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
-    this.element = blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.sidebar.text) });
+    this.element = box({ parent: screen, wrap: false, style: boxStyle(palette.sidebar.text) });
     const newSession = keymap.keysFor('new-session')[0];
     this.emptyHint = newSession ? ` ${newSession}: new session` : ' no sessions';
   }

@@ -3,7 +3,7 @@
  * A question (y/n) or a message takes the whole row while it lasts, as tmux's status line does. The hint
  * names the keys the keymap really binds (`C-a ? help` once the prefix is C-a), in the bar's accent ink.
  */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
 import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
@@ -28,7 +28,7 @@ export class StatusBarView {
   private readonly helpKey: string | undefined;
 
   constructor(screen: Widgets.Screen, private readonly palette: Palette, keymap: Keymap) {
-    this.element = blessed.box({ parent: screen, wrap: false, style: boxStyle(palette.statusBar.bar) });
+    this.element = box({ parent: screen, wrap: false, style: boxStyle(palette.statusBar.bar) });
     this.helpKey = keymap.keysFor('help')[0];
   }
 

@@ -1,12 +1,12 @@
 /** Shown instead of the layout when the terminal is smaller than grove can use, so nothing draws garbled. */
-import blessed from 'neo-blessed';
+import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 
 export class TooSmallNotice {
   private readonly box: Widgets.BoxElement;
 
   constructor(screen: Widgets.Screen) {
-    this.box = blessed.box({ parent: screen, hidden: true, align: 'center', valign: 'middle' });
+    this.box = box({ parent: screen, hidden: true, align: 'center', valign: 'middle' });
   }
 
   show(cols: number, rows: number, minCols: number, minRows: number): void {

@@ -6,18 +6,20 @@
  * repository); fill in defaults; then check what the schema could not — that the theme exists and is
  * itself valid, that agents and commands named exist, that key bindings do not clash. Every problem from
  * every step is collected, and the result is the whole configuration or only errors.
+ *
+ * Checking a file against its schema is a port (ConfigChecks): schema-checks.ts does it with zod, and
+ * SHIPPED_ONLY stands in when no file a user wrote is read, so the UI starts without loading zod.
  */
 import type { KeyBinding } from '../keymap/bindings.js';
 import type { KeymapConfig } from '../keymap/keymap.js';
-import { parseTheme, type ThemeCatalog, type ThemeSource } from '../theme/catalog.js';
-import type { Theme } from '../theme/theme-schema.js';
+import type { ThemeCatalog, ThemeSource } from '../theme/catalog.js';
+import type { Theme } from '../theme/theme.js';
 import { withDefaults, type GroveConfig } from './config.js';
 import { failed, formatPath, ok, type ConfigError, type PathSegment, type Result } from './errors.js';
-import { validate } from './issues.js';
 import { parseJsonText } from './json-text.js';
 import { resolveKeymapConfig, type CommandInfo } from './keymap-config.js';
 import { mergeFiles, originOf, type ParsedFile } from './merge.js';
-import { configFileSchema, type ConfigFile } from './schema.js';
+import type { ConfigFile } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 /** A config file's text and how to name it in messages; files later in a list override earlier ones. */
@@ -26,8 +28,27 @@ export interface ConfigText {
   readonly text: string;
 }
 
-/** What exists, for the checks the schema cannot make. */
+/** Parsing and checking one file of each kind against its schema. */
+export interface ConfigChecks {
+  configFile(source: ConfigText): Result<ConfigFile>;
+  theme(source: ConfigText): Result<Theme>;
+}
+
+/**
+ * The checks when nothing a user wrote is read: no config file, and a theme shipped with grove, which
+ * the tests check against the theme schema (test/unit/theme-resolve.test.ts), so it is only parsed.
+ */
+export const SHIPPED_ONLY: ConfigChecks = {
+  configFile: (source) => failed([{ file: source.file, path: '', message: 'was read without its schema (a bug in grove)' }]),
+  theme: (source) => {
+    const json = parseJsonText(source.file, source.text);
+    return json.ok ? ok(json.value as Theme) : json;
+  },
+};
+
+/** What exists, for the checks the schema cannot make, and how files are checked. */
 export interface ConfigContext {
+  readonly checks: ConfigChecks;
   readonly themes: ThemeCatalog;
   readonly commands: readonly CommandInfo[];
   /** The default key table (DEFAULT_BINDINGS). */
@@ -44,18 +65,11 @@ export interface LoadedConfig {
   readonly themeSource: ThemeSource;
 }
 
-/** Parses and checks one file on its own. */
-export function parseConfigText(source: ConfigText): Result<ConfigFile> {
-  const json = parseJsonText(source.file, source.text);
-  if (!json.ok) return json;
-  return validate(source.file, configFileSchema, json.value);
-}
-
 export function loadConfig(files: readonly ConfigText[], context: ConfigContext): Result<LoadedConfig> {
   const parsed: ParsedFile<ConfigFile>[] = [];
   const errors: ConfigError[] = [];
   for (const source of files) {
-    const result = parseConfigText(source);
+    const result = context.checks.configFile(source);
     if (result.ok) parsed.push({ file: source.file, data: result.value });
     else errors.push(...result.errors);
   }
@@ -73,7 +87,7 @@ export function loadConfig(files: readonly ConfigText[], context: ConfigContext)
     const names = [...context.themes.keys()];
     report(['theme'], `no theme "${config.theme}"${didYouMean(config.theme, names)}; themes: ${names.join(', ')}`);
   } else {
-    const result = parseTheme(themeSource);
+    const result = context.checks.theme(themeSource);
     if (result.ok) theme = result.value;
     else errors.push(...result.errors);
   }

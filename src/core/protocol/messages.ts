@@ -7,25 +7,21 @@
  * input, resize and watch messages; the server pushes session lists, frames of watched sessions, bells,
  * clipboard contents programs set, and the paste buffer's length (with the welcome, then at each change).
  * Bump PROTOCOL_VERSION whenever a message changes shape.
+ *
+ * The server checks every client message against message-schema.ts before acting on it; the types here
+ * are what both sides write, and the schema is checked against them when grove compiles.
  */
-import { z } from 'zod';
 import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
 export const PROTOCOL_VERSION = 4;
 
-const sessionId = z.string().min(1).max(64);
-const size = z.number().int().min(1).max(10_000);
-
-export const clientMessageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('hello'), version: z.number().int(), pid: z.number().int(), cwd: z.string() }),
-  z.object({ t: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() }),
-  z.object({ t: z.literal('input'), session: sessionId, data: z.string() }),
-  z.object({ t: z.literal('resize'), session: sessionId, cols: size, rows: size }),
-  z.object({ t: z.literal('watch'), sessions: z.array(sessionId).max(10_000) }),
-]);
-
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessage =
+  | { t: 'hello'; version: number; pid: number; cwd: string }
+  | { t: 'request'; id: number; method: string; params: unknown }
+  | { t: 'input'; session: string; data: string }
+  | { t: 'resize'; session: string; cols: number; rows: number }
+  | { t: 'watch'; sessions: string[] };
 
 export type ServerMessage =
   | { t: 'welcome'; version: number; serverPid: number }

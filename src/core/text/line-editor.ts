@@ -12,7 +12,9 @@
 import type { InputEvent } from '../keys/input-event.js';
 import { isCharKey } from '../keys/keyspec.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made when first needed: the first Intl object a process makes costs it ICU's start-up (10-20 ms).
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_]/u;
 const SPACE = /\s/u;
 const CONTROL_CHARACTERS = /\p{Cc}/gu;
@@ -100,7 +102,7 @@ export class LineEditor {
 
 function previousGrapheme(text: string, at: number): number {
   let boundary = 0;
-  for (const { index } of graphemes.segment(text)) {
+  for (const { index } of graphemes().segment(text)) {
     if (index >= at) break;
     boundary = index;
   }
@@ -108,7 +110,7 @@ function previousGrapheme(text: string, at: number): number {
 }
 
 function nextGrapheme(text: string, at: number): number {
-  for (const { index, segment } of graphemes.segment(text)) {
+  for (const { index, segment } of graphemes().segment(text)) {
     if (index + segment.length > at) return index + segment.length;
   }
   return text.length;

@@ -5,7 +5,7 @@
  */
 import { STATUS_SYMBOL } from '../session/display.js';
 import type { BlessedColor, ResolvedTheme } from './resolve-theme.js';
-import { THEME_PARTS } from './theme-schema.js';
+import { THEME_PARTS } from './theme.js';
 
 /** SGR parameters for a foreground (base 30) or background (base 40) colour. */
 export function sgrColorParams(color: BlessedColor, base: 30 | 40): string {

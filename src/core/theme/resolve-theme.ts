@@ -10,7 +10,7 @@
 import { nearest16, nearest256, type ColorDepth } from '../screen/color.js';
 import { DEFAULT_COLOR, RGB_FLAG, isRgb } from '../screen/frame.js';
 import { colorFromSpec, type ColorSpec } from './color-spec.js';
-import { THEME_PARTS, type Theme, type ThemeColors, type ThemePart } from './theme-schema.js';
+import { THEME_PARTS, type Theme, type ThemeColors, type ThemePart } from './theme.js';
 
 /** A colour as blessed takes it: 'default', '#rrggbb', or a palette index. */
 export type BlessedColor = 'default' | `#${string}` | number;

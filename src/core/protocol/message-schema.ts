@@ -1,0 +1,22 @@
+/**
+ * What the server accepts from a client, checked before it acts: the shape of each ClientMessage, with
+ * bounds (session ids of at most 64 characters, sizes from 1 to 10,000). Only the server loads this; a
+ * client writes messages of the types in messages.ts, which this schema is held to when grove compiles.
+ */
+import { z } from 'zod';
+import type { ClientMessage } from './messages.js';
+
+const sessionId = z.string().min(1).max(64);
+const size = z.number().int().min(1).max(10_000);
+
+export const clientMessageSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('hello'), version: z.number().int(), pid: z.number().int(), cwd: z.string() }),
+  z.object({ t: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() }),
+  z.object({ t: z.literal('input'), session: sessionId, data: z.string() }),
+  z.object({ t: z.literal('resize'), session: sessionId, cols: size, rows: size }),
+  z.object({ t: z.literal('watch'), sessions: z.array(sessionId).max(10_000) }),
+]);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when the schema and the ClientMessage type drift apart. */
+export const SCHEMA_MATCHES_TYPES: Same<z.infer<typeof clientMessageSchema>, ClientMessage> = true;

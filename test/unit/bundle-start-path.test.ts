@@ -1,0 +1,54 @@
+/**
+ * What `grove` loads before it can draw: the bundle's entry and every chunk it imports statically.
+ * Keeping things off that path is most of the UI's start-up time (scripts/bundle.js, io/config-files.ts,
+ * io/screen-widgets.ts), and an innocent import can put them back, so the built bundle is checked here:
+ * zod (config schemas, loaded only for files a user wrote), the server's code (ptys, emulators, git)
+ * and neo-blessed's index (every widget) are not on it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
+
+/** The chunks reached from `entry` through static imports, and the bare modules they import. */
+function startPath(entry: string): { chunks: Map<string, string>; modules: Set<string> } {
+  const chunks = new Map<string, string>();
+  const modules = new Set<string>();
+  const visit = (name: string): void => {
+    if (chunks.has(name)) return;
+    const source = readFileSync(new URL(name, BUNDLE), 'utf8');
+    chunks.set(name, source);
+    // Static imports only: `import … from "x"` and `import "x"`, not `import("x")`.
+    for (const [, specifier] of source.matchAll(/^(?:import|export)\b[^;()]*?\bfrom\s*"([^"]+)"|^import\s*"([^"]+)"/gmu)) {
+      if (specifier?.startsWith('./')) visit(specifier.slice(2));
+      else if (specifier) modules.add(specifier);
+    }
+  };
+  visit(entry);
+  return { chunks, modules };
+}
+
+describe.runIf(existsSync(new URL('grove.js', BUNDLE)))('the UI\'s start path', () => {
+  const { chunks, modules } = startPath('grove.js');
+
+  it('is read from the built bundle', () => {
+    expect(chunks.size).toBeGreaterThan(1);
+    expect([...chunks.values()].some((source) => source.includes('function runTui'))).toBe(true);
+  });
+
+  it('leaves zod to the chunk the config checks import when a user wrote a file', () => {
+    const withZod = [...chunks].filter(([, source]) => source.includes('class ZodError') || source.includes('$ZodType')).map(([name]) => name);
+    expect(withZod).toEqual([]);
+  });
+
+  it('leaves the server (node-pty, xterm, git) to `grove server run`', () => {
+    expect([...modules].filter((name) => /^(node-pty|@xterm\/|simple-git|write-file-atomic)/u.test(name))).toEqual([]);
+  });
+
+  it('takes neo-blessed\'s screen and box, not its index of every widget', () => {
+    const all = [...chunks.values()].join('\n');
+    expect(all).toContain('neo-blessed/lib/widgets/screen');
+    expect([...modules]).not.toContain('neo-blessed');
+    expect(all).not.toMatch(/["']neo-blessed["']/u);
+  });
+});
