@@ -50,6 +50,11 @@ export class ClientConnection {
     socket.on('close', () => this.close());
   }
 
+  /** Whether this client shows the session (it asked for its frames). */
+  watches(id: string): boolean {
+    return this.watched.has(id);
+  }
+
   send(message: ServerMessage): void {
     if (this.socket.destroyed) return;
     if (!this.socket.write(encodeFrame(message))) this.congested = true;

@@ -15,6 +15,7 @@ import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
+import { BackgroundResizes } from './background-resizes.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -54,6 +55,7 @@ export class LocalSessionHost implements SessionHost {
   private readonly bellsSubject = new Subject<string>();
   private readonly clipboardSubject = new Subject<ClipboardEvent>();
   private readonly clock = new FrameClock((ids) => this.emitFrames(ids));
+  private readonly backgroundResizes = new BackgroundResizes((id, cols, rows) => this.resize(id, cols, rows));
   private nextId = 1;
   private disposed = false;
 
@@ -141,13 +143,14 @@ export class LocalSessionHost implements SessionHost {
   watch(ids: readonly string[]): void {
     for (const id of ids) {
       const session = this.sessions.get(id);
-      if (session) this.framesSubject.next({ id, frame: session.frame() });
+      if (session) this.framesSubject.next({ id, frame: this.frameOf(id)! });
     }
   }
 
   async capture(id: string, options: CaptureOptions): Promise<string> {
     const session = this.sessions.get(id);
     if (!session) throw new Error(`no session ${id}`);
+    this.backgroundResizes.flush(id);
     return session.capture(options);
   }
 
@@ -212,7 +215,13 @@ export class LocalSessionHost implements SessionHost {
   }
 
   resize(id: string, cols: number, rows: number): void {
+    this.backgroundResizes.forget(id);
     this.sessions.get(id)?.resize(Math.max(1, cols), Math.max(1, rows));
+  }
+
+  /** Resizes a session no client shows, in its turn (background-resizes.ts says why). */
+  resizeInBackground(id: string, cols: number, rows: number): void {
+    if (this.sessions.has(id)) this.backgroundResizes.add(id, cols, rows);
   }
 
   async kill(id: string): Promise<void> {
@@ -224,6 +233,7 @@ export class LocalSessionHost implements SessionHost {
   }
 
   async lines(id: string, from: number, count: number): Promise<LineSlice | undefined> {
+    this.backgroundResizes.flush(id);
     return this.sessions.get(id)?.lines(from, count);
   }
 
@@ -241,8 +251,9 @@ export class LocalSessionHost implements SessionHost {
     this.sessions.get(id)?.setChanges(changes);
   }
 
-  /** The session's screen now (synchronously: nothing can overtake it). */
+  /** The session's screen now (synchronously: nothing can overtake it), at the size it was last given. */
   frameOf(id: string): PaneFrame | undefined {
+    this.backgroundResizes.flush(id);
     return this.sessions.get(id)?.frame();
   }
 
@@ -254,6 +265,7 @@ export class LocalSessionHost implements SessionHost {
     await Promise.all(all.map((s) => s.whenExited()));
     all.forEach((s) => this.forget(s));
     this.clock.dispose();
+    this.backgroundResizes.dispose();
     this.sessionsSubject.complete();
     this.framesSubject.complete();
     this.bellsSubject.complete();
@@ -263,6 +275,7 @@ export class LocalSessionHost implements SessionHost {
   private forget(session: HostedSession): void {
     if (!this.sessions.delete(session.id)) return;
     this.clock.forget(session.id);
+    this.backgroundResizes.forget(session.id);
     session.dispose();
     this.publishSessions();
   }

@@ -129,7 +129,7 @@ export class GroveServer implements ConnectionOwner {
     // Only a client that lays out panes (an attached UI) governs sizes; `grove send` does not.
     if (this.active === connection || connection.sizes.size === 0) return;
     this.active = connection;
-    for (const [id, size] of connection.sizes) this.host.resize(id, size.cols, size.rows);
+    for (const [id, size] of connection.sizes) this.resize(connection, id, size);
   }
 
   resized(connection: ClientConnection, session: string, cols: number, rows: number): void {
@@ -137,7 +137,13 @@ export class GroveServer implements ConnectionOwner {
     connection.sizes.set(session, { cols, rows });
     // A client that has just attached is the most recent one, as if it had typed.
     if (!this.active || first) this.active = connection;
-    if (this.active === connection) this.host.resize(session, cols, rows);
+    if (this.active === connection) this.resize(connection, session, { cols, rows });
+  }
+
+  /** A pane the client shows is resized now; the others wait their turn (background-resizes.ts). */
+  private resize(connection: ClientConnection, session: string, size: { cols: number; rows: number }): void {
+    if (connection.watches(session)) this.host.resize(session, size.cols, size.rows);
+    else this.host.resizeInBackground(session, size.cols, size.rows);
   }
 
   closed(connection: ClientConnection): void {

@@ -48,6 +48,27 @@ describe('attach and detach', () => {
     await a.waitForText(/│typed-in-b/);
   });
 
+  it('sizes hidden sessions for the client too, in the background, and shows each at its size', async () => {
+    // Three sessions made from the command line, at the size a session gets with no client attached.
+    for (const name of ['one', 'two', 'three']) {
+      expect((await sandbox.cli(['new', '--name', name, '--', 'bash', '--norc'])).code).toBe(0);
+    }
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText('Sessions (3)');
+    // The hidden ones get the pane's size soon after the first frame, without being shown.
+    const sizeOf = async (name: string) => {
+      await sandbox.cli(['send', name, 'echo "cols=$(tput cols)"', '--enter']);
+      return (await sandbox.cli(['capture', name])).stdout;
+    };
+    for (const name of ['two', 'three']) {
+      let seen = '';
+      for (let tries = 0; tries < 40 && !/cols=69\b/.test(seen); tries++) seen = await sizeOf(name);
+      expect(seen).toMatch(/cols=69\b/);
+    }
+    t.press('C-b', 'n');
+    await t.waitForText(/│cols=69$/m);
+  });
+
   it('sizes panes for the client that typed last', async () => {
     const small = await sandbox.open({ cols: 100, rows: 30 });
     await small.waitForText('Sessions (1)');
