@@ -64,7 +64,7 @@ async function main() {
   const params = WORKLOADS[mode];
   const chosen = values.only ? values.only.split(',') : Object.keys(FIGURES);
   for (const name of chosen) if (!FIGURES[name]) throw new UsageError(`unknown figure '${name}' (${Object.keys(FIGURES).join(', ')})`);
-  if (!existsSync(join(GROVE_BIN, '../../dist/bundle/grove.js'))) throw new UsageError('grove is not built: run `npm run build` first');
+  if (!existsSync(join(GROVE_BIN, '../../dist/bundle/grove.cjs'))) throw new UsageError('grove is not built: run `npm run build` first');
   await tmuxVersion().catch(() => {
     throw new UsageError('tmux is not installed (apt-get install tmux)');
   });

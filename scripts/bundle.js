@@ -27,14 +27,16 @@ const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((name) => id 
 
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
-  input: { grove: `${root}dist/cli/main.js` },
+  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest.
+  input: { grove: `${root}dist/cli/main.js`, 'code-cache': `${root}dist/io/code-cache.js` },
   platform: 'node',
   external: isExternal,
   // rxjs's "node" export is its CommonJS build, which cannot be tree-shaken; take its ES2015 modules.
   resolve: { alias: { rxjs: `${rxjsRoot}/dist/esm/index.js` } },
   logLevel: 'warn',
 });
-const { output } = await bundle.write({ dir: outDir, format: 'esm', sourcemap: true, chunkFileNames: '[name]-[hash].js' });
+// CommonJS: V8's code cache can be given to a CommonJS file's compile on Node 20, not to an ES module's.
+const { output } = await bundle.write({ dir: outDir, format: 'cjs', sourcemap: true, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' });
 await bundle.close();
 // Chunk names carry a content hash; drop the ones an earlier build left (files only, never a folder).
 const written = new Set(output.map((file) => file.fileName));

@@ -72,7 +72,8 @@ describe('reviewing a worktree session in the UI', () => {
     expect((await sandbox.cli(['new', '--worktree', '--name', 'feature', '--', 'sleep', '600'])).stdout).toBe('feature\n');
     const t = await sandbox.open({ cols: 120, rows: 36 });
     await t.waitForText('Sessions (1)');
-    await t.waitForText('grove/feature');
+    // The branch in the sidebar is cut short once its change count (±0) joins it: wait for the folder.
+    await t.waitForText('project.worktrees/feature');
 
     t.press('C-b', 'o');
     await t.waitForText('Sessions (2)');

@@ -18,21 +18,23 @@ function startPath(entry: string): { chunks: Map<string, string>; modules: Set<s
     if (chunks.has(name)) return;
     const source = readFileSync(new URL(name, BUNDLE), 'utf8');
     chunks.set(name, source);
-    // Static imports only: `import … from "x"` and `import "x"`, not `import("x")`.
-    for (const [, specifier] of source.matchAll(/^(?:import|export)\b[^;()]*?\bfrom\s*"([^"]+)"|^import\s*"([^"]+)"/gmu)) {
-      if (specifier?.startsWith('./')) visit(specifier.slice(2));
-      else if (specifier) modules.add(specifier);
+    // Loaded as the chunk loads: `require("x")` in a declaration at the top level of the file. A require
+    // inside a function (`() => require("x")`, what `import()` became) waits for that function.
+    for (const [, specifier] of source.matchAll(/^(?:const|let|var) [\w$]+ = (?:[\w$.]+\()?require\("([^"]+)"\)/gmu)) {
+      if (specifier!.startsWith('./')) visit(specifier!.slice(2));
+      else modules.add(specifier!);
     }
   };
   visit(entry);
   return { chunks, modules };
 }
 
-describe.runIf(existsSync(new URL('grove.js', BUNDLE)))('the UI\'s start path', () => {
-  const { chunks, modules } = startPath('grove.js');
+describe.runIf(existsSync(new URL('grove.cjs', BUNDLE)))('the UI\'s start path', () => {
+  const { chunks, modules } = startPath('grove.cjs');
 
   it('is read from the built bundle', () => {
-    expect(chunks.size).toBeGreaterThan(1);
+    expect(chunks.size).toBeGreaterThan(3);
+    expect(modules).toContain('node:fs');
     expect([...chunks.values()].some((source) => source.includes('function runTui'))).toBe(true);
   });
 
