@@ -8,6 +8,7 @@
  * The client is followed by a headless xterm, so "complete" means what a person would see.
  */
 import { addSessions, alternate, isCompleteScreen, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, waitForPanes } from '../lib/scenario.js';
+import { GroveTool } from '../lib/grove-tool.js';
 import { median, sleep } from '../lib/stats.js';
 
 export async function oneReadyShell(tool) {
@@ -22,8 +23,8 @@ export async function sessionsWithScrollback(tool, sessions, lines) {
 }
 
 /** Milliseconds from starting a client until its screen is complete; the client then detaches. */
-export async function attachOnce(tool) {
-  const client = tool.attach();
+export async function attachOnce(tool, options) {
+  const client = tool.attach(options);
   const shown = await client.waitForScreen(isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
   await client.close();
   await sleep(100);
@@ -51,7 +52,30 @@ async function attachTimes(ctx, runs, label, prepare) {
 
 export async function firstFrame(ctx) {
   const times = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell);
-  return { first_frame: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), samples: times } };
+  return {
+    first_frame: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), samples: times },
+    first_frame_cold: await coldFirstFrame(ctx, median(times.tmux)),
+  };
+}
+
+/**
+ * grove keeps V8's compiled code between starts (src/io/code-cache.ts), so the figure above is every start
+ * but the first after an install or a Node upgrade. This is that first one: the same, with the cache off.
+ */
+async function coldFirstFrame(ctx, tmuxMedian) {
+  const tool = new GroveTool(ctx.workspace);
+  try {
+    await tool.start();
+    await oneReadyShell(tool);
+    const times = [];
+    for (let run = 0; run < ctx.params.firstFrameRuns; run++) {
+      times.push(await attachOnce(tool, { env: { ...tool.env, GROVE_CODE_CACHE: 'off' } }));
+      ctx.progress(`first frame without the code cache run ${run + 1}/${ctx.params.firstFrameRuns}: ${times.at(-1).toFixed(0)} ms`);
+    }
+    return { unit: 'ms', grove: median(times), tmux: tmuxMedian, samples: { grove: times } };
+  } finally {
+    await tool.stopEarly?.();
+  }
 }
 
 export async function attachAtScale(ctx) {

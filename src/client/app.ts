@@ -6,10 +6,9 @@
  * change asks for a render, renders are coalesced to one per turn of the event loop, and each computes
  * the layout afresh and hands AppViews the scene to draw. Output arriving in a pane changes nothing but
  * that pane, so it asks only for the pane to be drawn again (AppViews.drawPanes), unless a full render
- * is due anyway. Keys go through KeyDispatch; commands act
- * through the ClientActions this class implements; copy mode, the mouse, the review loop and attention
- * are controllers of their own, each given a small adapter onto this state; sessions are reached only
- * through the SessionHost port.
+ * is due anyway. Keys go through KeyDispatch; commands act through the ClientActions this class
+ * implements; copy mode, the mouse, the review loop and attention are controllers of their own, each
+ * given a small adapter onto this state; sessions are reached only through the SessionHost port.
  */
 import type { Subscription } from 'rxjs';
 import type { ClientActions, ClientView, CommandContext } from '../core/commands/command.js';

@@ -10,6 +10,10 @@
  * A program that stops reading its terminal (a paste into a busy program) fills the kernel's buffer. The
  * retries then back off, from the next turn of the loop to RETRY_MAX_MS, so a stuck program costs a few
  * wake-ups a second rather than a spinning core, and start again from the next turn once it reads.
+ *
+ * The descriptor is node-pty's, which closes it when the program has gone; its owner disposes this writer
+ * on the exit that follows. A write in between meets a closed descriptor (EBADF) and is dropped, as
+ * node-pty's own queued writes would be: there is no one left to read it.
  */
 import { writeSync } from 'node:fs';
 import type { Disposable } from '../core/disposable.js';
