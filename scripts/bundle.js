@@ -25,6 +25,23 @@ const EXTERNAL = ['node-pty', 'neo-blessed', '@xterm/headless', '@xterm/addon-se
 
 const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`));
 
+/**
+ * string-width makes its Intl.Segmenter as its module loads, and a process's first Intl object costs it
+ * ICU's start-up: 15 ms of the UI's first frame, which measures nothing but plain text (text-width.ts).
+ * This makes the segmenter when string-width first measures something; the build fails if the line it
+ * rewrites is gone, so an upgrade of string-width cannot quietly bring the cost back.
+ */
+const lazyStringWidthSegmenter = {
+  name: 'lazy-string-width-segmenter',
+  transform(code, id) {
+    if (!/[\\/]string-width[\\/]index\.js$/.test(id)) return null;
+    const eager = 'const segmenter = new Intl.Segmenter();';
+    if (!code.includes(eager)) throw new Error(`${id}: "${eager}" not found; look again at the lazy-string-width-segmenter plugin`);
+    const lazy = 'let made;\nconst segmenter = { segment: (text) => (made ??= new Intl.Segmenter()).segment(text) };';
+    return { code: code.replace(eager, lazy), map: null };
+  },
+};
+
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
   // The code cache is its own entry: bin/grove.js turns it on before it loads the rest.
@@ -33,6 +50,7 @@ const bundle = await rolldown({
   external: isExternal,
   // rxjs's "node" export is its CommonJS build, which cannot be tree-shaken; take its ES2015 modules.
   resolve: { alias: { rxjs: `${rxjsRoot}/dist/esm/index.js` } },
+  plugins: [lazyStringWidthSegmenter],
   logLevel: 'warn',
 });
 // CommonJS: V8's code cache can be given to a CommonJS file's compile on Node 20, not to an ES module's.

@@ -2,8 +2,8 @@
  * What `grove` loads before it can draw: the bundle's entry and every chunk it imports statically.
  * Keeping things off that path is most of the UI's start-up time (scripts/bundle.js, io/config-files.ts,
  * io/screen-widgets.ts), and an innocent import can put them back, so the built bundle is checked here:
- * zod (config schemas, loaded only for files a user wrote), the server's code (ptys, emulators, git)
- * and neo-blessed's index (every widget) are not on it.
+ * zod (config schemas, loaded only for files a user wrote), the server's code (ptys, emulators, git),
+ * neo-blessed's index (every widget) and any Intl object made as a module loads are not on it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,12 @@ describe.runIf(existsSync(new URL('grove.cjs', BUNDLE)))('the UI\'s start path',
 
   it('leaves the server (node-pty, xterm, git) to `grove server run`', () => {
     expect([...modules].filter((name) => /^(node-pty|@xterm\/|simple-git|write-file-atomic)/u.test(name))).toEqual([]);
+  });
+
+  it('makes no Intl object as it loads: the first one costs the process ICU\'s start-up', () => {
+    const eager = [...chunks].filter(([, source]) => /^(?:const|let|var) [\w$]+ = new Intl\./mu.test(source)).map(([name]) => name);
+    expect(eager).toEqual([]);
+    expect([...chunks.values()].join('\n')).toContain('new Intl.Segmenter()');
   });
 
   it('takes neo-blessed\'s screen and box, not its index of every widget', () => {
