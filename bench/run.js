@@ -94,7 +94,7 @@ async function main() {
     const context = { workspace, params, logPath, tools: [GroveTool, TmuxTool], progress };
     let entries = {};
     for (const name of chosen) entries = { ...entries, ...(await FIGURES[name](context)) };
-    const judged = judge(entries);
+    const judged = judge(entries, { quick: mode === 'quick' });
     const table = markdownTable(judged, params);
     const result = {
       date: new Date().toISOString(),
