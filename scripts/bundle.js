@@ -11,8 +11,10 @@
 // what grove calls. Left as ordinary imports: native or CommonJS packages that would not shrink, or that
 // load files beside themselves at run time (node-pty's addon, neo-blessed's widgets and terminfo data).
 //
-// The output sits two folders below the package root, like every file tsc writes, so the
-// `new URL('../../…', import.meta.url)` paths in the source (package.json, themes/, bin/) stay right.
+// The output is CommonJS (see bin/grove.js and src/io/code-cache.ts) and sits two folders below the package
+// root, like every file tsc writes, so the `new URL('../../…', import.meta.url)` paths in the source
+// (package.json, themes/, bin/) stay right. What the UI loads before its first frame is kept small, and
+// test/unit/bundle-start-path.test.ts holds the output to that.
 import { readdirSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
