@@ -19,17 +19,19 @@
  * The cache is an optimisation and nothing else: a cache that cannot be read, is rejected by V8 (another
  * V8, other flags, damaged) or cannot be written means compiling as Node would. Entries are named by a
  * hash of the source, because V8 itself only checks a source's length; they live in
- * `$XDG_CACHE_HOME/grove/code-cache/<V8 version>/<use>`, private to the user. GROVE_CODE_CACHE=off turns
- * it off.
+ * `$XDG_CACHE_HOME/grove/code-cache/<V8 version>/<use>`, private to the user, and those of sources grove no
+ * longer runs are removed when it next writes one. GROVE_CODE_CACHE=off turns it off.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Long enough for a start-up to have compiled what it runs; short enough that V8 has not flushed it. */
 const SAVE_AFTER_MS = 1000;
+/** Entries a run neither read nor wrote are removed once this old: another grove may still be using them. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 interface CommonJsModule {
   exports: unknown;
@@ -76,11 +78,14 @@ export function enableCodeCache(root: string, folder: string | undefined, use: C
   }
   const compile = loader.prototype._compile;
   const unsaved: { script: Script; file: string }[] = [];
+  const used = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const saveNow = (): void => save(folder, unsaved.splice(0));
+  const saveNow = (): void => save(folder, unsaved.splice(0), used);
   loader.prototype._compile = function (this: CommonJsModule, content: string, filename: string): unknown {
     if (!filename.startsWith(root)) return compile.call(this, content, filename);
-    const file = join(folder, `${createHash('sha1').update(content).digest('hex')}.bin`);
+    const name = `${createHash('sha1').update(content).digest('hex')}.bin`;
+    used.add(name);
+    const file = join(folder, name);
     const cachedData = readIfThere(file);
     const script = new Script(loader.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (!cachedData || script.cachedDataRejected) {
@@ -112,7 +117,11 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-function save(folder: string, unsaved: readonly { script: Script; file: string }[]): void {
+/**
+ * Writes the new entries, and removes the stale ones: a new entry means new sources (an upgrade of grove),
+ * and the entries of the sources they replaced would otherwise stay for good.
+ */
+function save(folder: string, unsaved: readonly { script: Script; file: string }[], used: ReadonlySet<string>): void {
   if (unsaved.length === 0) return;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -121,6 +130,12 @@ function save(folder: string, unsaved: readonly { script: Script; file: string }
       const partial = `${file}.${process.pid}`;
       writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
       renameSync(partial, file);
+    }
+    const staleBefore = Date.now() - STALE_AFTER_MS;
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith('.bin') || used.has(name)) continue;
+      const entry = join(folder, name);
+      if (statSync(entry).mtimeMs < staleBefore) unlinkSync(entry);
     }
   } catch {
     // A cache that cannot be written costs the next start what this one cost; nothing else.

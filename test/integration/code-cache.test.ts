@@ -3,7 +3,7 @@
  * anything, a damaged entry costs nothing but a recompile, and GROVE_CODE_CACHE=off leaves no trace.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,22 @@ describe('the code cache', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^grove /);
     expect(statSync(join(folder, name!)).size).toBeGreaterThan(100);
+  });
+
+  it('drops the entries of sources it no longer runs, a day after they were written', async () => {
+    const { env, folder } = home();
+    mkdirSync(folder, { recursive: true });
+    const old = join(folder, `${'a'.repeat(40)}.bin`);
+    const recent = join(folder, `${'b'.repeat(40)}.bin`);
+    writeFileSync(old, 'from an earlier grove');
+    writeFileSync(recent, 'from another grove running now');
+    const twoDaysAgo = Date.now() / 1000 - 2 * 24 * 3600;
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    await grove(['--version'], env);
+    const names = [...entries(folder).keys()];
+    expect(names).not.toContain(`${'a'.repeat(40)}.bin`);
+    expect(names).toContain(`${'b'.repeat(40)}.bin`);
+    expect(names.length).toBeGreaterThan(3);
   });
 
   it('is neither read nor written with GROVE_CODE_CACHE=off', async () => {
