@@ -3,7 +3,7 @@
  * setImmediate and Date together), so "a frame later" is exact rather than slept for.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameClock, FRAME_MS } from '../../src/server/frame-clock.js';
+import { FLOOD_AFTER_FRAMES, FLOOD_FRAME_MS, FrameClock, FRAME_MS } from '../../src/server/frame-clock.js';
 
 let flushed: string[][];
 let clock: FrameClock;
@@ -103,5 +103,48 @@ describe('echo after a keystroke', () => {
     clock.mark('b');
     settle();
     expect(flushed).toHaveLength(1);
+  });
+});
+
+describe('a flood', () => {
+  /** Output arriving every millisecond for `ms` milliseconds; returns the times frames went out. */
+  function flood(ms: number): number[] {
+    const times: number[] = [];
+    const start = Date.now();
+    let seen = flushed.length;
+    for (let t = 0; t < ms; t++) {
+      clock.mark('a');
+      vi.advanceTimersByTime(1);
+      if (flushed.length > seen) {
+        seen = flushed.length;
+        times.push(Date.now() - start);
+      }
+    }
+    return times;
+  }
+
+  const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+
+  it('is drawn every FRAME_MS at first, then every FLOOD_FRAME_MS once it has gone on for FLOOD_AFTER_FRAMES frames', () => {
+    const frameGaps = gaps(flood(1000));
+    expect(frameGaps.slice(0, FLOOD_AFTER_FRAMES - 1).every((gap) => gap <= FRAME_MS + 1)).toBe(true);
+    expect(frameGaps.slice(FLOOD_AFTER_FRAMES + 1).every((gap) => gap >= FLOOD_FRAME_MS && gap <= FLOOD_FRAME_MS + 1)).toBe(true);
+  });
+
+  it('goes back to FRAME_MS after a quiet spell', () => {
+    flood(1000);
+    vi.advanceTimersByTime(200);
+    const frameGaps = gaps(flood(100));
+    expect(frameGaps.length).toBeGreaterThan(4);
+    expect(frameGaps.every((gap) => gap <= FRAME_MS + 1)).toBe(true);
+  });
+
+  it('does not hold an echo: a key typed during a flood is drawn on the next turn', () => {
+    flood(1000);
+    const before = flushed.length;
+    clock.typed('a');
+    clock.mark('a');
+    settle();
+    expect(flushed.length).toBe(before + 1);
   });
 });
