@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AttachedClient } from './client.js';
 import { exec } from './exec.js';
 import { descendants, isAlive, killSurvivors } from './proc.js';
@@ -53,8 +53,10 @@ export class GroveTool {
   async start() {
     mkdirSync(this.runFolder, { mode: 0o700 });
     const log = openSync(join(this.folder, 'server.out'), 'a');
-    // Started by us rather than by the first `grove new`, so its pid is known; it is the same `server run`.
-    this.server = spawn(process.execPath, [...(this.serverNodeArgs ?? this.nodeArgs), GROVE_BIN, 'server', 'run'], {
+    // Started by us rather than by the first `grove new`, so its pid is known; it is the same command, taken
+    // from the grove being measured.
+    const { serverArguments } = await import(pathToFileURL(join(GROVE_BIN, '../../dist/cli/server-launch.js')).href);
+    this.server = spawn(process.execPath, [...(this.serverNodeArgs ?? this.nodeArgs), ...serverArguments(GROVE_BIN)], {
       env: this.env,
       cwd: this.folder,
       detached: true,

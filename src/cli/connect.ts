@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RemoteHost } from '../client/remote-host.js';
 import { ensurePrivateFolder, stateFolder, type SocketLocation } from '../io/socket-path.js';
+import { serverArguments } from './server-launch.js';
 
 const START_TIMEOUT_MS = 8000;
 const GROVE_BIN = fileURLToPath(new URL('../../bin/grove.js', import.meta.url));
@@ -62,7 +63,7 @@ async function startServer(location: SocketLocation): Promise<Socket> {
   const folder = stateFolder(process.env, homedir(), location.name);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const logFd = openSync(join(folder, 'server.log'), 'a', 0o600);
-  const child = spawn(process.execPath, [GROVE_BIN, 'server', 'run'], {
+  const child = spawn(process.execPath, serverArguments(GROVE_BIN), {
     detached: true,
     stdio: ['ignore', logFd, logFd],
     // Sessions inherit this, so `grove ls` typed inside a session reaches the server that runs it.

@@ -2,8 +2,10 @@
  * Every command of the command line, with good arguments and bad: exit status 0 and the promised
  * output on success; one line on stderr and a non-zero status otherwise, with nothing changed.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../src/cli/command-table.js';
+import { SERVER_NODE_FLAGS } from '../../src/cli/server-launch.js';
 import { groveSandbox, until, type GroveSandbox } from './grove.js';
 
 
@@ -98,6 +100,15 @@ describe('the command line', () => {
     const noTerm = await sandbox.cli(['doctor'], { env: { ...sandbox.env, TERM: 'dumb' } });
     expect(noTerm.code).toBe(1);
     expect(noTerm.stdout).toMatch(/✗ TERM .*dumb/);
+  });
+
+  it.runIf(process.platform === 'linux')('starts the server with its own Node flags (server-launch.ts)', async () => {
+    // A session's program is a child of the server: its parent's command line is the server's.
+    await sandbox.cli(['new', '--name', 'parent', '--', 'sh', '-c', 'echo "ppid=$PPID"; sleep 60']);
+    let ppid: string | undefined;
+    await until(async () => (ppid = /ppid=(\d+)/.exec((await sandbox.cli(['capture', 'parent'])).stdout)?.[1]) !== undefined, 'the parent pid');
+    const argv = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0');
+    expect(argv.slice(1)).toEqual([...SERVER_NODE_FLAGS, expect.stringMatching(/bin\/grove\.js$/), 'server', 'run', '']);
   });
 
   it('server stop ends every session and the server', async () => {

@@ -3,7 +3,7 @@
  * two UIs see the same session live, and panes take the size of the client that typed last.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, type GroveSandbox } from './grove.js';
+import { groveSandbox, until, type GroveSandbox } from './grove.js';
 
 describe('attach and detach', () => {
   let sandbox: GroveSandbox;
@@ -60,11 +60,7 @@ describe('attach and detach', () => {
       await sandbox.cli(['send', name, 'echo "cols=$(tput cols)"', '--enter']);
       return (await sandbox.cli(['capture', name])).stdout;
     };
-    for (const name of ['two', 'three']) {
-      let seen = '';
-      for (let tries = 0; tries < 40 && !/cols=69\b/.test(seen); tries++) seen = await sizeOf(name);
-      expect(seen).toMatch(/cols=69\b/);
-    }
+    for (const name of ['two', 'three']) await until(async () => /cols=69\b/.test(await sizeOf(name)), `${name} at the pane's width`);
     t.press('C-b', 'n');
     await t.waitForText(/│cols=69$/m);
   });
