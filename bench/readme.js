@@ -43,7 +43,7 @@ export function section(result) {
     '',
     '```sh',
     'npm run build',
-    'npm run bench              # about 4 minutes; `npm run bench -- --quick` takes under one',
+    'npm run bench              # about 5 minutes; `npm run bench -- --quick` takes under one',
     'node bench/readme.js       # put bench/results/latest.json into this section',
     'node bench/profile.js echo # where grove spends its time: echo, flood, throughput, first-frame, attach, idle',
     '```',

@@ -6,7 +6,7 @@
  * all keys), each printed beside tmux's with the ratio grove ÷ tmux and the target grove is held to.
  * Writes a Markdown table to stdout and everything (samples too) to `bench/results/latest.json`.
  *
- *   node bench/run.js            the full workload (about 4 minutes)
+ *   node bench/run.js            the full workload (about 5 minutes)
  *   node bench/run.js --quick    a smaller one, in under a minute
  *   node bench/run.js --only throughput,echo    some figures only (throughput, echo, first-frame, resources, attach)
  *
