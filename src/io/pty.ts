@@ -99,8 +99,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Opens the pty's slave side (not as a controlling terminal); undefined if it is already gone. */
-function holdSlave(pty: nodePty.IPty): number | undefined {
+/**
+ * Opens the pty's slave side (not as a controlling terminal); undefined if it is already gone. The caller
+ * closes it once node-pty has reported the exit. The e2e harness holds its outer pty the same way.
+ */
+export function holdSlave(pty: nodePty.IPty): number | undefined {
   const name = (pty as unknown as { ptsName?: string }).ptsName;
   if (!name) return undefined;
   try {

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import type { IDisposable, Terminal } from '@xterm/headless';
+import { holdSlave } from '../../src/io/pty.js';
 
 const HARNESS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(HARNESS_FILE), '../..');
@@ -71,7 +72,10 @@ export async function startTerminal(options: StartOptions = {}): Promise<TestTer
   const args = options.command ? (options.args ?? []) : [path.join(REPO_ROOT, 'bin', 'grove.js'), ...(options.args ?? [])];
   const env = options.env ?? { ...definedOnly(process.env), TERM: 'xterm-256color' };
   const child = pty.spawn(command, args, { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env });
-  return new PtyTestTerminal(child, new xtermHeadless.Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true }));
+  // Held as grove's server holds its panes' (src/io/pty.ts says why): else a program's last output can be lost.
+  const slave = holdSlave(child);
+  const term = new xtermHeadless.Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true });
+  return new PtyTestTerminal(child, slave, term);
 }
 
 interface Waiter {
@@ -90,6 +94,7 @@ class PtyTestTerminal implements TestTerminal {
 
   constructor(
     private readonly child: pty.IPty,
+    slave: number | undefined,
     readonly term: Terminal,
   ) {
     this.trackCursorVisibility();
@@ -102,6 +107,7 @@ class PtyTestTerminal implements TestTerminal {
     this.exited = new Promise((resolve) => {
       this.subscriptions.push(
         child.onExit(({ exitCode, signal }) => {
+          if (slave !== undefined) fs.closeSync(slave);
           // node-pty reports exit only after the last output was read; wait until it has been parsed too.
           term.write('', () => {
             this.exit = signal ? { exitCode, signal } : { exitCode };
