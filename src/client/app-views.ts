@@ -14,7 +14,7 @@
 import type { Keymap } from '../core/keymap/keymap.js';
 import type { ScreenLayout } from '../core/layout/layout.js';
 import type { PaneFrame } from '../core/screen/frame.js';
-import type { SessionInfo } from '../core/session/session.js';
+import { isRunning, type SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import type { PaneViews } from './pane-views.js';
 import type { Modal } from './views/modal.js';
@@ -99,11 +99,11 @@ export class AppViews {
     const scene = this.shown;
     if (!scene || scene.modal || scene.layout.kind !== 'ok') return false;
     const updated = [...ids];
-    const finished = (id: string) => {
+    const running = (id: string) => {
       const session = scene.sessions.find((s) => s.id === id);
-      return !session || session.status === 'exited' || session.status === 'dead';
+      return session !== undefined && isRunning(session);
     };
-    if (updated.some(finished)) return false;
+    if (!updated.every(running)) return false;
     for (const id of updated) this.panes.repaint(id, frames.get(id));
     this.shown = { ...scene, frames };
     this.screen.setCursor(this.focusedCursor(this.shown));
@@ -113,7 +113,7 @@ export class AppViews {
 
   private focusedCursor(scene: AppScene): { x: number; y: number; visible: boolean } | undefined {
     const focused = scene.sessions.find((s) => s.id === scene.focusedId);
-    if (!focused || focused.status === 'exited' || focused.status === 'dead' || scene.asking) return undefined;
+    if (!focused || !isRunning(focused) || scene.asking) return undefined;
     return this.panes.cursor(focused.id);
   }
 }

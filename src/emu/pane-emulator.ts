@@ -125,9 +125,11 @@ export class PaneEmulator implements Disposable {
   frame(): PaneFrame {
     const { cols, rows } = this.terminal;
     const buffer = this.terminal.buffer.active;
-    const lines = this.rows.length === rows ? [...this.rows] : new Array<FrameLine>(rows);
-    const from = this.rows.length === rows ? this.changedFrom : 0;
-    const to = this.rows.length === rows ? Math.min(this.changedTo, rows - 1) : rows - 1;
+    // The first frame, and the first after a change of height, read every row.
+    const reuse = this.rows.length === rows;
+    const lines = reuse ? [...this.rows] : new Array<FrameLine>(rows);
+    const from = reuse ? this.changedFrom : 0;
+    const to = reuse ? Math.min(this.changedTo, rows - 1) : rows - 1;
     for (let y = from; y <= to; y++) lines[y] = this.reader.read(buffer.getLine(buffer.baseY + y), cols);
     this.rows = lines;
     this.changedFrom = Infinity;

@@ -7,7 +7,8 @@ import type { CommandOutput } from '../config-commands.js';
 import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import type { CliCommand, CliContext } from '../command.js';
 
-const configCommands = () => import('../config-commands.js');
+/** The config commands' module, loaded when one of them runs (themes.ts's too). */
+export const configCommands = () => import('../config-commands.js');
 
 /** Prints a command's output, problems on stderr, and gives its exit status. */
 export function emit(output: CommandOutput, context: CliContext): number {

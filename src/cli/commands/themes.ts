@@ -4,7 +4,7 @@
  */
 import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import type { CliCommand } from '../command.js';
-import { emit } from './config.js';
+import { configCommands, emit } from './config.js';
 
 export const themesCommand: CliCommand = {
   name: 'themes',
@@ -13,8 +13,7 @@ export const themesCommand: CliCommand = {
   options: {},
   positionals: { min: 0, max: 0 },
   run: async (_args, context) => {
-    // Loaded only now, like the config commands: it brings the schemas.
-    const { themesCommand: listThemes } = await import('../config-commands.js');
+    const { themesCommand: listThemes } = await configCommands();
     return emit(await listThemes({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE, process.stdout.isTTY === true), context);
   },
 };

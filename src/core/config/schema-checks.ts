@@ -3,6 +3,7 @@
  * against themeSchema. This is the only way in to zod on the UI's side, and the UI loads it only when
  * there is such a file to read (src/io/config-files.ts): zod is the largest module grove has.
  */
+import type { z } from 'zod';
 import type { Theme } from '../theme/theme.js';
 import { themeSchema } from '../theme/theme-schema.js';
 import { ok, type Result } from './errors.js';
@@ -11,18 +12,20 @@ import { parseJsonText } from './json-text.js';
 import type { ConfigChecks, ConfigText } from './load.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
 
+/** A file's JSON, checked against `schema`. */
+function parseChecked<T>(source: ConfigText, schema: z.ZodType<T>): Result<T> {
+  const json = parseJsonText(source.file, source.text);
+  return json.ok ? validate(source.file, schema, json.value) : json;
+}
+
 /** Parses and checks one config file on its own. */
 export function parseConfigText(source: ConfigText): Result<ConfigFile> {
-  const json = parseJsonText(source.file, source.text);
-  if (!json.ok) return json;
-  return validate(source.file, configFileSchema, json.value);
+  return parseChecked(source, configFileSchema);
 }
 
 /** Parses and checks one theme file. */
 export function parseTheme(source: ConfigText): Result<Theme> {
-  const json = parseJsonText(source.file, source.text);
-  if (!json.ok) return json;
-  const checked = validate(source.file, themeSchema, json.value);
+  const checked = parseChecked(source, themeSchema);
   // The schema is built from THEME_PARTS, so zod cannot spell out the Theme type it checks.
   return checked.ok ? ok(checked.value as Theme) : checked;
 }
