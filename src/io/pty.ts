@@ -13,6 +13,7 @@
 import { closeSync, constants, openSync } from 'node:fs';
 import * as nodePty from 'node-pty';
 import { toDisposable, type Disposable } from '../core/disposable.js';
+import { setCloseOnExec } from './cloexec.js';
 import type { ForegroundSignal } from '../core/status/observation.js';
 import type { PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../server/ports.js';
 import { readForeground } from './proc.js';
@@ -28,8 +29,8 @@ class NodePtyProcess implements PtyProcess {
     private readonly pty: nodePty.IPty,
     slave: number | undefined,
   ) {
-    const fd = (pty as unknown as { fd?: unknown }).fd;
-    this.writer = typeof fd === 'number' ? new PtyWriter(fd) : undefined;
+    const fd = masterFd(pty);
+    this.writer = fd === undefined ? undefined : new PtyWriter(fd);
     pty.onExit(() => {
       this.exited = true;
       this.writer?.dispose();
@@ -86,6 +87,11 @@ class NodePtyProcess implements PtyProcess {
   }
 }
 
+function masterFd(pty: nodePty.IPty): number | undefined {
+  const fd = (pty as unknown as { fd?: unknown }).fd;
+  return typeof fd === 'number' ? fd : undefined;
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -125,6 +131,13 @@ export const nodePtySpawner: PtySpawner = {
       // (measured: 16 KB of 29 KB arrived). Its UTF-8 decoder also keeps split characters whole.
       encoding: 'utf8',
     });
+    // Before anything else can fork: the master must not reach any later program (cloexec.ts says why).
+    const master = masterFd(pty);
+    if (master === undefined) {
+      pty.kill('SIGKILL');
+      throw new Error('node-pty gave no descriptor for the terminal, so it cannot be kept from other programs');
+    }
+    setCloseOnExec(master);
     return new NodePtyProcess(pty, holdSlave(pty));
   },
 };
