@@ -5,7 +5,7 @@ import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
 import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
-import { configCheckCommand, configPathCommand } from './commands/config.js';
+import { configCheckCommand, configPathCommand, configTrustCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -43,6 +43,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   doctorCommand,
   configCheckCommand,
   configPathCommand,
+  configTrustCommand,
   themesCommand,
 ];
 

@@ -3,9 +3,11 @@
  * from the command line. Each is a function from its inputs to exit status and output, so their rows in
  * the command table (commands/config.ts, commands/themes.ts) only have to print, and tests need no process.
  */
+import { readFile } from 'node:fs/promises';
 import { formatConfigError, type ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
 import { parseConfigText, parseTheme, schemaChecks } from '../core/config/schema-checks.js';
+import { withoutPrivileged } from '../core/config/trust.js';
 import { detectColorDepth } from '../core/screen/color.js';
 import { themePreview } from '../core/theme/preview.js';
 import { resolveTheme } from '../core/theme/resolve-theme.js';
@@ -17,6 +19,7 @@ import {
   type ConfigEnvironment,
   type ConfigKnowledge,
 } from '../io/config-files.js';
+import { contentHash, recordTrust } from '../io/trust-store.js';
 
 export interface CommandOutput {
   readonly exitCode: number;
@@ -49,7 +52,29 @@ export async function configCheck(environment: ConfigEnvironment, knowledge: Con
 
   const files = [locations.user, locations.repo].filter((location) => location?.exists).map((location) => `${location!.label}: ok`);
   const summary = loaded.ok ? `theme: ${loaded.value.config.theme} (${loaded.value.themeSource.file})` : '';
-  return { exitCode: 0, stdout: lines(...(files.length ? files : ['no config files; using the defaults']), summary), stderr: '' };
+  const notices = loaded.ok ? loaded.value.notices : [];
+  return { exitCode: 0, stdout: lines(...(files.length ? files : ['no config files; using the defaults']), summary, ...notices), stderr: '' };
+}
+
+/**
+ * `grove config trust`: records the hash of this repository's `.grove/config.json` as it is now, so the
+ * settings only a trusted file may make apply (core/config/trust.ts); `--revoke` forgets it. A file with
+ * problems is not trusted: what would be trusted must be what grove can read.
+ */
+export async function configTrust(environment: ConfigEnvironment, knowledge: ConfigKnowledge, revoke: boolean): Promise<CommandOutput> {
+  const { repo } = await configLocations(environment);
+  if (!repo.exists) return { exitCode: 1, stdout: '', stderr: `grove: no repository config to trust (${repo.path} does not exist)\n` };
+  const text = await readFile(repo.path, 'utf8');
+  if (revoke) {
+    await recordTrust(environment.env, repo.path, undefined);
+    return { exitCode: 0, stdout: lines(`${repo.label}: no longer trusted`), stderr: '' };
+  }
+  const parsed = parseConfigText({ file: repo.label, text });
+  if (!parsed.ok) return { exitCode: 1, stdout: '', stderr: errorLines(parsed.errors) };
+  await recordTrust(environment.env, repo.path, contentHash(text));
+  const { ignored } = withoutPrivileged(parsed.value, knowledge.builtinAgents);
+  const applies = ignored.length ? `; it may now set ${ignored.join(', ')}` : '';
+  return { exitCode: 0, stdout: lines(`${repo.label}: trusted as it is now${applies} (a change to it asks again)`), stderr: '' };
 }
 
 /** Where grove reads configuration from, and which of those files exist. */
@@ -74,7 +99,7 @@ export async function configPath(environment: ConfigEnvironment): Promise<Comman
 export async function themesCommand(environment: ConfigEnvironment, knowledge: ConfigKnowledge, isTTY: boolean): Promise<CommandOutput> {
   const locations = await configLocations(environment);
   const themes = await readThemeCatalog(locations, environment.env);
-  const texts = await readConfigTexts(locations);
+  const texts = await readConfigTexts(locations, environment.env);
   const loaded = texts.ok ? loadConfig(texts.value, { ...knowledge, themes, checks: schemaChecks }) : undefined;
   const current = loaded?.ok ? loaded.value.config.theme : configuredThemeName(texts.ok ? texts.value : []);
 

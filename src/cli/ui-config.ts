@@ -22,7 +22,7 @@ export interface UiConfig {
   readonly palette: Palette;
   /** What the terminal shows, for the renderer. */
   readonly depth: ColorDepth;
-  /** For the status bar at start: grove and the tmux around it share a prefix. */
+  /** For the status bar at start: settings of an untrusted repository config left out, or grove and the tmux around it share a prefix. */
   readonly warning: string | undefined;
   /** Whether grove takes the mouse. */
   readonly mouse: boolean;
@@ -38,7 +38,9 @@ export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConf
   const keymap = Keymap.build(loaded.value.keymap);
   const depth = detectColorDepth(env);
   // tmux is only asked when we run inside it: outside, there is nothing to clash with.
-  const warning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
+  const tmuxWarning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
+  // What an untrusted repository config was not allowed to set matters more than a shared prefix.
+  const warning = loaded.value.notices[0] ?? tmuxWarning;
   const { mouse, notify } = loaded.value.config;
   return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify, agents: agentCatalog(loaded.value.config) });
 }

@@ -17,6 +17,7 @@ import { DEFAULT_CONFIG } from '../core/config/config.js';
 import { loadConfig, SHIPPED_ONLY, type ConfigChecks, type ConfigText, type LoadedConfig } from '../core/config/load.js';
 import { displayPath, repoConfigFile, userConfigFile, userThemesDir, type Env } from '../core/config/paths.js';
 import { buildThemeCatalog, themeNameOf, type ThemeCatalog, type ThemeSource } from '../core/theme/catalog.js';
+import { trustOf } from './trust-store.js';
 
 export interface ConfigEnvironment {
   readonly env: Env;
@@ -58,23 +59,21 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * The repository's config file: the nearest `.grove/config.json` from `cwd` upwards, looking no further
- * than the enclosing repository's root (a folder with `.git`, which a worktree has too).
+ * The repository's config file: `.grove/config.json` at the top of the repository holding `cwd` (a
+ * folder with `.git`, which a worktree has too), never in a folder above it. Outside a repository, only
+ * `cwd`'s own: a `.grove` folder planted in a parent such as /tmp applies to nobody.
  */
 async function findRepoConfig(cwd: string, env: Env): Promise<ConfigFileLocation> {
   const start = resolve(cwd);
-  let root: string | undefined;
   for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = repoConfigFile(dir);
-    if (await exists(candidate)) return { path: candidate, label: labelFor(candidate, start, env), exists: true };
     if (await exists(join(dir, '.git'))) {
-      root = dir;
-      break;
+      const path = repoConfigFile(dir);
+      return { path, label: labelFor(path, start, env), exists: await exists(path) };
     }
     if (dirname(dir) === dir) break;
   }
-  const path = repoConfigFile(root ?? start);
-  return { path, label: labelFor(path, start, env), exists: false };
+  const path = repoConfigFile(start);
+  return { path, label: labelFor(path, start, env), exists: await exists(path) };
 }
 
 function labelFor(path: string, cwd: string, env: Env): string {
@@ -125,15 +124,17 @@ export async function readThemeCatalog(locations: ConfigLocations, env: Env): Pr
   return buildThemeCatalog(builtIn, user);
 }
 
-/** The config files that exist, user first, as texts for the loader. */
-export async function readConfigTexts(locations: ConfigLocations): Promise<Result<ConfigText[]>> {
+/** The config files that exist, user first, as texts for the loader; the repository's with its trust. */
+export async function readConfigTexts(locations: ConfigLocations, env: Env): Promise<Result<ConfigText[]>> {
   const texts: ConfigText[] = [];
   const errors: ConfigError[] = [];
   for (const location of [locations.user, locations.repo]) {
-    if (!location) continue;
+    if (!location?.exists) continue;
     const read = await readIfPresent(location.path, location.label);
     if (!read.ok) errors.push(...read.errors);
-    else if (read.value !== undefined) texts.push({ file: location.label, text: read.value });
+    else if (read.value === undefined) continue;
+    else if (location === locations.user) texts.push({ file: location.label, text: read.value });
+    else texts.push({ file: location.label, text: read.value, trust: await trustOf(env, location.path, read.value) });
   }
   return errors.length ? failed(errors) : ok(texts);
 }
@@ -144,7 +145,7 @@ export async function loadGroveConfig(
   knowledge: ConfigKnowledge,
 ): Promise<Result<LoadedGroveConfig>> {
   const locations = await configLocations(environment);
-  const [texts, themes] = await Promise.all([readConfigTexts(locations), readThemeCatalog(locations, environment.env)]);
+  const [texts, themes] = await Promise.all([readConfigTexts(locations, environment.env), readThemeCatalog(locations, environment.env)]);
   if (!texts.ok) return texts;
   const loaded = loadConfig(texts.value, { ...knowledge, themes, checks: await checksFor(texts.value, themes) });
   return loaded.ok ? ok({ ...loaded.value, locations }) : loaded;

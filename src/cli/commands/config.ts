@@ -34,3 +34,13 @@ export const configPathCommand: CliCommand = {
   positionals: { min: 0, max: 0 },
   run: async (_args, context) => emit(await (await configCommands()).configPath({ env: context.env, cwd: context.cwd }), context),
 };
+
+export const configTrustCommand: CliCommand = {
+  name: 'config trust',
+  usage: 'grove config trust [--revoke]',
+  summary: "Trust this repository's .grove/config.json as it is now, so it may set agents, approval modes and paths (--revoke: no longer)",
+  options: { revoke: { type: 'boolean' } },
+  positionals: { min: 0, max: 0 },
+  run: async (args, context) =>
+    emit(await (await configCommands()).configTrust({ env: context.env, cwd: context.cwd }, GROVE_KNOWLEDGE, args.values.revoke === true), context),
+};

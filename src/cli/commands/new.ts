@@ -47,6 +47,7 @@ function isolationOf(args: ParsedArgs): { isolation: Isolation; branch?: string;
 async function loadAgents(env: NodeJS.ProcessEnv, cwd: string): Promise<AgentCatalog> {
   const loaded = await loadGroveConfig({ env, cwd }, GROVE_KNOWLEDGE);
   if (!loaded.ok) throw new Error(`the config has problems:\n${loaded.errors.map(formatConfigError).join('\n')}`);
+  for (const notice of loaded.value.notices) process.stderr.write(`grove: ${notice}\n`);
   return agentCatalog(loaded.value.config);
 }
 

@@ -21,11 +21,14 @@ import { resolveKeymapConfig, type CommandInfo } from './keymap-config.js';
 import { mergeFiles, originOf, type ParsedFile } from './merge.js';
 import type { ConfigFile } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { ignoredNotice, withoutPrivileged, type RepoTrust } from './trust.js';
 
 /** A config file's text and how to name it in messages; files later in a list override earlier ones. */
 export interface ConfigText {
   readonly file: string;
   readonly text: string;
+  /** A repository's file, and whether the user trusted this text of it (trust.ts); absent for the user's own. */
+  readonly trust?: RepoTrust;
 }
 
 /** Parsing and checking one file of each kind against its schema. */
@@ -63,15 +66,23 @@ export interface LoadedConfig {
   readonly keymap: KeymapConfig;
   readonly theme: Theme;
   readonly themeSource: ThemeSource;
+  /** One line per file whose settings were left out until the user trusts it, to be shown, never logged only. */
+  readonly notices: readonly string[];
 }
 
 export function loadConfig(files: readonly ConfigText[], context: ConfigContext): Result<LoadedConfig> {
   const parsed: ParsedFile<ConfigFile>[] = [];
   const errors: ConfigError[] = [];
+  const notices: string[] = [];
   for (const source of files) {
     const result = context.checks.configFile(source);
-    if (result.ok) parsed.push({ file: source.file, data: result.value });
-    else errors.push(...result.errors);
+    if (!result.ok) errors.push(...result.errors);
+    else if (source.trust === undefined || source.trust === 'trusted') parsed.push({ file: source.file, data: result.value });
+    else {
+      const restricted = withoutPrivileged(result.value, context.builtinAgents);
+      parsed.push({ file: source.file, data: restricted.file });
+      if (restricted.ignored.length) notices.push(ignoredNotice(source.file, source.trust, restricted.ignored));
+    }
   }
   if (errors.length) return failed(errors);
 
@@ -98,7 +109,7 @@ export function loadConfig(files: readonly ConfigText[], context: ConfigContext)
   if (!keymap.ok) errors.push(...keymap.errors);
 
   if (errors.length || !keymap.ok || !theme || !themeSource) return failed(errors);
-  return ok({ config, keymap: keymap.value, theme, themeSource });
+  return ok({ config, keymap: keymap.value, theme, themeSource, notices });
 }
 
 function checkAgents(

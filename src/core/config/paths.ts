@@ -43,3 +43,15 @@ export function displayPath(path: string, env: Env): string {
   }
   return path;
 }
+
+/**
+ * Where the hashes of the repository config files the user trusted are kept (trust.ts): user data, not
+ * configuration, so a repository's file can never name itself trusted. `$XDG_DATA_HOME/grove`, else
+ * `~/.local/share/grove`.
+ */
+export function trustStoreFile(env: Env): string | undefined {
+  const xdg = env['XDG_DATA_HOME'];
+  if (xdg && xdg.startsWith('/')) return join(xdg, 'grove', 'trusted.json');
+  const home = env['HOME'];
+  return home && home.startsWith('/') ? join(home, '.local', 'share', 'grove', 'trusted.json') : undefined;
+}
