@@ -15,6 +15,7 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
+import { clampPaneSize } from '../core/protocol/limits.js';
 
 interface Pending {
   resolve(result: unknown): void;
@@ -83,8 +84,10 @@ export class RemoteHost implements SessionHost {
   }
 
   async create(request: CreateSessionRequest): Promise<SessionInfo> {
-    const { args, env, statusRules, ...rest } = request;
-    const params = { ...rest, args: [...args], ...(env ? { env: { ...env } } : {}), ...(statusRules ? { statusRules: [...statusRules] } : {}) };
+    const { args, env, statusRules, cols, rows, ...rest } = request;
+    const clamped = clampPaneSize(cols ?? 1, rows ?? 1);
+    const size = { ...(cols !== undefined ? { cols: clamped.cols } : {}), ...(rows !== undefined ? { rows: clamped.rows } : {}) };
+    const params = { ...rest, ...size, args: [...args], ...(env ? { env: { ...env } } : {}), ...(statusRules ? { statusRules: [...statusRules] } : {}) };
     return (await this.request('create', params)) as SessionInfo;
   }
 
@@ -93,7 +96,7 @@ export class RemoteHost implements SessionHost {
   }
 
   resize(id: string, cols: number, rows: number): void {
-    this.send({ t: 'resize', session: id, cols, rows });
+    this.send({ t: 'resize', session: id, ...clampPaneSize(cols, rows) });
   }
 
   watch(ids: readonly string[]): void {

@@ -30,6 +30,7 @@ import type { CaptureOptions } from '../core/session/host.js';
 import { captureText } from './capture.js';
 import { FrameReader } from './frame-reader.js';
 import { xtermInternals, type RowRange, type XtermInternals } from './xterm-internals.js';
+import { StringSequenceLimit } from './string-limit.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -61,6 +62,8 @@ export class PaneEmulator implements Disposable {
   private rows: readonly FrameLine[] = [];
   private changedFrom = 0;
   private changedTo = Infinity;
+  /** Control strings a program leaves open are cut off (string-limit.ts), so no program makes xterm hoard. */
+  private readonly strings = new StringSequenceLimit();
 
   constructor(options: PaneEmulatorOptions) {
     this.terminal = new Terminal({
@@ -84,8 +87,9 @@ export class PaneEmulator implements Disposable {
   }
 
   /** Feeds program output; `parsed` runs once xterm has parsed this chunk (never, if disposed first). */
-  write(data: string | Uint8Array, parsed?: () => void): void {
+  write(output: string, parsed?: () => void): void {
     if (this.store.isDisposed) return;
+    const data = this.strings.filter(output);
     const size = data.length;
     this.pending += size;
     this.terminal.write(data, () => {
@@ -104,7 +108,7 @@ export class PaneEmulator implements Disposable {
     this.terminal.input(keys, true);
   }
 
-  /** Written but not yet parsed: bytes for a Uint8Array, UTF-16 units for a string. */
+  /** Written but not yet parsed, in UTF-16 units. */
   get pendingBytes(): number {
     return this.pending;
   }

@@ -11,6 +11,7 @@ import type { Socket } from 'node:net';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
 import { frameUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
+import { HELLO_TIMEOUT_MS, MAX_CLIENT_MESSAGE_BYTES, MAX_UNSENT_BYTES } from '../core/protocol/limits.js';
 import { clientMessageSchema } from '../core/protocol/message-schema.js';
 import { helloProblem, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { PaneFrame } from '../core/screen/frame.js';
@@ -30,12 +31,13 @@ export interface ConnectionOwner {
 
 export class ClientConnection {
   private readonly disposables = new DisposableStore();
-  private readonly decoder = new FrameDecoder();
+  private readonly decoder = new FrameDecoder(MAX_CLIENT_MESSAGE_BYTES);
   private readonly watched = new Set<string>();
   private readonly backlog = new Map<string, PaneFrame>();
   /** The last frame sent per watched session: the next is sent as the lines that differ from it. */
   private readonly sent = new Map<string, PaneFrame>();
   private greeted = false;
+  private readonly helloTimer: NodeJS.Timeout;
   private congested = false;
   /** The pane sizes this client's layout wants. */
   readonly sizes = new Map<string, { cols: number; rows: number }>();
@@ -48,6 +50,8 @@ export class ClientConnection {
     socket.on('drain', () => this.drain());
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
+    this.helloTimer = setTimeout(() => this.drop(`said no hello within ${HELLO_TIMEOUT_MS / 1000} s`), HELLO_TIMEOUT_MS);
+    this.disposables.add(toDisposable(() => clearTimeout(this.helloTimer)));
   }
 
   /** Whether this client shows the session (it asked for its frames). */
@@ -57,6 +61,8 @@ export class ClientConnection {
 
   send(message: ServerMessage): void {
     if (this.socket.destroyed) return;
+    // Frames wait in the backlog while a client is slow; what is queued beyond that (lists, responses) is bounded.
+    if (this.socket.writableLength > MAX_UNSENT_BYTES) return this.drop(`read nothing while ${MAX_UNSENT_BYTES >> 20} MiB waited for it`);
     if (!this.socket.write(encodeFrame(message))) this.congested = true;
   }
 
@@ -67,20 +73,23 @@ export class ClientConnection {
     this.owner.closed(this);
   }
 
+  /** Closes the connection, saying in the server log why. */
+  drop(why: string): void {
+    if (this.disposables.isDisposed) return;
+    this.owner.log(`client dropped: ${why}`);
+    this.close();
+  }
+
   private receive(chunk: Buffer): void {
     let messages: unknown[];
     try {
       messages = this.decoder.push(chunk);
     } catch (err) {
-      this.owner.log(`client dropped: ${(err as Error).message}`);
-      return this.close();
+      return this.drop((err as Error).message);
     }
     for (const raw of messages) {
       const parsed = clientMessageSchema.safeParse(raw);
-      if (!parsed.success) {
-        this.owner.log('client dropped: malformed message');
-        return this.close();
-      }
+      if (!parsed.success) return this.drop('malformed message');
       this.handle(parsed.data);
       if (this.disposables.isDisposed) return;
     }
@@ -96,6 +105,8 @@ export class ClientConnection {
         this.owner.becameActive(this);
         return host.input(message.session, message.data);
       case 'resize':
+        // Sizes are kept per session the client lays out: only for sessions that exist, so they stay bounded.
+        if (!host.has(message.session)) return;
         return this.owner.resized(this, message.session, message.cols, message.rows);
       case 'watch':
         return this.watch(message.sessions);
@@ -108,6 +119,7 @@ export class ClientConnection {
   }
 
   private greet(message: ClientMessage): void {
+    clearTimeout(this.helloTimer);
     const problem = helloProblem(message);
     if (problem) {
       this.send({ t: 'refused', version: PROTOCOL_VERSION, reason: problem });

@@ -207,6 +207,11 @@ export class LocalSessionHost implements SessionHost {
     }, options);
   }
 
+  /** Whether a session of this id lives here. */
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
   input(id: string, data: string): void {
     const session = this.sessions.get(id);
     if (!session) return;

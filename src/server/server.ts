@@ -11,6 +11,7 @@ import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { Subscription } from 'rxjs';
 import { pasteBufferProblem } from '../core/copy-mode/paste-buffer.js';
+import { MAX_CONNECTIONS } from '../core/protocol/limits.js';
 import { makeSocketPrivate } from '../io/socket-path.js';
 import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
@@ -39,6 +40,8 @@ export class GroveServer implements ConnectionOwner {
   private programCopies: Subscription | undefined;
   private stopping: Promise<void> | undefined;
   private socketInode: number | undefined;
+  /** Connections are being refused (MAX_CONNECTIONS reached) and the log has said so. */
+  private refusing = false;
   private resolveStopped!: () => void;
   /** The one paste buffer, shared by every client and kept across their detaches. */
   readonly buffer = new PasteBuffer();
@@ -160,6 +163,14 @@ export class GroveServer implements ConnectionOwner {
   }
 
   private accept(socket: Socket): void {
+    if (this.connections.size >= MAX_CONNECTIONS) {
+      // Said once per burst: a flood of connections must not become a flood of log lines.
+      if (!this.refusing) this.log(`refusing connections: ${MAX_CONNECTIONS} are open already`);
+      this.refusing = true;
+      socket.destroy();
+      return;
+    }
+    this.refusing = false;
     this.connections.add(new ClientConnection(socket, this));
   }
 

@@ -8,6 +8,7 @@
 declare const TextEncoder: { new (): { encode(text: string): Uint8Array } };
 declare const TextDecoder: { new (): { decode(bytes: Uint8Array): string } };
 
+/** The largest message either side accepts unless told less (the server takes less from clients: limits.ts). */
 export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export function encodeFrame(message: unknown): Uint8Array {
@@ -26,6 +27,8 @@ export class FrameDecoder {
   private buffered = 0;
   private readonly decoder = new TextDecoder();
 
+  constructor(private readonly maxBytes = MAX_FRAME_BYTES) {}
+
   push(chunk: Uint8Array): unknown[] {
     this.chunks.push(chunk);
     this.buffered += chunk.length;
@@ -33,7 +36,7 @@ export class FrameDecoder {
     while (this.buffered >= 4) {
       const head = this.peek(4);
       const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0);
-      if (length > MAX_FRAME_BYTES) throw new FrameDecoderError(`message of ${length} bytes is over the limit`);
+      if (length > this.maxBytes) throw new FrameDecoderError(`message of ${length} bytes is over the limit`);
       if (this.buffered < 4 + length) break;
       const frame = this.take(4 + length);
       try {

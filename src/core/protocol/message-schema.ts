@@ -1,19 +1,21 @@
 /**
  * What the server accepts from a client, checked before it acts: the shape of each ClientMessage, with
- * bounds (session ids of at most 64 characters, sizes from 1 to 10,000). Only the server loads this; a
+ * bounds (session ids of at most 64 characters, pane sizes within limits.ts). Only the server loads this; a
  * client writes messages of the types in messages.ts, which this schema is held to when grove compiles.
  */
 import { z } from 'zod';
+import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
 import type { ClientMessage } from './messages.js';
 
 const sessionId = z.string().min(1).max(64);
-const size = z.number().int().min(1).max(10_000);
+const cols = z.number().int().min(1).max(MAX_PANE_COLS);
+const rows = z.number().int().min(1).max(MAX_PANE_ROWS);
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('hello'), version: z.number().int(), pid: z.number().int(), cwd: z.string() }),
   z.object({ t: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() }),
   z.object({ t: z.literal('input'), session: sessionId, data: z.string() }),
-  z.object({ t: z.literal('resize'), session: sessionId, cols: size, rows: size }),
+  z.object({ t: z.literal('resize'), session: sessionId, cols, rows }),
   z.object({ t: z.literal('watch'), sessions: z.array(sessionId).max(10_000) }),
 ]);
 

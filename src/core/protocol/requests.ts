@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
+import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
 
 const session = z.string().min(1).max(64);
-const size = z.number().int().min(1).max(10_000);
 const path = z.string().min(1).max(4096);
 /** A branch or ref as typed; the engine checks it against git's rules before git sees it. */
 const ref = z.string().min(1).max(255);
@@ -24,8 +24,8 @@ export const REQUESTS = {
     command: z.string().min(1).max(4096),
     args: z.array(z.string().max(65_536)).max(1000),
     cwd: z.string().min(1).max(4096),
-    cols: size.optional(),
-    rows: size.optional(),
+    cols: z.number().int().min(1).max(MAX_PANE_COLS).optional(),
+    rows: z.number().int().min(1).max(MAX_PANE_ROWS).optional(),
     isolation: z.enum(['workspace', 'worktree']).optional(),
     agent: z.string().max(100).optional(),
     statusRules: z.array(z.object({
