@@ -21,7 +21,10 @@ export interface CliContext {
   readonly location: SocketLocation;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Prints to stdout, through the one sanitiser (core/text/terminal-text.ts): repository and agent text ends up here. */
   out(text: string): void;
+  /** Prints exactly these bytes: only for output whose promise is to be exact (the paste buffer, capture --ansi). */
+  outExact(text: string): void;
   /** Connects to the server, starting it if `start` and none runs. */
   connect(start: boolean): Promise<RemoteHost>;
 }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { connectToServer } from './connect.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
 import { CLI_COMMANDS, findCliCommand } from './command-table.js';
+import { terminalText } from '../core/text/terminal-text.js';
 import { socketLocation } from '../io/socket-path.js';
 
 function version(): string {
@@ -43,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     code = await run(argv);
   } catch (err) {
-    process.stderr.write(`grove: ${(err as Error).message}\n`);
+    // Messages quote file and branch names: the same sanitiser as stdout.
+    process.stderr.write(`grove: ${terminalText((err as Error).message)}\n`);
     code = err instanceof UsageError ? 2 : 1;
   }
   process.exitCode = code;
@@ -73,7 +75,8 @@ async function run(argv: readonly string[]): Promise<number> {
     location,
     cwd: process.cwd(),
     env: process.env,
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void process.stdout.write(terminalText(text)),
+    outExact: (text) => void process.stdout.write(text),
     connect: (start) => connectToServer(location, { start, cwd: process.cwd() }),
   };
   return found.command.run(parsed, context);

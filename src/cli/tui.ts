@@ -16,6 +16,7 @@ import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
 import { UsageError, type CliContext } from './command.js';
 import { loadUiConfig } from './ui-config.js';
+import { terminalText } from '../core/text/terminal-text.js';
 
 /** Why this terminal can't run the UI, or undefined when it can. */
 export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): string | undefined {
@@ -35,7 +36,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
   // Before the screen: a config with any problem stops grove here, each problem one line.
   const config = await loadUiConfig(context.env, context.cwd);
   if (!config.ok) {
-    process.stderr.write(config.errors.map((error) => `${formatConfigError(error)}\n`).join(''));
+    process.stderr.write(terminalText(config.errors.map((error) => `${formatConfigError(error)}\n`).join('')));
     await connecting.then((host) => host.dispose(), () => undefined);
     return 1;
   }
@@ -65,7 +66,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
       } finally {
         screen.destroy();
       }
-      if (message) process.stderr.write(`${message}\n`);
+      if (message) process.stderr.write(`${terminalText(message)}\n`);
       void host.dispose().then(() => resolve(code));
     };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => leave(0));

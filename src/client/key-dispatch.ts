@@ -16,9 +16,7 @@ import { KeyTableMachine } from '../core/keymap/key-table.js';
 import type { Keymap } from '../core/keymap/keymap.js';
 import { DEFAULT_MODES, type TerminalModes } from '../core/screen/frame.js';
 import type { Modal } from './views/modal.js';
-
-const PASTE_START = '\x1b[200~';
-const PASTE_END = '\x1b[201~';
+import { bracketedPaste } from '../core/keys/bracketed-paste.js';
 
 export interface DispatchTarget {
   readonly modal: Modal | undefined;
@@ -82,9 +80,7 @@ export class KeyDispatch {
     const copyMode = target.copyMode?.();
     if (event.kind === 'paste') {
       if (copyMode) return undefined;
-      // A pasted end marker must not end the paste early: the program would take the rest as typed keys.
-      const text = event.text.split(PASTE_END).join('');
-      return modes.bracketedPaste ? PASTE_START + text + PASTE_END : text;
+      return modes.bracketedPaste ? bracketedPaste(event.text) : event.text;
     }
     const wasPrefix = this.machine.table === 'prefix';
     // In copy mode copy-mode-vi takes the root table's place, as in tmux: a key is copy mode's unless it is

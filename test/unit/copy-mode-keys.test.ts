@@ -68,4 +68,13 @@ describe('pasteBytes', () => {
   it('brackets the text for a program that asked, without an end marker inside', () => {
     expect(pasteBytes('a\x1b[201~b', true)).toBe('\x1b[200~ab\x1b[201~');
   });
+
+  it('leaves no end marker that removing another would form (issue 16.4)', () => {
+    // One pass used to turn this into a live marker: the paste ended early and `touch pwned` ran.
+    expect(pasteBytes('echo x\x1b[20\x1b[201~1~; touch pwned', true)).toBe('\x1b[200~echo x; touch pwned\x1b[201~');
+    const nested = '\x1b[20'.repeat(50) + '\x1b[201~' + '1~'.repeat(50);
+    expect(pasteBytes(`a${nested}b`, true)).toBe('\x1b[200~ab\x1b[201~');
+    const inner = pasteBytes(`x${'\x1b[2\x1b[201~01~'.repeat(3)}y`, true).slice(6, -6);
+    expect(inner).not.toContain('\x1b[201~');
+  });
 });

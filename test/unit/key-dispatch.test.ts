@@ -8,6 +8,7 @@ import type { ClientView, CommandContext } from '../../src/core/commands/command
 import type { InputEvent } from '../../src/core/keys/input-event.js';
 import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../../src/core/keymap/bindings.js';
 import { Keymap } from '../../src/core/keymap/keymap.js';
+import { DEFAULT_MODES } from '../../src/core/screen/frame.js';
 import { KeyDispatch, type DispatchTarget } from '../../src/client/key-dispatch.js';
 
 const keymap = Keymap.build({
@@ -17,7 +18,7 @@ const keymap = Keymap.build({
 
 const key = (name: string, raw = name): InputEvent => ({ kind: 'key', key: name, raw });
 
-function recorder(options: { copyMode?: boolean } = {}) {
+function recorder(options: { copyMode?: boolean; bracketedPaste?: boolean } = {}) {
   const log: string[] = [];
   const view: ClientView = {
     sessions: [], focusedId: 'a', layout: 'focus', zoomed: false, visiblePanes: [], prefix: 'C-b', showAll: false, mouse: true, hasPasteBuffer: false,
@@ -30,7 +31,7 @@ function recorder(options: { copyMode?: boolean } = {}) {
     get question() { return question; },
     view: () => view,
     context: (args): CommandContext => ({ view, actions: actions as CommandContext['actions'], args }),
-    focusedModes: () => undefined,
+    focusedModes: () => (options.bracketedPaste ? { ...DEFAULT_MODES, bracketedPaste: true } : undefined),
     sendToFocused: (data) => log.push(`pane ${JSON.stringify(data)}`),
     prefixPendingChanged: (pending) => log.push(`prefix ${pending}`),
     message: (text) => log.push(`message ${text}`),
@@ -77,5 +78,11 @@ describe('KeyDispatch', () => {
     dispatch.dispatch([key('y')]);
     expect(answers).toEqual([true]);
     expect(log).toEqual([]);
+  });
+
+  it('forwards a paste from the terminal with no end marker left in it, however nested (issue 16.4)', () => {
+    const { log, dispatch } = recorder({ bracketedPaste: true });
+    dispatch.dispatch([{ kind: 'paste', text: 'echo x\x1b[20\x1b[201~1~; touch pwned', raw: '' }]);
+    expect(log).toEqual([`pane ${JSON.stringify('\x1b[200~echo x; touch pwned\x1b[201~')}`]);
   });
 });

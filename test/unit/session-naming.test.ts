@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultName, nameProblem } from '../../src/core/session/naming.js';
 import { repairFocus } from '../../src/core/session/focus.js';
-import { fit, printable, shortenPath } from '../../src/core/session/display.js';
+import { fit, shortenPath } from '../../src/core/session/display.js';
+import { printable } from '../../src/core/text/terminal-text.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
 
 describe('session names', () => {

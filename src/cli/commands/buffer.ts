@@ -20,7 +20,7 @@ export const bufferCommand: CliCommand = {
     withHost(context.connect(false), async (host) => {
       const text = await new RemotePasteBuffer(host).text();
       if (text === undefined) throw new Error('the paste buffer is empty (copy in copy mode, or grove buffer set TEXT)');
-      context.out(text);
+      context.outExact(text); // as tmux save-buffer: the buffer exactly as it is
       return 0;
     }),
 };

@@ -10,8 +10,10 @@ export const captureCommand: CliCommand = {
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!);
-      const text = await host.capture(session.id, { ansi: args.values.ansi === true, scrollback: args.values.scrollback === true });
-      context.out(text.endsWith('\n') || text === '' ? text : text + '\n');
+      const ansi = args.values.ansi === true;
+      const text = await host.capture(session.id, { ansi, scrollback: args.values.scrollback === true });
+      // --ansi asks for the pane's escape sequences (as tmux capture-pane -e does); grove wrote them from cells.
+      (ansi ? context.outExact : context.out)(text.endsWith('\n') || text === '' ? text : text + '\n');
       return 0;
     }),
 };

@@ -3,6 +3,7 @@
  * the work and hand back what to print. They are loaded when one of these commands runs, since they
  * bring the schemas (zod) that the rest of grove's command line starts without.
  */
+import { terminalText } from '../../core/text/terminal-text.js';
 import type { CommandOutput } from '../config-commands.js';
 import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import type { CliCommand, CliContext } from '../command.js';
@@ -13,7 +14,7 @@ export const configCommands = () => import('../config-commands.js');
 /** Prints a command's output, problems on stderr, and gives its exit status. */
 export function emit(output: CommandOutput, context: CliContext): number {
   context.out(output.stdout);
-  if (output.stderr) process.stderr.write(output.stderr);
+  if (output.stderr) process.stderr.write(terminalText(output.stderr));
   return output.exitCode;
 }
 

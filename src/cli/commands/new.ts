@@ -19,6 +19,7 @@ import { fsLaunchChecks } from '../../io/launch-checks.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
 import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
 import { withHost } from '../targets.js';
+import { terminalText } from '../../core/text/terminal-text.js';
 
 function promptOf(args: ParsedArgs, cwd: string): string | undefined {
   const text = stringOption(args, 'prompt');
@@ -47,7 +48,7 @@ function isolationOf(args: ParsedArgs): { isolation: Isolation; branch?: string;
 async function loadAgents(env: NodeJS.ProcessEnv, cwd: string): Promise<AgentCatalog> {
   const loaded = await loadGroveConfig({ env, cwd }, GROVE_KNOWLEDGE);
   if (!loaded.ok) throw new Error(`the config has problems:\n${loaded.errors.map(formatConfigError).join('\n')}`);
-  for (const notice of loaded.value.notices) process.stderr.write(`grove: ${notice}\n`);
+  for (const notice of loaded.value.notices) process.stderr.write(`grove: ${terminalText(notice)}\n`);
   return agentCatalog(loaded.value.config);
 }
 

@@ -9,7 +9,7 @@ import type { Widgets } from 'blessed';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import type { PanePlacement } from '../../core/layout/layout.js';
 import type { Rect } from '../../core/layout/rect.js';
-import { printable } from '../../core/session/display.js';
+import { printable } from '../../core/text/terminal-text.js';
 import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { fit } from './text-width.js';

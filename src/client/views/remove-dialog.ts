@@ -10,7 +10,7 @@ import type { RemoveOptions, RemoveOutcome, WorktreeRecord } from '../../core/gi
 import type { InputEvent } from '../../core/keys/input-event.js';
 import type { RemovalReport } from '../../core/review/review-port.js';
 import { alsoEndsLine, lossLines, losesAnything } from '../../core/review/summaries.js';
-import { printable } from '../../core/session/display.js';
+import { printable } from '../../core/text/terminal-text.js';
 import { LineEditor } from '../../core/text/line-editor.js';
 import { DialogBox, type DialogLine } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';

@@ -9,7 +9,8 @@
 import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
-import { age, changesLabel, commandLine, marks, printable, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
+import { age, changesLabel, commandLine, marks, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
+import { printable } from '../../core/text/terminal-text.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';

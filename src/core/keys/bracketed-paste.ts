@@ -6,7 +6,28 @@
  * the paste, whatever its size), keeping back at most five characters that might be the start of a
  * marker split across chunks.
  */
-import { PASTE_END } from './csi-keys.js';
+import { PASTE_END, PASTE_START } from './csi-keys.js';
+
+/**
+ * Text for a program that asked for bracketed paste (DECSET 2004), between its markers. An end marker in
+ * the text would end the paste early and the program would run the rest as typed keys, so every one is
+ * removed, to a fixed point: removing `ESC[201~` from `ESC[20ESC[201~1~` must not leave a live marker.
+ */
+export function bracketedPaste(text: string): string {
+  return PASTE_START + withoutPasteEnd(text) + PASTE_END;
+}
+
+/** `text` with no end marker left in it, in one pass: a marker that a removal completes is removed too. */
+export function withoutPasteEnd(text: string): string {
+  if (!text.includes(PASTE_END)) return text;
+  const kept: string[] = [];
+  const last = PASTE_END.length;
+  for (const char of text) {
+    kept.push(char);
+    if (kept.length >= last && char === '~' && kept.slice(-last).join('') === PASTE_END) kept.length -= last;
+  }
+  return kept.join('');
+}
 
 export class PasteCollector {
   private readonly parts: string[] = [];

@@ -9,7 +9,7 @@
 import type { FileChange, FileChangeStatus, FileStat } from '../git/diff-output.js';
 import type { SessionDiff } from '../git/review.js';
 import { plural } from '../git/refusal.js';
-import { printable } from '../session/display.js';
+import { printable } from '../text/terminal-text.js';
 
 export type DiffLineKind =
   | 'heading' // "2 commits", "3 files changed, …"

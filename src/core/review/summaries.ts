@@ -5,7 +5,7 @@
 import { losesCommits, losesWorktreeWork, type LossReport } from '../git/loss.js';
 import { listForMessage, plural } from '../git/refusal.js';
 import type { MergeOutcome, RemoveOutcome, WorktreeRecord } from '../git/review.js';
-import { printable } from '../session/display.js';
+import { printable } from '../text/terminal-text.js';
 import { totalsLine } from './diff-document.js';
 import type { MergeResult, MergeReview, RemovalReport } from './review-port.js';
 

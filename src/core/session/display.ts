@@ -2,13 +2,8 @@
  * Text about sessions as the UI shows it: made printable, shortened to fit, folders abbreviated.
  * Session names, commands and titles come from users and programs, so nothing here trusts them.
  */
+import { printable } from '../text/terminal-text.js';
 import type { SessionInfo, SessionStatus } from './session.js';
-
-/** Removes control characters (C0, DEL, C1), which must never reach the user's terminal. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
 
 /** `/home/ann/src/app` → `~/src/app` when under home. */
 export function shortenPath(path: string, home: string | undefined): string {
