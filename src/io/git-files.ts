@@ -7,7 +7,7 @@
  */
 import { constants } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { WorktreeFiles } from '../server/worktrees/ports.js';
 
 export const nodeWorktreeFiles: WorktreeFiles = {
@@ -62,11 +62,22 @@ export const nodeWorktreeFiles: WorktreeFiles = {
     return found;
   },
 
-  async copyFile(from, to) {
+  async copyFile(from, into, path) {
     const source = await lstat(from).catch(() => undefined);
     if (!source?.isFile()) return 'not-a-file';
-    await mkdir(dirname(to), { recursive: true });
+    // Folder by folder from `into`, never through a symlink (mkdir -p would follow one out of the worktree).
+    const parts = path.split('/');
+    let folder = into;
+    for (const part of parts.slice(0, -1)) {
+      if (part === '' || part === '.' || part === '..') return 'through-symlink';
+      folder = join(folder, part);
+      const info = await lstat(folder).catch(() => undefined);
+      if (info?.isSymbolicLink() || (info && !info.isDirectory())) return 'through-symlink';
+      if (!info) await mkdir(folder);
+    }
+    const to = join(into, path);
     try {
+      // COPYFILE_EXCL creates with O_EXCL: a symlink at the destination itself fails as EEXIST.
       await copyFile(from, to, constants.COPYFILE_EXCL);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';

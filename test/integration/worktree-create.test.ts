@@ -1,4 +1,6 @@
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitFixture } from './git-fixture.js';
@@ -102,5 +104,30 @@ describe('creating a session worktree', () => {
       .engine({ copyIgnored: ['run.sh'] })
       .create({ repoPath: fixture.repo, name: 'mode' });
     expect(statSync(join(record.worktreePath, 'run.sh')).mode & 0o777).toBe(0o755);
+  });
+
+  it('never copies through a symlink the base branch puts in the worktree (issue 16.5)', async () => {
+    fixture = GitFixture.create();
+    const outside = mkdtempSync(join(tmpdir(), 'grove-outside-'));
+    try {
+      fixture.commit('ignore', { '.gitignore': '.env\n' });
+      fixture.write('cfg/.env', 'SECRET=1\n');
+      // Branch `evil` tracks `cfg` as a symlink to a folder outside the repository (made without a checkout).
+      const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: fixture.repo, input: outside, encoding: 'utf8' }).trim();
+      const index = { ...process.env, GIT_INDEX_FILE: join(outside, '..', `index-${process.pid}`) };
+      const run = (args: string[]) => execFileSync('git', args, { cwd: fixture.repo, env: index, encoding: 'utf8' }).trim();
+      run(['read-tree', 'main']);
+      run(['update-index', '--add', '--cacheinfo', `120000,${blob},cfg`]);
+      const commit = run(['commit-tree', run(['write-tree']), '-p', 'main', '-m', 'cfg is a link']);
+      fixture.git(['branch', 'evil', commit]);
+      rmSync(index.GIT_INDEX_FILE, { force: true });
+
+      const { record, copied } = await fixture.engine({ copyIgnored: ['.env', 'cfg/.env'] }).create({ repoPath: fixture.repo, name: 'e', base: 'evil' });
+      expect(lstatSync(join(record.worktreePath, 'cfg')).isSymbolicLink()).toBe(true);
+      expect(copied).not.toContain('cfg/.env');
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,8 @@
  * which files it ignores in the main checkout (`ls-files --others --ignored --directory`, so a wholly ignored
  * folder like node_modules/ comes back as one entry) and copies those matching the configured globs. Only
  * ignored files are candidates — tracked files are already there and untracked ones are the user's work in
- * progress. Existing files in the worktree are never overwritten, and symlinks are not followed.
+ * progress. Existing files in the worktree are never overwritten, and symlinks are not followed, in the source or in
+ * the worktree (a tracked symlink there could otherwise send a copy out of it).
  */
 import { join } from 'node:path';
 import type { Glob } from '../../core/git/glob.js';
@@ -41,7 +42,8 @@ export async function copyIgnoredFiles(
   const copied: string[] = [];
   for (const path of candidates) {
     if (!globs.some((g) => g.matches(path))) continue;
-    if ((await ctx.files.copyFile(join(mainPath, path), join(worktreePath, path))) === 'copied') copied.push(path);
+    // A path whose folder in the worktree is a symlink is left uncopied: the user's file stays where it was.
+    if ((await ctx.files.copyFile(join(mainPath, path), worktreePath, path)) === 'copied') copied.push(path);
   }
   return copied;
 }

@@ -39,8 +39,12 @@ export interface WorktreeFiles {
   listDirectory(path: string): Promise<string[]>;
   /** Regular files below `dir`, as "/"-separated paths relative to it; symlinks are not followed. */
   listFilesBelow(dir: string): Promise<string[]>;
-  /** Copies a regular file, creating parent folders and keeping its mode; never overwrites. */
-  copyFile(from: string, to: string): Promise<'copied' | 'exists' | 'not-a-file'>;
+  /**
+   * Copies a regular file to `path` inside the folder `into`, creating parent folders and keeping its mode;
+   * never overwrites, and never goes through a symlink on the way (`'through-symlink'`): a branch whose
+   * `cfg` is a link to /tmp/x must not make a copy of `cfg/.env` land in /tmp/x.
+   */
+  copyFile(from: string, into: string, path: string): Promise<'copied' | 'exists' | 'not-a-file' | 'through-symlink'>;
   /** Bytes the folder occupies on disk (allocated blocks, like du), symlinks not followed. */
   diskUsage(path: string): Promise<number>;
 }
