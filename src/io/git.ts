@@ -3,8 +3,10 @@
  *
  * Every command is an argument array handed to `git.raw`, so no shell ever sees a branch or file name;
  * simple-git additionally refuses known-dangerous options (--upload-pack, -c core.sshCommand, …). Each
- * call gets a predictable environment: the caller's GIT_* variables, EDITOR and PAGER are dropped (a
- * grove started from inside a git hook must not inherit its GIT_DIR), prompts are off so git fails
+ * call gets a predictable environment: the caller's variables that point git at another repository (the
+ * set `git rev-parse --local-env-vars` prints: a grove started from inside a git hook must not inherit its
+ * GIT_DIR), EDITOR and PAGER are dropped, while those that say who and how (GIT_AUTHOR_*, GIT_COMMITTER_*,
+ * GIT_SSH_COMMAND, GIT_CONFIG_GLOBAL, …) are kept, as a user's git keeps them; prompts are off so git fails
  * instead of waiting for a password, optional locks are off so read-only commands never write the index,
  * messages are in English (some are recognised by text), and printed paths are not octal-quoted.
  */
@@ -14,6 +16,22 @@ import type { GitPort, GitResult, GitRunOptions } from '../server/worktrees/port
 
 /** Variables git would otherwise take from the caller; simple-git refuses to pass most of them anyway. */
 const INHERITED_BUT_UNWANTED = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+/** `git rev-parse --local-env-vars` (git 2.39): what points git at a repository other than the one asked. */
+const REPOSITORY_VARIABLES = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_INTERNAL_SUPER_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR',
+]);
+
+/** Programs git would start for grove's calls (an editor, a pager, a password prompt, a diff tool): none wanted. */
+const PROGRAM_VARIABLES = new Set([
+  'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_ASKPASS', 'GIT_EXEC_PATH', 'GIT_EXTERNAL_DIFF',
+  'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR',
+]);
+
+/** GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n come with GIT_CONFIG_COUNT, and go with it. */
+const CONFIG_PAIR = /^GIT_CONFIG_(KEY|VALUE)_\d+$/u;
 
 const OWN_ENVIRONMENT = {
   GIT_TERMINAL_PROMPT: '0',
@@ -48,7 +66,13 @@ export class SimpleGitPort implements GitPort {
       git = simpleGit({
         baseDir: cwd,
         trimmed: false,
-        allowEnvironment: Object.keys(OWN_ENVIRONMENT),
+        // simple-git's guard refuses every GIT_* variable it is not told of; these came from the user's own
+        // environment (never from a repository), so they pass, with the two settings they need.
+        allowEnvironment: Object.keys(this.env),
+        unsafe: {
+          allowUnsafeConfigPaths: 'GIT_CONFIG_GLOBAL' in this.env || 'GIT_CONFIG_SYSTEM' in this.env,
+          allowUnsafeSshCommand: 'GIT_SSH_COMMAND' in this.env || 'GIT_SSH' in this.env,
+        },
         timeout: { block: this.silenceTimeoutMs },
         // Exit codes are this port's business, not simple-git's: record them and let raw() resolve.
         errors(error, result) {
@@ -88,7 +112,8 @@ function cleanEnvironment(source: Readonly<Record<string, string | undefined>>):
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(source)) {
     const lower = key.toLowerCase();
-    if (value === undefined || lower.startsWith('git') || INHERITED_BUT_UNWANTED.has(lower)) continue;
+    if (value === undefined || REPOSITORY_VARIABLES.has(key) || CONFIG_PAIR.test(key) || INHERITED_BUT_UNWANTED.has(lower)) continue;
+    if (PROGRAM_VARIABLES.has(key)) continue;
     if (lower === 'lc_all' || lower === 'language') continue;
     env[key] = value;
   }

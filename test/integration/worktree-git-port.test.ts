@@ -36,6 +36,21 @@ describe('the git port', () => {
     }
   });
 
+  it('keeps the identity the environment gives, for users with no user.email (issue 15.1)', async () => {
+    fixture = GitFixture.create();
+    fixture.git(['config', '--unset', 'user.name']);
+    fixture.git(['config', '--unset', 'user.email']);
+    const env = {
+      PATH: process.env.PATH, HOME: fixture.home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: 'Env Author', GIT_AUTHOR_EMAIL: 'author@env.invalid',
+      GIT_COMMITTER_NAME: 'Env Committer', GIT_COMMITTER_EMAIL: 'committer@env.invalid',
+      EMAIL: '', GIT_DIR: '/nonexistent/.git',
+    };
+    const git = new SimpleGitPort({ env });
+    await git.run(fixture.repo, ['commit', '--allow-empty', '-q', '-m', 'from the environment']);
+    expect(fixture.git(['log', '-1', '--format=%an <%ae> / %cn <%ce>'])).toBe('Env Author <author@env.invalid> / Env Committer <committer@env.invalid>\n');
+  });
+
   it('refuses options that run other programs', async () => {
     fixture = GitFixture.create();
     const marker = join(fixture.home, 'pwned');
