@@ -1,11 +1,12 @@
 /**
  * One client's connection to the server: the protocol on the server's side of a socket.
  *
- * The first message must be a `hello` of our protocol version. After that the connection relays the
- * host's streams to its client — the session list and the paste buffer's length always, frames only of the
- * sessions the client watches — and hands requests to the server's request table. A slow client never
- * slows the host: while its socket is backed up, only the newest frame of each session is kept for it,
- * and older ones are dropped.
+ * The first message must be a `hello` of our protocol version, within HELLO_TIMEOUT_MS. After that the
+ * connection relays the host's streams to its client — the session list and the paste buffer's length
+ * always, frames only of the sessions the client watches — and hands requests to the server's request
+ * table. A slow client never slows the host: while its socket is backed up, only the newest frame of each
+ * session is kept for it, and older ones are dropped; a client that stops reading altogether is dropped
+ * once MAX_UNSENT_BYTES wait for it. Every size a client sends is bounded (core/protocol/limits.ts).
  */
 import type { Socket } from 'node:net';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
@@ -74,7 +75,7 @@ export class ClientConnection {
   }
 
   /** Closes the connection, saying in the server log why. */
-  drop(why: string): void {
+  private drop(why: string): void {
     if (this.disposables.isDisposed) return;
     this.owner.log(`client dropped: ${why}`);
     this.close();
