@@ -4,7 +4,7 @@
  * processes behind.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSandbox, startTerminal, type Sandbox, type StartOptions, type TestTerminal } from './harness.js';
@@ -71,4 +71,21 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Whether a process of this pid is still there. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sandbox's server's pid, from the line the newest server logged when it started listening. */
+export function serverPid(sandbox: GroveSandbox): number {
+  const log = readFileSync(join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'server.log'), 'utf8');
+  const pids = [...log.matchAll(/listening on .* \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  return pids[pids.length - 1]!;
 }

@@ -4,22 +4,11 @@
  * master among its descriptors (and could type into that shell), and a server killed with SIGKILL left its
  * programs running, since their siblings' copies kept every terminal from hanging up.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, until, type GroveSandbox } from './grove.js';
+import { groveSandbox, isAlive, serverPid, until, type GroveSandbox } from './grove.js';
 
 /** Prints its terminal's name, then where each of its descriptors points, then waits. */
 const LIST_DESCRIPTORS = 'echo "TTY=$(tty)"; for f in /proc/$$/fd/*; do echo "FD $(readlink $f)"; done; echo LISTED; exec sleep 60';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('descriptors', () => {
   let sandbox: GroveSandbox;
@@ -52,11 +41,10 @@ describe('descriptors', () => {
     const one = await pidOf('one');
     const keeper = await pidOf('keeper');
     try {
-      const log = readFileSync(join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'server.log'), 'utf8');
-      process.kill(Number([...log.matchAll(/listening on .* \(pid (\d+)\)/g)].pop()![1]), 'SIGKILL');
-      await until(() => !alive(one), 'the first session’s program to get its hang-up and end', 5_000);
+      process.kill(serverPid(sandbox), 'SIGKILL');
+      await until(() => !isAlive(one), 'the first session’s program to get its hang-up and end', 5_000);
     } finally {
-      if (alive(keeper)) process.kill(keeper, 'SIGKILL');
+      if (isAlive(keeper)) process.kill(keeper, 'SIGKILL');
     }
   });
 });

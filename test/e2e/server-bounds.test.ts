@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../src/core/protocol/framing.js';
 import { HELLO_TIMEOUT_MS, MAX_CONNECTIONS } from '../../src/core/protocol/limits.js';
 import { PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
-import { groveSandbox, until, type GroveSandbox } from './grove.js';
+import { groveSandbox, serverPid, until, type GroveSandbox } from './grove.js';
 
 const MB = 1024 * 1024;
 
@@ -19,8 +19,7 @@ describe('the server’s bounds', () => {
   const sockets: Socket[] = [];
   const socketPath = () => join(sandbox.env.XDG_RUNTIME_DIR!, 'grove', 'default');
   const logText = () => readFileSync(join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'server.log'), 'utf8');
-  const serverPid = () => Number([...logText().matchAll(/listening on .* \(pid (\d+)\)/g)].pop()![1]);
-  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${serverPid()}/status`, 'utf8'))![1]) * 1024;
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${serverPid(sandbox)}/status`, 'utf8'))![1]) * 1024;
   const connect = (): Promise<Socket> =>
     new Promise((done, fail) => {
       const socket = createConnection(socketPath());

@@ -5,27 +5,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, until, type GroveSandbox } from './grove.js';
-
-/** The server's pid, from the line it logs when it starts listening. */
-function serverPid(sandbox: GroveSandbox): number {
-  const log = readFileSync(join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default', 'server.log'), 'utf8');
-  const pids = [...log.matchAll(/listening on .* \(pid (\d+)\)/g)].map((m) => Number(m[1]));
-  return pids[pids.length - 1]!;
-}
+import { groveSandbox, isAlive, serverPid, until, type GroveSandbox } from './grove.js';
 
 /** SIGKILL: the server gets no chance to tidy up or write anything more. */
 async function killServer(sandbox: GroveSandbox): Promise<void> {
   const pid = serverPid(sandbox);
   process.kill(pid, 'SIGKILL');
-  await until(() => {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }, 'the server to die');
+  await until(() => !isAlive(pid), 'the server to die');
 }
 
 describe('surviving failures', () => {
