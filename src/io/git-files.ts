@@ -99,4 +99,14 @@ export const nodeWorktreeFiles: WorktreeFiles = {
     await measure(path);
     return total;
   },
+
+  processExists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: it exists, under another user.
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
 };

@@ -182,7 +182,8 @@ describe('grove rm', () => {
     writeFileSync(join(worktreeOf('dirty'), 'scratch.txt'), 'unsaved\n');
     const refused = await sandbox.cli(['rm', 'dirty']);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/^removing dirty would lose 1 untracked file and 1 commit not in main:\n {2}untracked: scratch.txt\n/);
+    // The branch stays, so its commit is not lost: only the file is counted.
+    expect(refused.stdout).toBe('removing dirty would lose 1 untracked file:\n  untracked: scratch.txt\n  branch grove/dirty: kept, with its 1 commit not in main\n');
     expect(refused.stderr).toBe('grove: not removed: dirty would lose work; type its name to confirm (grove rm dirty --confirm dirty)\n');
     expect(existsSync(join(worktreeOf('dirty'), 'scratch.txt'))).toBe(true);
     oneLineError(await sandbox.cli(['rm', 'dirty', '--confirm', 'wrong']), /--confirm must be the session's name, dirty; nothing removed/);
@@ -192,6 +193,19 @@ describe('grove rm', () => {
     expect(removed.stdout).toContain('dirty: removed the worktree; kept branch grove/dirty (it has 1 commit not in main)\n');
     expect(existsSync(worktreeOf('dirty'))).toBe(false);
     expect(groveBranches()).toEqual(['grove/dirty']);
+  });
+
+  it('keeps the branch the user already had, and needs no confirmation for commits that stay', async () => {
+    git(['branch', 'existing']);
+    expect((await sandbox.cli(['new', '--worktree', '--branch', 'existing', '--name', 'f', '--', 'sleep', '600'])).code).toBe(0);
+    commit('mine', { 'm.txt': 'm\n' }, worktreeOf('f'));
+    const removed = await sandbox.cli(['rm', 'f', '--delete-branch']);
+    expect(removed).toMatchObject({ code: 0, stderr: '', stdout: 'f: removed the worktree; kept branch existing (grove did not create it)\n' });
+    expect(git(['branch', '--list', 'existing'])).not.toBe('');
+    await sleeper('ahead');
+    commit('ahead', { 'a.txt': 'a\n' }, worktreeOf('ahead'));
+    expect((await sandbox.cli(['rm', 'ahead'])).stdout).toBe('ahead: removed the worktree; kept branch grove/ahead (it has 1 commit not in main)\n');
+    expect(groveBranches()).toEqual(['grove/ahead']);
   });
 
   it('deletes a squash-merged branch, seeing that nothing is lost', async () => {
@@ -223,7 +237,7 @@ describe('grove rm', () => {
     await sandbox.cli(['new', '--name', 'lossy-shell', '--cwd', worktreeOf('lossy'), '--', 'sleep', '600']);
     const refused = await sandbox.cli(['rm', 'lossy']);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('removing lossy would lose 1 untracked file:\n  untracked: scratch.txt\n  also ends: lossy-shell, open in the worktree\n');
+    expect(refused.stdout).toBe('removing lossy would lose 1 untracked file:\n  untracked: scratch.txt\n  also ends: lossy-shell, open in the worktree\n  branch grove/lossy: deleted (all its commits are in main)\n');
     expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toHaveLength(2);
   });
 
@@ -240,7 +254,7 @@ describe('grove prune', () => {
     expect((await sandbox.cli(['kill', 'gone'])).code).toBe(0);
     const listed = await sandbox.cli(['prune']);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(new RegExp(`^ {2}1 {2}worktree ${worktreeOf('gone')} \\(grove/gone, [0-9.]+ [KM]?B\\): would lose nothing \\(all commits are in main\\)\\ngrove prune --yes NUMBER… removes the items named`));
+    expect(listed.stdout).toMatch(new RegExp(`^ {2}1 {2}worktree ${worktreeOf('gone')} \\(grove/gone, [0-9.]+ [KM]?B\\): would lose nothing \\(all its commits are in main\\)\\ngrove prune --yes NUMBER… removes the items named`));
     oneLineError(await sandbox.cli(['prune', '--yes']), /--yes needs the numbers of the items to remove/);
     oneLineError(await sandbox.cli(['prune', '--yes', '7']), /no item 7/);
 
@@ -249,6 +263,21 @@ describe('grove prune', () => {
     expect(existsSync(worktreeOf('gone'))).toBe(false);
     expect(existsSync(worktreeOf('alive'))).toBe(true);
     expect((await sandbox.cli(['prune'])).stdout).toBe(`nothing to prune in ${sandbox.project}\n`);
+  });
+
+  it('outside a repository says only that', async () => {
+    oneLineError(await sandbox.cli(['prune'], { cwd: sandbox.home }), /^grove: .* is not in a git repository\n$/);
+  });
+
+  it("never offers another server's live worktree, and says who holds it", async () => {
+    const other = await sandbox.cli(['-L', 'other', 'new', '--worktree', '--name', 'w', '--', 'sleep', '600']);
+    expect(other.code, other.stderr).toBe(0);
+    const listed = await sandbox.cli(['prune']);
+    expect(listed.stdout).toMatch(new RegExp(`^ {5}in use, left alone: ${worktreeOf('w')} \\(grove/w\\), held by session w of the grove server with pid \\d+\nnothing to prune in `));
+    oneLineError(await sandbox.cli(['prune', '--yes', '1']), /no item 1/);
+    expect(existsSync(worktreeOf('w'))).toBe(true);
+    expect(groveBranches()).toEqual(['grove/w']);
+    await sandbox.cli(['-L', 'other', 'server', 'stop']);
   });
 
   it('needs --discard for an item that would lose work', async () => {

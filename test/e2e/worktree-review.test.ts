@@ -89,4 +89,20 @@ describe('reviewing a worktree session in the UI', () => {
     expect(existsSync(join(`${sandbox.project}.worktrees`, 'feature'))).toBe(false);
     expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toEqual([]);
   });
+
+  it('names the branch and what becomes of it, and Tab changes it before anything is removed', async () => {
+    expect((await sandbox.cli(['new', '--worktree', '--name', 'lossy', '--', 'sleep', '600'])).stdout).toBe('lossy\n');
+    writeFileSync(join(`${sandbox.project}.worktrees`, 'lossy', 'wip.txt'), 'unsaved\n');
+    const t = await sandbox.open({ cols: 120, rows: 36 });
+    await t.waitForText('project.worktrees/lossy');
+    t.press('C-b', 'X');
+    await t.waitForText('branch grove/lossy: deleted (all its commits are in main) · Tab keeps it');
+    await t.waitForText('losing 1 untracked file:');
+    t.press('Tab');
+    await t.waitForText('branch grove/lossy: kept · Tab deletes it');
+    t.write('lossy');
+    t.press('Enter');
+    await t.waitForText('lossy: removed the worktree; kept branch grove/lossy (as asked)');
+    expect(git(sandbox, ['branch', '--list', 'grove/lossy'])).not.toBe('');
+  });
 });

@@ -6,7 +6,7 @@
  * The fixture drives git directly (execFileSync, argument arrays) to set scenes up; the code under test
  * goes through the engine and its real ports.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -34,6 +34,13 @@ export function git(cwd: string, args: readonly string[]): string {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** The pid of a process that has exited: a grove server that is gone, as far as a lock naming it goes. */
+export function deadPid(): number {
+  const { pid } = spawnSync('true');
+  if (pid === undefined) throw new Error('could not start true');
+  return pid;
 }
 
 /** Like git(), for commands expected to fail: their exit status and stderr. */

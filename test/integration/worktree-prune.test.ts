@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeScan, type WorktreeEngine, type WorktreeRecord } from '../../src/server/worktrees/index.js';
-import { GitFixture } from './git-fixture.js';
+import { groveLockReason } from '../../src/core/git/lock-holder.js';
+import { deadPid, GitFixture } from './git-fixture.js';
 
 let fixture: GitFixture;
 afterEach(() => fixture?.dispose());
@@ -10,10 +11,11 @@ afterEach(() => fixture?.dispose());
 /**
  * One of each kind of leftover, next to a live session that must never be touched:
  *   live      — owned by a session, folder present
- *   orphan    — folder present, no session (with an uncommitted file)
- *   vanished  — git still lists it, folder gone
+ *   orphan    — folder present, no session (with an uncommitted file), locked by a server that is gone
+ *   vanished  — git still lists it, folder gone, locked by a server that is gone
  *   forgotten — a session points at it, git does not list it, folder gone (its branch has a commit)
- *   grove/old — a branch with no worktree and no session
+ *   grove/old — a branch grove created, with no worktree and no session
+ *   grove/mine — the user's branch under grove's prefix: not grove's to offer
  *   stray/    — a plain folder in the root
  */
 async function leftovers(): Promise<{
@@ -28,7 +30,9 @@ async function leftovers(): Promise<{
   const live = (await engine.create({ repoPath: fixture.repo, name: 'live' })).record;
   const orphan = (await engine.create({ repoPath: fixture.repo, name: 'orphan' })).record;
   fixture.write('README.md', 'unsaved\n', orphan.worktreePath);
+  relock(orphan.worktreePath, groveLockReason('orphan', deadPid()));
   const vanished = (await engine.create({ repoPath: fixture.repo, name: 'vanished' })).record;
+  relock(vanished.worktreePath, groveLockReason('vanished', deadPid()));
   rmSync(vanished.worktreePath, { recursive: true });
   const forgotten = (await engine.create({ repoPath: fixture.repo, name: 'forgotten' })).record;
   fixture.commit('only here', { 'f.txt': 'f\n' }, forgotten.worktreePath);
@@ -36,9 +40,16 @@ async function leftovers(): Promise<{
   fixture.git(['worktree', 'unlock', forgotten.worktreePath]);
   fixture.git(['worktree', 'prune']);
   fixture.git(['branch', 'grove/old']);
+  fixture.git(['config', 'branch.grove/old.grovecreated', 'true']);
   fixture.git(['branch', 'not-grove']);
+  fixture.git(['branch', 'grove/mine']);
   mkdirSync(join(root, 'stray'));
   return { engine, live, forgotten, root };
+}
+
+function relock(path: string, reason: string): void {
+  fixture.git(['worktree', 'unlock', path]);
+  fixture.git(['worktree', 'lock', '--reason', reason, path]);
 }
 
 describe('finding leftovers', () => {
@@ -50,7 +61,7 @@ describe('finding leftovers', () => {
     expect(scan.worktrees[0]).toMatchObject({
       path: join(root, 'orphan'),
       branch: 'grove/orphan',
-      locked: 'grove session orphan',
+      locked: expect.stringMatching(/^grove session orphan \(server pid \d+\)$/),
       loss: { uncommitted: ['README.md'], untracked: [], commits: [] },
     });
     expect(scan.worktrees[0]!.sizeBytes).toBeGreaterThan(0);
@@ -90,7 +101,7 @@ describe('clearing leftovers', () => {
     expect(existsSync(join(root, 'orphan', 'README.md'))).toBe(true);
     expect(existsSync(live.worktreePath) && existsSync(join(root, 'stray'))).toBe(true);
     expect(fixture.git(['branch', '--format=%(refname:short)']).trim().split('\n').sort()).toEqual(
-      ['grove/forgotten', 'grove/live', 'grove/orphan', 'main', 'not-grove'].sort(),
+      ['grove/forgotten', 'grove/live', 'grove/mine', 'grove/orphan', 'main', 'not-grove'].sort(),
     );
   });
 
@@ -107,18 +118,32 @@ describe('clearing leftovers', () => {
     expect(fixture.git(['branch', '--list', 'grove/forgotten'])).toBe('');
   });
 
-  it('does not override a lock someone else set', async () => {
+  it('never offers a worktree someone holds: a live grove server, or anyone\'s lock', async () => {
     fixture = GitFixture.create();
     const engine = fixture.engine();
-    const { record } = await engine.create({ repoPath: fixture.repo, name: 'held' });
-    fixture.git(['worktree', 'unlock', record.worktreePath]);
-    fixture.git(['worktree', 'lock', '--reason', 'on a USB stick', record.worktreePath]);
-    const [result] = await engine.prune(fixture.repo, [], { worktrees: [{ path: record.worktreePath }] });
-    expect(result).toEqual({
-      target: record.worktreePath,
-      done: false,
-      reason: `${record.worktreePath} is locked by someone else (on a USB stick); unlock it yourself first`,
+    // Made by this process, as a server would: its lock names a pid that lives.
+    const live = (await engine.create({ repoPath: fixture.repo, name: 'other server' })).record;
+    const usb = (await engine.create({ repoPath: fixture.repo, name: 'usb' })).record;
+    relock(usb.worktreePath, 'on a USB stick');
+    const scan = await engine.scanForOrphans(fixture.repo, []);
+
+    expect(scan.worktrees).toEqual([]);
+    expect(scan.held).toEqual([
+      { path: live.worktreePath, branch: 'grove/other-server', holder: `session other server of the grove server with pid ${process.pid}` },
+      { path: usb.worktreePath, branch: 'grove/usb', holder: 'a lock: on a USB stick (git worktree unlock releases it)' },
+    ]);
+    expect(describeScan(scan)).toEqual([
+      `in use, left alone: ${live.worktreePath} (grove/other-server), held by session other server of the grove server with pid ${process.pid}`,
+      `in use, left alone: ${usb.worktreePath} (grove/usb), held by a lock: on a USB stick (git worktree unlock releases it)`,
+    ]);
+    const results = await engine.prune(fixture.repo, [], {
+      worktrees: [{ path: live.worktreePath, confirmedLoss: true, deleteBranch: true }, { path: usb.worktreePath }],
     });
-    expect(existsSync(record.worktreePath)).toBe(true);
+    expect(results).toEqual([
+      { target: live.worktreePath, done: false, reason: `${live.worktreePath} is in use, held by session other server of the grove server with pid ${process.pid}; nothing removed` },
+      { target: usb.worktreePath, done: false, reason: `${usb.worktreePath} is in use, held by a lock: on a USB stick (git worktree unlock releases it); nothing removed` },
+    ]);
+    expect(existsSync(live.worktreePath) && existsSync(usb.worktreePath)).toBe(true);
+    expect(fixture.git(['branch', '--list', 'grove/other-server'])).not.toBe('');
   });
 });

@@ -21,6 +21,26 @@ function branchExists(branch: string): boolean {
 }
 
 describe('removing a session worktree', () => {
+  it("never deletes a branch grove did not create, even when asked", async () => {
+    fixture = GitFixture.create();
+    const engine = fixture.engine();
+    fixture.git(['branch', 'existing']);
+    const { record, reusedBranch } = await engine.create({ repoPath: fixture.repo, name: 'f', branch: 'existing' });
+    expect(reusedBranch).toBe(true);
+    fixture.write('wip.txt', 'wip\n', record.worktreePath);
+
+    const outcome = await engine.remove(record, { confirmedLoss: true, deleteBranch: true });
+    expect(outcome.branch).toEqual({ deleted: false, reason: 'kept: grove did not create it' });
+    expect(existsSync(record.worktreePath)).toBe(false);
+    expect(branchExists('existing')).toBe(true);
+    // A branch grove made and deleted leaves no mark: the same name made later by hand is the user's.
+    const made = (await engine.create({ repoPath: fixture.repo, name: 'made' })).record;
+    expect((await engine.remove(made)).branch).toEqual({ deleted: true });
+    fixture.git(['branch', 'grove/made']);
+    const again = await engine.create({ repoPath: fixture.repo, name: 'again', branch: 'grove/made' });
+    expect((await engine.remove(again.record, { deleteBranch: true })).branch).toEqual({ deleted: false, reason: 'kept: grove did not create it' });
+  });
+
   it('with nothing to lose: unlocks, removes the worktree and deletes the branch', async () => {
     fixture = GitFixture.create();
     const engine = fixture.engine();

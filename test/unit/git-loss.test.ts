@@ -61,7 +61,7 @@ describe('describing a loss in one line', () => {
   });
 
   it('says nothing is lost, and why', () => {
-    expect(describeLoss(report({ mergedBy: 'squash' }))).toBe('nothing (squash-merged into main)');
+    expect(describeLoss(report({ mergedBy: 'squash' }))).toBe('nothing (it was squash-merged into main)');
     expect(describeLoss(report({}))).toBe('nothing');
     expect(losesWorktreeWork(report({})) || losesCommits(report({}))).toBe(false);
   });

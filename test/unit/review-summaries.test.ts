@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LossReport } from '../../src/core/git/loss.js';
+import { describeLoss, type LossReport } from '../../src/core/git/loss.js';
 import type { PruneScan } from '../../src/core/git/prune-report.js';
 import { pruneChoices, pruneItems } from '../../src/core/review/prune-items.js';
-import type { MergeReview } from '../../src/core/review/review-port.js';
-import { alsoEndsLine, hasSomethingToMerge, lossLines, mergeOutcomeLine, mergeResultLines, mergeReviewLines, removeOutcomeLine } from '../../src/core/review/summaries.js';
+import type { MergeReview, RemovalReport } from '../../src/core/review/review-port.js';
+import { alsoEndsLine, branchFateLine, deletesBranchByDefault, hasSomethingToMerge, lossLines, losesAnything, removalLoss, mergeOutcomeLine, mergeResultLines, mergeReviewLines, removeOutcomeLine } from '../../src/core/review/summaries.js';
 import { wrapWords } from '../../src/core/text/wrap.js';
 
 const commit = (n: number) => ({ sha: String(n).repeat(40).slice(0, 40), subject: `turn ${n}` });
@@ -53,12 +53,31 @@ describe('loss and removal summaries', () => {
     expect(lossLines(nothing)).toEqual([]);
   });
 
-  it('explain a kept branch by its commits, not by files that were never on it', () => {
+  it('say why a branch was kept', () => {
     const loss: LossReport = { ...nothing, mergedBy: undefined, untracked: ['u'], commits: [commit(1)] };
-    expect(removeOutcomeLine({ loss, removedFolder: true, branch: { deleted: false, reason: 'kept: it has 1 untracked file and 1 commit not in main' } }, record))
+    expect(removeOutcomeLine({ loss, removedFolder: true, branch: { deleted: false, reason: 'kept: it has 1 commit not in main' } }, record))
       .toBe('removed the worktree; kept branch grove/x (it has 1 commit not in main)');
+    expect(removeOutcomeLine({ loss, removedFolder: true, branch: { deleted: false, reason: 'kept: grove did not create it' } }, record))
+      .toBe('removed the worktree; kept branch grove/x (grove did not create it)');
     expect(removeOutcomeLine({ loss: nothing, removedFolder: false, branch: { deleted: false, reason: 'kept as asked' } }, record))
       .toBe('cleared the record of a worktree already gone; kept branch grove/x (as asked)');
+  });
+
+  it('count as lost only what really goes, and say what becomes of the branch', () => {
+    const unmerged: RemovalReport = { ...nothing, mergedBy: undefined, uncommitted: ['a'], commits: [commit(1)], alsoEnds: [], branchCreated: true };
+    expect(deletesBranchByDefault(unmerged)).toBe(false);
+    // Kept, the branch's commits are not lost: only the file is.
+    expect(describeLoss(removalLoss(unmerged, false))).toBe('1 uncommitted file');
+    expect(branchFateLine(unmerged, 'grove/x', false)).toBe('branch grove/x: kept, with its 1 commit not in main');
+    expect(describeLoss(removalLoss(unmerged, true))).toBe('1 uncommitted file and 1 commit not in main');
+    expect(branchFateLine(unmerged, 'grove/x', true)).toBe('branch grove/x: deleted, with its 1 commit not in main');
+    const merged: RemovalReport = { ...nothing, alsoEnds: [], branchCreated: true };
+    expect(deletesBranchByDefault(merged)).toBe(true);
+    expect(losesAnything(removalLoss(merged, true))).toBe(false);
+    expect(branchFateLine(merged, 'grove/x', true)).toBe('branch grove/x: deleted (all its commits are in main)');
+    const users: RemovalReport = { ...merged, branchCreated: false };
+    expect(deletesBranchByDefault(users)).toBe(false);
+    expect(branchFateLine(users, 'fix', false)).toBe('branch fix: kept (grove did not create it)');
   });
 
   it('name the other sessions open in the worktree, before and after they are ended', () => {
@@ -79,6 +98,7 @@ describe('prune items', () => {
     ],
     missing: [{ path: '/r.worktrees/gone', branch: 'grove/gone', registered: true, loss: { ...nothing, uncommitted: ['lost-with-folder'] }, base: { baseBranch: 'main', baseCommit: 'c' } }],
     branches: [{ branch: 'grove/old', loss: { ...nothing, mergedBy: undefined, commits: [commit(3)] }, base: { baseBranch: 'main', baseCommit: 'c' } }],
+    held: [],
     strays: ['/r.worktrees/junk'],
   };
 
@@ -87,7 +107,7 @@ describe('prune items', () => {
     expect(items.map((i) => [i.kind, i.target, i.losesWork])).toEqual([
       ['worktree', '/r.worktrees/clean', false], ['worktree', '/r.worktrees/dirty', true], ['missing', '/r.worktrees/gone', false], ['branch', 'grove/old', true],
     ]);
-    expect(items[0]!.summary).toBe('worktree /r.worktrees/clean (grove/clean, 2.0 KB): would lose nothing (all commits are in main)');
+    expect(items[0]!.summary).toBe('worktree /r.worktrees/clean (grove/clean, 2.0 KB): would lose nothing (all its commits are in main)');
     expect(items[3]!.details).toEqual(['commits not in main:', '  33333333 turn 3']);
   });
 

@@ -4,7 +4,7 @@
  * Nothing is removed unless chosen: by number with --yes (and --discard for items that would lose work),
  * or one by one at the terminal's prompt. Removal follows the rules of `grove rm`.
  */
-import { formatBytes } from '../../core/git/prune-report.js';
+import { formatBytes, leftAlone } from '../../core/git/prune-report.js';
 import { pruneChoices, pruneItems, type PruneItem } from '../../core/review/prune-items.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { ask, askYesNo, canAsk } from '../ask.js';
@@ -51,14 +51,14 @@ export const pruneCommand: CliCommand = {
       items.forEach((item, index) => {
         context.out(`${String(index + 1).padStart(3)}  ${item.summary}\n${item.details.map((d) => `       ${d}\n`).join('')}`);
       });
-      for (const stray of scan.strays) context.out(`     not a worktree, left alone: ${stray}\n`);
+      for (const line of leftAlone(scan)) context.out(`     ${line}\n`);
+      const selection = args.values.yes === true ? picked(items, args.positionals) : [];
       if (items.length === 0) {
         context.out(`nothing to prune in ${scan.repoPath}\n`);
         return 0;
       }
       let chosen: { keep: PruneItem[]; lose: PruneItem[] };
       if (args.values.yes === true) {
-        const selection = picked(items, args.positionals);
         const lossy = selection.filter((item) => item.losesWork);
         if (lossy.length && args.values.discard !== true) {
           const numbers = lossy.map((item) => items.indexOf(item) + 1).join(', ');
@@ -68,7 +68,8 @@ export const pruneCommand: CliCommand = {
       } else if (canAsk()) {
         chosen = await chooseAtPrompt(items);
       } else {
-        context.out(`grove prune --yes NUMBER… removes the items named (worktrees take ${formatBytes(scan.worktrees.reduce((sum, w) => sum + w.sizeBytes, 0))})\n`);
+        const size = scan.worktrees.reduce((sum, w) => sum + w.sizeBytes, 0);
+        context.out(`grove prune --yes NUMBER… removes the items named${scan.worktrees.length ? ` (worktrees take ${formatBytes(size)})` : ''}\n`);
         return 0;
       }
       const results = [

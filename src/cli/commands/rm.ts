@@ -1,12 +1,12 @@
 /**
  * `grove rm`: ends a worktree session, and any other session open in its worktree, and removes the
- * worktree; the line it prints names those it ended. First it says what would be lost. With
- * nothing to lose it removes the worktree and deletes the branch (`git branch -d`). With something to
- * lose it needs the session's name typed — at the prompt, or as --confirm NAME — and even then keeps
- * the branch unless --delete-branch asks for it. There is no --force.
+ * worktree; the line it prints names those it ended. First it says what would be lost. The branch is
+ * deleted when grove created it and nothing on it would be lost, or when --delete-branch asks (a branch
+ * grove did not create always stays); only what really goes counts as lost. With something to lose it
+ * needs the session's name typed — at the prompt, or as --confirm NAME. There is no --force.
  */
-import { describeLoss, losesCommits } from '../../core/git/loss.js';
-import { alsoEndsLine, lossLines, losesAnything, removeOutcomeLine } from '../../core/review/summaries.js';
+import { describeLoss } from '../../core/git/loss.js';
+import { alsoEndsLine, branchFateLine, deletesBranchByDefault, lossLines, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { ask, canAsk } from '../ask.js';
@@ -41,19 +41,20 @@ export const rmCommand: CliCommand = {
       const session = await resolveTarget(host, args.positionals[0]!);
       const review = new RemoteReview(host);
       const report = await review.removalReport(session.id);
+      const branch = session.worktree?.branch ?? '';
+      // The branch choice is always explicit, so what is printed here is what the server does.
+      const deleteBranch = report.branchCreated && (asked ?? deletesBranchByDefault(report));
+      const loss = removalLoss(report, deleteBranch);
       const ends = alsoEndsLine(report);
       let confirmedLoss = false;
-      // With nothing to lose the branch goes too, even one git cannot see was squash-merged.
-      const deleteBranch = asked ?? (losesAnything(report) ? undefined : true);
-      if (losesAnything(report)) {
-        const lines = [...lossLines(report), ...(ends ? [ends] : [])];
-        context.out(`removing ${session.name} would lose ${describeLoss(report)}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+      if (losesAnything(loss)) {
+        const lines = [...lossLines(loss), ...(ends ? [ends] : []), branchFateLine(report, branch, deleteBranch)];
+        context.out(`removing ${session.name} would lose ${describeLoss(loss)}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
         confirmedLoss = await confirmed(args, session);
         if (!confirmedLoss) throw new Error(`not removed: ${session.name} would lose work; type its name to confirm (grove rm ${session.name} --confirm ${session.name})`);
-        if (losesCommits(report) && deleteBranch !== true) context.out(`keeping branch ${session.worktree?.branch} (--delete-branch deletes it)\n`);
       }
       const alsoEnd = report.alsoEnds.map((s) => s.id);
-      const outcome = await review.remove(session.id, { confirmedLoss, alsoEnd, ...(deleteBranch !== undefined ? { deleteBranch } : {}) });
+      const outcome = await review.remove(session.id, { confirmedLoss, alsoEnd, deleteBranch });
       context.out(`${session.name}: ${removeOutcomeLine(outcome, session.worktree ?? { branch: '' })}\n`);
       return 0;
     });

@@ -10,7 +10,7 @@ import type { Widgets } from 'blessed';
 import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
-import { losesAnything, removeOutcomeLine } from '../../core/review/summaries.js';
+import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { SessionInfo } from '../../core/session/session.js';
@@ -123,8 +123,9 @@ export class ReviewController {
    */
   private cleanUpAfterMerge(review: ReviewPort, id: string, name: string, record: WorktreeRecord, dialog: MergeDialog): void {
     review.removalReport(id).then((report) => {
-      if (losesAnything(report) || report.alsoEnds.length) return this.openRemoveDialog(review, id, name, record, report);
-      return review.remove(id, { deleteBranch: true }).then((outcome) => this.removed(dialog, name, record, outcome));
+      const deleteBranch = deletesBranchByDefault(report);
+      if (losesAnything(removalLoss(report, deleteBranch)) || report.alsoEnds.length) return this.openRemoveDialog(review, id, name, record, report);
+      return review.remove(id, { deleteBranch }).then((outcome) => this.removed(dialog, name, record, outcome));
     }).catch((error: Error) => dialog.showError(error.message));
   }
 

@@ -5,7 +5,7 @@
  * of `grove rm`, item by item, and each result is shown.
  */
 import type { Widgets } from 'blessed';
-import type { PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
+import { leftAlone, type PruneItemResult, type PruneScan } from '../../core/git/prune-report.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { pruneItems, type PruneItem } from '../../core/review/prune-items.js';
 import { plural } from '../../core/git/refusal.js';
@@ -144,7 +144,7 @@ export class PruneView implements Modal {
         lines.push(index === this.at ? { text, ink: this.palette.sidebar.focused } : text);
         if (index === this.at) lines.push(...item.details.map((detail) => `        ${detail}`));
       });
-      for (const stray of this.scan.strays) lines.push(`      not a worktree, left alone: ${stray}`);
+      for (const line of leftAlone(this.scan)) lines.push(`      ${line}`);
       if (this.stage === 'confirm') {
         const lossy = this.chosen().filter((item) => item.losesWork).length;
         lines.push('', `${plural(lossy, 'picked item')} would lose work, as listed.`);

@@ -1,15 +1,17 @@
 /**
  * The remove dialog (`prefix X`): ends a worktree session and removes its worktree, saying first what
- * would be lost and which other sessions open in the worktree would end with it. With nothing to lose, y removes it and deletes the branch (`git branch -d`). With
- * something to lose the session's name must be typed, and the branch is kept unless Tab asks for it to
- * be deleted too. Nothing here ever asks git to force anything the user has not confirmed.
+ * would be lost, which other sessions open in the worktree would end with it, and what becomes of the
+ * branch. The branch is deleted when grove created it and nothing on it would be lost; Tab changes that
+ * (a branch grove did not create always stays). What the dialog counts as lost is what really goes with
+ * the choice shown. With nothing to lose, y removes; with something, the session's name must be typed.
+ * Nothing here ever asks git to force anything the user has not confirmed.
  */
 import type { Widgets } from 'blessed';
-import { describeLoss, losesCommits } from '../../core/git/loss.js';
+import { describeLoss } from '../../core/git/loss.js';
 import type { RemoveOptions, RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import type { RemovalReport } from '../../core/review/review-port.js';
-import { alsoEndsLine, lossLines, losesAnything } from '../../core/review/summaries.js';
+import { alsoEndsLine, branchFateLine, deletesBranchByDefault, lossLines, losesAnything, removalLoss } from '../../core/review/summaries.js';
 import { printable } from '../../core/text/terminal-text.js';
 import { LineEditor } from '../../core/text/line-editor.js';
 import { DialogBox, type DialogLine } from './dialog-box.js';
@@ -29,8 +31,7 @@ const PROMPT = "type the session's name to remove it anyway: ";
 export class RemoveDialog implements Modal {
   private readonly box: DialogBox;
   private readonly typed = new LineEditor();
-  private readonly losing: boolean;
-  private deleteBranch = false;
+  private deleteBranch: boolean;
   private busy = false;
   private error: string | undefined;
   /** Where the typed field is among the lines, for the cursor. */
@@ -44,7 +45,7 @@ export class RemoveDialog implements Modal {
     private readonly report: RemovalReport,
     private readonly actions: RemoveDialogActions,
   ) {
-    this.losing = losesAnything(report);
+    this.deleteBranch = deletesBranchByDefault(report);
     this.box = new DialogBox(screen, palette, `Remove ${printable(name)}`);
     this.draw();
   }
@@ -59,7 +60,7 @@ export class RemoveDialog implements Modal {
           this.confirm();
           return 'open';
         case 'Tab':
-          if (this.losing && losesCommits(this.report)) this.deleteBranch = !this.deleteBranch;
+          if (this.report.branchCreated) this.deleteBranch = !this.deleteBranch;
           this.draw();
           return 'open';
         case 'q':
@@ -75,6 +76,11 @@ export class RemoveDialog implements Modal {
 
   layout(cols: number, rows: number): void {
     this.box.layout(cols, rows);
+  }
+
+  /** Whether the removal, with the branch choice shown, loses anything. */
+  private get losing(): boolean {
+    return losesAnything(removalLoss(this.report, this.deleteBranch));
   }
 
   cursor(): { x: number; y: number; visible: boolean } | undefined {
@@ -93,8 +99,8 @@ export class RemoveDialog implements Modal {
       this.error = `type ${this.name} exactly to remove it and lose its work`;
       return this.draw();
     }
-    // Nothing to lose: the branch goes too, even one git cannot see was squash-merged.
-    const options: RemoveOptions = this.losing ? { confirmedLoss: true, ...(this.deleteBranch ? { deleteBranch: true } : {}) } : { deleteBranch: true };
+    // The branch choice is always explicit: the server does exactly what the dialog showed.
+    const options: RemoveOptions = { deleteBranch: this.deleteBranch, ...(this.losing ? { confirmedLoss: true } : {}) };
     this.busy = true;
     this.draw();
     this.actions.remove(options).then(
@@ -113,16 +119,15 @@ export class RemoveDialog implements Modal {
     const lines: DialogLine[] = [];
     this.fieldLine = -1;
     const ends = alsoEndsLine(report);
+    const loss = removalLoss(report, this.deleteBranch);
+    const toggle = report.branchCreated ? (this.deleteBranch ? ' · Tab keeps it' : ' · Tab deletes it') : '';
+    const branch = `${branchFateLine(report, record.branch, this.deleteBranch)}${toggle}`;
     if (!this.losing) {
-      lines.push('This ends the session, removes its worktree', `  ${record.worktreePath}`,
-        `and deletes branch ${record.branch}: nothing would be lost`, `(${describeLoss(report)}).`);
+      lines.push('This ends the session and removes its worktree', `  ${printable(record.worktreePath)}`, branch, '', 'Nothing would be lost.');
       if (ends) lines.push('', ends);
     } else {
-      lines.push(`This ends the session and removes ${record.worktreePath},`, `losing ${describeLoss(report)}:`);
-      lines.push(...lossLines(report).map((line) => `  ${line}`), ...(ends ? [`  ${ends}`] : []), '');
-      if (losesCommits(report)) {
-        lines.push(this.deleteBranch ? `branch ${record.branch}: deleted too, with its commits` : `branch ${record.branch}: kept (Tab deletes it too)`);
-      }
+      lines.push('This ends the session and removes its worktree', `  ${printable(record.worktreePath)}`, branch, '', `losing ${describeLoss(loss)}:`);
+      lines.push(...lossLines(loss).map((line) => `  ${line}`), ...(ends ? [`  ${ends}`] : []), '');
       this.fieldLine = lines.length;
       lines.push(`${PROMPT}${this.typed.value}`);
     }

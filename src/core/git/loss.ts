@@ -77,14 +77,18 @@ export function describeLoss(report: LossReport): string {
   if (report.detachedCommits.length)
     parts.push(`${plural(report.detachedCommits.length, 'commit')} only on a detached HEAD`);
   if (report.commits.length) parts.push(`${plural(report.commits.length, 'commit')} not in ${report.base}`);
-  if (parts.length === 0)
-    return report.mergedBy ? `nothing (${MERGED_WORDS[report.mergedBy]} ${report.base})` : 'nothing';
+  if (parts.length === 0) return report.mergedBy ? `nothing (${mergedWords(report.mergedBy, report.base)})` : 'nothing';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+/** How a branch's work reached its base, in words: "all its commits are in main". */
+export function mergedWords(by: MergedBy, base: string): string {
+  return `${MERGED_WORDS[by]} ${base}`;
+}
+
 const MERGED_WORDS: Record<MergedBy, string> = {
-  ancestry: 'all commits are in',
+  ancestry: 'all its commits are in',
   'patch-identity': 'every commit has an equivalent in',
-  squash: 'squash-merged into',
+  squash: 'it was squash-merged into',
   content: 'its changes are already in',
 };

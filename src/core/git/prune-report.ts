@@ -41,12 +41,22 @@ export interface OrphanBranch {
   readonly base: JudgedAgainst;
 }
 
+/** A worktree someone holds (lock-holder.ts): never offered for removal, only named. */
+export interface HeldWorktree {
+  readonly path: string;
+  readonly branch?: string;
+  /** Who, as a phrase after "held by". */
+  readonly holder: string;
+}
+
 export interface PruneScan {
   readonly repoPath: string;
   readonly root: string;
   readonly worktrees: readonly OrphanWorktree[];
   readonly missing: readonly MissingWorktree[];
   readonly branches: readonly OrphanBranch[];
+  /** Worktrees in grove's root that another server's session, or someone's lock, holds: reported only. */
+  readonly held: readonly HeldWorktree[];
   /** Folders in the root that are not git worktrees: reported only. */
   readonly strays: readonly string[];
 }
@@ -84,6 +94,14 @@ export function describeScan(scan: PruneScan): string[] {
         `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], detachedCommits: [] })}`,
     ),
     ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
+    ...leftAlone(scan),
+  ];
+}
+
+/** What prune will not touch, one line each: worktrees someone holds, and folders git does not know. */
+export function leftAlone(scan: PruneScan): string[] {
+  return [
+    ...scan.held.map((h) => `in use, left alone: ${h.path} (${h.branch ?? 'detached'}), held by ${h.holder}`),
     ...scan.strays.map((s) => `not a worktree, left alone: ${s}`),
   ];
 }

@@ -26,7 +26,7 @@ export function describeConflicts(report: ConflictReport): string[] {
   if (report.sessions.length > 1 || report.conflicts.length) {
     lines.push(report.complete
       ? `merge order without conflicts: ${report.order.join(' → ')}`
-      : `no order avoids every conflict: ${report.order.length ? `${report.order.join(' → ')} merge cleanly, then ` : ''}${report.stuck.join(', ')} conflict${report.stuck.length === 1 ? 's' : ''}`);
+      : `no order avoids every conflict: ${report.order.length ? `${report.order.join(' → ')} ${report.order.length === 1 ? 'merges' : 'merge'} cleanly, then ` : ''}${report.stuck.join(', ')} conflict${report.stuck.length === 1 ? 's' : ''}`);
   }
   return lines;
 }

@@ -42,6 +42,8 @@ export interface Occupant {
 /** What removing a worktree session would lose, and which other sessions it would end. */
 export interface RemovalReport extends LossReport {
   readonly alsoEnds: readonly Occupant[];
+  /** Whether grove created the session's branch: a branch it did not create is never deleted. */
+  readonly branchCreated: boolean;
 }
 
 export interface SessionRemoveOptions extends RemoveOptions {

@@ -2,7 +2,7 @@
  * The review loop in words: what a merge would do and did, what a removal would lose and did. The TUI's
  * dialogs and the command line print the same sentences, so the two never tell a user different things.
  */
-import { losesCommits, losesWorktreeWork, type LossReport } from '../git/loss.js';
+import { losesCommits, losesWorktreeWork, mergedWords, type LossReport } from '../git/loss.js';
 import { listForMessage, plural } from '../git/refusal.js';
 import type { MergeOutcome, RemoveOutcome, WorktreeRecord } from '../git/review.js';
 import { printable } from '../text/terminal-text.js';
@@ -92,14 +92,33 @@ export function losesAnything(report: LossReport): boolean {
   return losesWorktreeWork(report) || losesCommits(report);
 }
 
+/** Whether a removal deletes the branch unless the user says otherwise: grove made it, and nothing on it is lost. */
+export function deletesBranchByDefault(report: RemovalReport): boolean {
+  return report.branchCreated && !losesCommits(report);
+}
+
+/** The loss report for what will really go: the branch's commits count only when the branch is deleted. */
+export function removalLoss(report: LossReport, deletesBranch: boolean): LossReport {
+  if (deletesBranch) return report;
+  const { mergedBy: _mergedBy, ...kept } = report;
+  return { ...kept, commits: [] };
+}
+
+/** "branch grove/x: deleted (all its commits are in main)", "branch fix: kept (grove did not create it)". */
+export function branchFateLine(report: RemovalReport, branch: string, deletes: boolean): string {
+  const name = `branch ${printable(branch)}`;
+  if (!report.branchCreated) return `${name}: kept (grove did not create it)`;
+  const commits = `${plural(report.commits.length, 'commit')} not in ${printable(report.base)}`;
+  if (deletes) return losesCommits(report) ? `${name}: deleted, with its ${commits}` : `${name}: deleted (${report.mergedBy ? mergedWords(report.mergedBy, printable(report.base)) : 'nothing on it is lost'})`;
+  return losesCommits(report) ? `${name}: kept, with its ${commits}` : `${name}: kept`;
+}
+
 /** One line: what the removal did with the folder, the branch and the other sessions in the worktree. */
 export function removeOutcomeLine(outcome: RemoveOutcome, record: Pick<WorktreeRecord, 'branch'>): string {
   const folder = outcome.removedFolder ? 'removed the worktree' : 'cleared the record of a worktree already gone';
-  // A kept branch is explained by its commits when it has any: the files that were lost were never on it.
-  const { commits, base } = outcome.loss;
-  const why = outcome.branch.deleted ? ''
-    : commits.length ? `it has ${plural(commits.length, 'commit')} not in ${base}` : outcome.branch.reason.replace(/^kept:?\s*/u, '');
-  const branch = outcome.branch.deleted ? `deleted branch ${record.branch}` : `kept branch ${record.branch} (${why})`;
+  const branch = outcome.branch.deleted
+    ? `deleted branch ${record.branch}`
+    : `kept branch ${record.branch} (${outcome.branch.reason.replace(/^kept:?\s*/u, '')})`;
   const ended = outcome.ended?.length ? `; also ended ${listForMessage(outcome.ended.map(printable), 5)}` : '';
   return `${folder}; ${branch}${ended}`;
 }

@@ -22,8 +22,8 @@ export class RepoQueues {
     return this.track(result);
   }
 
-  /** Counts `work` as in flight until it settles (work that will queue once it knows its repository). */
-  track<T>(work: Promise<T>): Promise<T> {
+  /** Counts `work` as in flight until it settles. */
+  private track<T>(work: Promise<T>): Promise<T> {
     const settled = work.catch(() => undefined);
     this.inFlight.add(settled);
     void settled.then(() => this.inFlight.delete(settled));

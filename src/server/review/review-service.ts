@@ -53,7 +53,7 @@ export class ReviewService implements ReviewPort {
 
   constructor(private readonly options: ReviewServiceOptions) {
     this.watch = options.host.sessions$.subscribe((list) => {
-      for (const change of worktreeSessionChanges(this.known, list)) this.queues.track(this.changed(change));
+      for (const change of worktreeSessionChanges(this.known, list)) void this.changed(change);
       this.known = new Map(list.map((s) => [s.id, s]));
     });
   }
@@ -120,11 +120,13 @@ export class ReviewService implements ReviewPort {
 
   async removalReport(id: string): Promise<RemovalReport> {
     const { session, record } = this.worktreeSession(id, 'remove');
-    const [loss, occupants] = await Promise.all([
-      (await this.bind(record.repoPath)).engine.assessRemoval(record),
+    const { engine } = await this.bind(record.repoPath);
+    const [loss, occupants, branchCreated] = await Promise.all([
+      engine.assessRemoval(record),
       this.occupants(session, record),
+      engine.createdBranch(record),
     ]);
-    return { ...loss, alsoEnds: occupants.map(({ id, name }) => ({ id, name })) };
+    return { ...loss, alsoEnds: occupants.map(({ id, name }) => ({ id, name })), branchCreated };
   }
 
   async remove(id: string, options: SessionRemoveOptions): Promise<RemoveOutcome> {
@@ -134,7 +136,7 @@ export class ReviewService implements ReviewPort {
     return this.queues.run(record.repoPath, async () => {
       // Refuse before ending the program: a refused removal must leave the session as it was.
       const loss = await engine.assessRemoval(record);
-      assertRemovable(session.name, record.branch, loss, removal);
+      assertRemovable(session.name, record.branch, loss, { ...removal, deleteBranch: removal.deleteBranch && (await engine.createdBranch(record)) });
       const occupants = await this.occupants(session, record);
       assertAnnounced(session.name, occupants, alsoEnd);
       const within = this.options.endWithinMs ?? DEFAULT_END_WITHIN_MS;
@@ -158,7 +160,8 @@ export class ReviewService implements ReviewPort {
 
   async pruneScan(folder: string): Promise<PruneScan> {
     const { engine } = await this.bind(folder);
-    return engine.scanForOrphans(folder, await this.owned(folder));
+    // In the repository's queue: a session just ended is unlocked there, and until then it looks held.
+    return this.queues.run(this.options.repositoryOf(folder), async () => engine.scanForOrphans(folder, await this.owned(folder)));
   }
 
   async prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]> {
@@ -181,23 +184,22 @@ export class ReviewService implements ReviewPort {
     return this.queues.run(record.repoPath, () => this.commit(session, record, engine, settings));
   }
 
-  private async changed(change: SessionChange): Promise<void> {
+  /** Queued at once (not after reading settings), so a prune or removal asked for next comes after it. */
+  private changed(change: SessionChange): Promise<void> {
     const { session } = change;
     const record = session.worktree!;
-    if (this.removing.has(session.id)) return;
-    try {
+    if (this.removing.has(session.id)) return Promise.resolve();
+    return this.queues.run(record.repoPath, async () => {
       const { engine, settings } = await this.bind(record.repoPath);
       if (change.kind === 'gone') {
         this.turns.delete(session.id);
-        await this.queues.run(record.repoPath, () => engine.unlock(record));
-      } else if (settings.commitPerTurn) {
-        await this.queues.run(record.repoPath, async () => {
-          if (!this.removing.has(session.id)) await this.commit(session, record, engine, settings);
-        });
+        await engine.unlock(record);
+      } else if (settings.commitPerTurn && !this.removing.has(session.id)) {
+        await this.commit(session, record, engine, settings);
       }
-    } catch (error) {
-      this.options.log(`${change.kind === 'gone' ? 'unlocking' : 'committing'} the worktree of ${session.name}: ${(error as Error).message}`);
-    }
+    }).catch((error: Error) => {
+      this.options.log(`${change.kind === 'gone' ? 'unlocking' : 'committing'} the worktree of ${session.name}: ${error.message}`);
+    });
   }
 
   /** Commits everything in the worktree as the session's next turn. Runs inside the repository's queue. */

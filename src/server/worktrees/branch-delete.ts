@@ -1,5 +1,6 @@
 /**
- * Deleting a session branch, under grove's one rule for it: never lose commits nobody agreed to lose.
+ * Deleting a session branch, under grove's two rules for it: never delete a branch grove did not create
+ * (the user's own branch, reused by a session, outlives it), and never lose commits nobody agreed to lose.
  *
  * `git branch -d` is always tried first. It only deletes a branch the checkout's HEAD already contains,
  * so it refuses a squash-merged branch even though nothing would be lost. grove escalates to `-D` only
@@ -7,9 +8,13 @@
  * all in the base (by ancestry, patch identity, squash or content) or the caller confirmed losing them.
  */
 import { describeLoss, losesCommits, type LossReport } from '../../core/git/loss.js';
-import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
+import { gitReason, plural, WorktreeRefusal } from '../../core/git/refusal.js';
 import type { BranchFate } from '../../core/git/review.js';
+import { createdByGrove } from './repository.js';
 import type { WorktreeContext } from './types.js';
+
+/** Why a branch grove did not create stays. */
+export const NOT_GROVES = 'kept: grove did not create it';
 
 export type { BranchFate } from '../../core/git/review.js';
 
@@ -36,8 +41,9 @@ export async function deleteBranch(
   report: LossReport,
   deletion: BranchDeletion,
 ): Promise<BranchFate> {
+  if (!(await createdByGrove(ctx, repoPath, branch))) return { deleted: false, reason: NOT_GROVES };
   if (losesCommits(report) && !(deletion.requested && deletion.confirmedLoss)) {
-    return { deleted: false, reason: `kept: it has ${describeLoss(report)}` };
+    return { deleted: false, reason: `kept: it has ${plural(report.commits.length, 'commit')} not in ${report.base}` };
   }
   const gentle = await ctx.git.exec(repoPath, ['branch', '-d', '--', branch], { okExitCodes: [0, 1] });
   if (gentle.exitCode === 0) return { deleted: true };

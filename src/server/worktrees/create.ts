@@ -2,14 +2,15 @@
  * Creating a session's worktree: a new folder under grove's root, on its own branch, locked while the
  * session lives.
  *
- * The branch is new (`grove/<slug>` from the base) or an existing branch no worktree has checked out,
- * reused as is. The base defaults to the branch checked out in the main checkout. Every reason this cannot
+ * The branch is new (`grove/<slug>` from the base, marked in its git config as grove's, so that only such a
+ * branch is ever deleted by grove) or an existing branch no worktree has checked out, reused as is. The base defaults to the branch checked out in the main checkout. Every reason this cannot
  * work is refused before git touches anything, each with its own message, so the caller can offer
  * workspace isolation instead — grove never falls back silently. The base is also remembered in the
  * branch's git config, so a worktree whose session record is lost can still be judged against it.
  */
 import { join } from 'node:path';
 import { cleanLockReason, refArgumentProblem, slugify } from '../../core/git/names.js';
+import { groveLockReason } from '../../core/git/lock-holder.js';
 import { isStrictlyInside } from '../../core/git/paths.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import { copyIgnoredFiles } from './copy-ignored.js';
@@ -22,7 +23,7 @@ import {
   worktreeOfBranch,
   type Repository,
 } from './repository.js';
-import { BASE_COMMIT_CONFIG_KEY, BASE_CONFIG_KEY, type WorktreeContext, type WorktreeRecord } from './types.js';
+import { BASE_COMMIT_CONFIG_KEY, BASE_CONFIG_KEY, CREATED_CONFIG_KEY, type WorktreeContext, type WorktreeRecord } from './types.js';
 
 export interface CreateWorktreeRequest {
   /** Any folder of the repository: its main checkout, a subfolder, or one of its worktrees. */
@@ -33,7 +34,7 @@ export interface CreateWorktreeRequest {
   readonly base?: string;
   /** Use this branch: an existing one no worktree has checked out is reused as is; otherwise it is created. */
   readonly branch?: string;
-  /** Stored by `git worktree lock`. Default "grove session <name>". */
+  /** Stored by `git worktree lock`. Default: grove's, naming the session and this process (lock-holder.ts). */
   readonly lockReason?: string;
 }
 
@@ -46,7 +47,12 @@ export interface CreatedWorktree {
 }
 
 export async function createWorktree(ctx: WorktreeContext, request: CreateWorktreeRequest): Promise<CreatedWorktree> {
-  const repo = await openRepository(ctx, request.repoPath);
+  const repo = await openRepository(ctx, request.repoPath).catch((error: unknown) => {
+    if (error instanceof WorktreeRefusal && error.code === 'not-a-repository') {
+      throw new WorktreeRefusal(error.code, `${error.message}; use workspace isolation`);
+    }
+    throw error;
+  });
   const layout = layoutFor(ctx, repo.mainPath);
   const slug = slugify(request.name);
   if (!slug) {
@@ -89,7 +95,7 @@ export async function createWorktree(ctx: WorktreeContext, request: CreateWorktr
     );
   }
 
-  const reason = cleanLockReason(request.lockReason ?? `grove session ${request.name}`);
+  const reason = cleanLockReason(request.lockReason ?? groveLockReason(request.name, process.pid));
   const add = ['worktree', 'add', '--lock', '--reason', reason];
   if (reusedBranch) add.push('--', target, branch);
   else add.push('--no-track', '-b', branch, '--', target, base.commit);
@@ -104,6 +110,7 @@ export async function createWorktree(ctx: WorktreeContext, request: CreateWorktr
     const baseCommit = reusedBranch ? await forkPoint(ctx, repo.mainPath, base.commit, branch) : base.commit;
     await ctx.git.run(repo.mainPath, ['config', '--local', `branch.${branch}.${BASE_CONFIG_KEY}`, base.name]);
     await ctx.git.run(repo.mainPath, ['config', '--local', `branch.${branch}.${BASE_COMMIT_CONFIG_KEY}`, baseCommit]);
+    if (!reusedBranch) await ctx.git.run(repo.mainPath, ['config', '--local', `branch.${branch}.${CREATED_CONFIG_KEY}`, 'true']);
     const copied = await copyIgnoredFiles(ctx, repo.mainPath, real, layout.copyIgnored);
     const record: WorktreeRecord = {
       repoPath: repo.mainPath,

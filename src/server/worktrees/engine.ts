@@ -18,6 +18,7 @@ import { previewMerge, type MergePreview } from './merge-preview.js';
 import type { GitPort, WorktreeFiles } from './ports.js';
 import { applyPrune, type PruneChoices, type PruneItemResult } from './prune-apply.js';
 import { scanForOrphans, type PruneScan } from './prune.js';
+import { createdByGrove } from './repository.js';
 import { removeWorktree, type RemoveOptions, type RemoveOutcome } from './remove.js';
 import type { WorktreeConfig, WorktreeContext, WorktreeRecord } from './types.js';
 
@@ -46,6 +47,11 @@ export class WorktreeEngine {
 
   assessRemoval(record: WorktreeRecord): Promise<LossReport> {
     return assessRemoval(this.ctx, record);
+  }
+
+  /** Whether grove created the record's branch (only such a branch is ever deleted). */
+  createdBranch(record: WorktreeRecord): Promise<boolean> {
+    return createdByGrove(this.ctx, record.repoPath, record.branch);
   }
 
   remove(record: WorktreeRecord, options?: RemoveOptions): Promise<RemoveOutcome> {

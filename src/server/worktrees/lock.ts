@@ -1,7 +1,8 @@
 /**
  * Worktree locks: while a session lives, its worktree is locked (`git worktree lock --reason`), so neither
  * `git worktree prune` nor a careless `git worktree remove` can take it away under the running program.
- * grove's reasons start with "grove"; a lock with any other reason was put there by someone else.
+ * grove's reasons name the session and the server's pid (core/git/lock-holder.ts, which also says who holds
+ * a locked worktree).
  */
 import { cleanLockReason } from '../../core/git/names.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';

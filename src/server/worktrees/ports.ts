@@ -27,7 +27,7 @@ export interface GitPort {
   run(cwd: string, args: readonly string[]): Promise<string>;
 }
 
-/** File operations on worktrees and grove's worktree root. Paths are absolute. */
+/** File operations on worktrees and grove's worktree root (paths are absolute), and one question about processes. */
 export interface WorktreeFiles {
   /** The path with symlinks resolved, or undefined if it does not exist. */
   realpath(path: string): Promise<string | undefined>;
@@ -47,4 +47,6 @@ export interface WorktreeFiles {
   copyFile(from: string, into: string, path: string): Promise<'copied' | 'exists' | 'not-a-file' | 'through-symlink'>;
   /** Bytes the folder occupies on disk (allocated blocks, like du), symlinks not followed. */
   diskUsage(path: string): Promise<number>;
+  /** Whether a process with this pid exists (on this machine), so a lock its server wrote still holds. */
+  processExists(pid: number): boolean;
 }

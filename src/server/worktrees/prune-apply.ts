@@ -9,7 +9,7 @@ import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { PruneChoices, PruneItemResult } from '../../core/git/prune-report.js';
 import type { BranchFate } from '../../core/git/review.js';
 import { assertBranchDeletionAllowed, deleteBranch } from './branch-delete.js';
-import { assertGroveLock, scanForOrphans } from './prune.js';
+import { assertNotHeld, scanForOrphans } from './prune.js';
 import { removeWorktree } from './remove.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
@@ -34,9 +34,9 @@ export async function applyPrune(
 
   for (const choice of choices.worktrees ?? []) {
     await attempt(choice.path, async () => {
+      assertNotHeld(scan, choice.path);
       const found = scan.worktrees.find((w) => w.path === choice.path);
       if (!found) throw new WorktreeRefusal('not-a-worktree', `${choice.path} is no longer an orphan worktree`);
-      assertGroveLock(found.path, found.locked);
       const target = { repoPath: scan.repoPath, worktreePath: found.path, branch: found.branch, ...found.base };
       const outcome = await removeWorktree(ctx, target, choice);
       return `removed${branchNote(found.branch, outcome.branch)}`;
@@ -44,9 +44,9 @@ export async function applyPrune(
   }
   for (const choice of choices.missing ?? []) {
     await attempt(choice.path, async () => {
+      assertNotHeld(scan, choice.path);
       const found = scan.missing.find((m) => m.path === choice.path);
       if (!found) throw new WorktreeRefusal('not-a-worktree', `${choice.path} is not a gone worktree`);
-      assertGroveLock(found.path, found.locked);
       const target = { repoPath: scan.repoPath, worktreePath: found.path, branch: found.branch, ...found.base };
       const outcome = await removeWorktree(ctx, target, choice);
       return `forgotten${branchNote(found.branch, outcome.branch)}`;

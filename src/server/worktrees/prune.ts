@@ -5,23 +5,26 @@
  * `git worktree list --porcelain -z` (by real path) and the branches under grove's prefix:
  *   - worktrees inside grove's root that no session owns,
  *   - worktrees whose folder has gone (git still lists them, or a session still points at them),
- *   - grove branches that no worktree has checked out and no session claims.
- * Each comes with what removing it would lose, and worktrees with their size on disk. Folders in the root
+ *   - branches grove created that no worktree has checked out and no session claims.
+ * Each comes with what removing it would lose, and worktrees with their size on disk. A worktree someone
+ * holds (a live grove server's session, anyone's lock: lock-holder.ts) is listed as held and never offered. Folders in the root
  * that git does not know are listed as strays, never removed — grove deletes no folder itself. Removal
  * (applyPrune) rescans first and goes through the same rules as `grove rm`.
  */
 import { join } from 'node:path';
 import type { LossReport } from '../../core/git/loss.js';
-import type { JudgedAgainst, MissingWorktree, OrphanBranch, OrphanWorktree, PruneScan } from '../../core/git/prune-report.js';
+import { lockHolder } from '../../core/git/lock-holder.js';
+import type { HeldWorktree, JudgedAgainst, MissingWorktree, OrphanBranch, OrphanWorktree, PruneScan } from '../../core/git/prune-report.js';
 import { isStrictlyInside } from '../../core/git/paths.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import { shortBranch } from '../../core/git/worktree-list.js';
 import { layoutFor, realRoot } from './layout.js';
 import { assessLoss } from './loss.js';
-import { openRepository, recordedBase, type Repository } from './repository.js';
-import { GROVE_LOCK_PREFIX, type WorktreeContext, type WorktreeRecord } from './types.js';
+import { branchesCreatedByGrove, openRepository, recordedBase, type Repository } from './repository.js';
+import { type WorktreeContext, type WorktreeRecord } from './types.js';
 
 export type {
+  HeldWorktree,
   JudgedAgainst,
   MissingWorktree,
   OrphanBranch,
@@ -46,13 +49,14 @@ export async function scanForOrphans(
     ),
     known: new Set(),
   };
-  const { worktrees, missing } = await scanWorktrees(ctx, scope);
+  const { worktrees, missing, held } = await scanWorktrees(ctx, scope);
   return {
     repoPath: repo.mainPath,
     root: layout.root,
     worktrees,
     missing,
-    branches: await scanBranches(ctx, scope, layout.branchPrefix),
+    branches: await scanBranches(ctx, scope),
+    held,
     strays: await scanStrays(ctx, scope),
   };
 }
@@ -70,6 +74,7 @@ interface Scope {
 async function scanWorktrees(ctx: WorktreeContext, scope: Scope) {
   const worktrees: OrphanWorktree[] = [];
   const missing: MissingWorktree[] = [];
+  const held: HeldWorktree[] = [];
   const insideRoot = (path: string) => scope.root !== undefined && isStrictlyInside(scope.root, path);
   for (const entry of scope.repo.worktrees) {
     if (entry.isMain) continue;
@@ -78,7 +83,10 @@ async function scanWorktrees(ctx: WorktreeContext, scope: Scope) {
     const branch = entry.branch ? shortBranch(entry.branch) : undefined;
     const owner = scope.owned.get(path);
     const gone = !(await ctx.files.exists(path));
-    if (gone && (owner || insideRoot(path))) {
+    const holder = entry.locked === undefined ? undefined : lockHolder(entry.locked, (pid) => ctx.files.processExists(pid));
+    if (!owner && holder && (gone || insideRoot(path))) {
+      held.push({ path, branch, holder });
+    } else if (gone && (owner || insideRoot(path))) {
       missing.push({
         path,
         branch,
@@ -103,18 +111,17 @@ async function scanWorktrees(ctx: WorktreeContext, scope: Scope) {
       ...(await lossOf(ctx, scope.repo, owner.branch, owner)),
     });
   }
-  return { worktrees, missing };
+  return { worktrees, missing, held };
 }
 
-async function scanBranches(ctx: WorktreeContext, scope: Scope, prefix: string): Promise<OrphanBranch[]> {
-  // Without a prefix there is no telling grove's branches from the user's: none are candidates.
-  if (prefix === '') return [];
+async function scanBranches(ctx: WorktreeContext, scope: Scope): Promise<OrphanBranch[]> {
   const checkedOut = new Set(scope.repo.worktrees.flatMap((w) => (w.branch ? [shortBranch(w.branch)] : [])));
   const claimed = new Set([...scope.owned.values()].map((r) => r.branch));
   const output = await ctx.git.run(scope.repo.mainPath, ['for-each-ref', '--format=%(refname)', 'refs/heads/']);
+  const created = await branchesCreatedByGrove(ctx, scope.repo.mainPath);
   const branches: OrphanBranch[] = [];
   for (const branch of output.split('\n').filter(Boolean).map(shortBranch)) {
-    if (!branch.startsWith(prefix) || checkedOut.has(branch) || claimed.has(branch)) continue;
+    if (!created.has(branch) || checkedOut.has(branch) || claimed.has(branch)) continue;
     branches.push({ branch, ...(await lossOf(ctx, scope.repo, branch, undefined)) });
   }
   return branches;
@@ -146,12 +153,8 @@ async function lossOf(
   return { loss: await assessLoss(ctx, { repoPath: repo.mainPath, worktreePath, branch, ...base }), base };
 }
 
-/** A lock grove did not put there is someone else's decision; prune does not override it. */
-export function assertGroveLock(path: string, locked: string | undefined): void {
-  if (locked !== undefined && !locked.startsWith(GROVE_LOCK_PREFIX)) {
-    throw new WorktreeRefusal(
-      'locked',
-      `${path} is locked by someone else (${locked || 'no reason given'}); unlock it yourself first`,
-    );
-  }
+/** A held worktree is never removed; applyPrune refuses it by name, with who holds it. */
+export function assertNotHeld(scan: PruneScan, path: string): void {
+  const held = scan.held.find((h) => h.path === path);
+  if (held) throw new WorktreeRefusal('locked', `${path} is in use, held by ${held.holder}; nothing removed`);
 }

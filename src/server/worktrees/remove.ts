@@ -1,5 +1,5 @@
 /**
- * Removing a session's worktree — and, when nothing would be lost, its branch.
+ * Removing a session's worktree — and, when grove created it and nothing would be lost, its branch.
  *
  * First the loss report (loss.ts). With nothing to lose: unlock, `git worktree remove` (no force) and
  * `git branch -d`. With something to lose the caller must pass `confirmedLoss` after showing the report;
@@ -8,14 +8,14 @@
  * at the caller's explicit request: `worktree remove --force` below (confirmedLoss), and `branch -D` in
  * branch-delete.ts (deleteBranch).
  */
-import { describeLoss, losesWorktreeWork } from '../../core/git/loss.js';
-import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
+import { describeLoss, losesCommits, losesWorktreeWork } from '../../core/git/loss.js';
+import { gitReason, plural, WorktreeRefusal } from '../../core/git/refusal.js';
 import type { BranchFate, RemoveOptions, RemoveOutcome } from '../../core/git/review.js';
-import { assertBranchDeletionAllowed, deleteBranch } from './branch-delete.js';
+import { assertBranchDeletionAllowed, deleteBranch, NOT_GROVES } from './branch-delete.js';
 import { assertInsideRoot, layoutFor } from './layout.js';
 import { unlockPath } from './lock.js';
 import { assessLoss } from './loss.js';
-import { findWorktree, openRepository } from './repository.js';
+import { createdByGrove, findWorktree, openRepository } from './repository.js';
 import type { WorktreeContext } from './types.js';
 
 export type { RemoveOptions, RemoveOutcome } from '../../core/git/review.js';
@@ -55,13 +55,17 @@ export async function removeWorktree(
     );
   }
   const deletion = { requested: options.deleteBranch, confirmedLoss: options.confirmedLoss };
-  if (target.branch) assertBranchDeletionAllowed(target.branch, loss, deletion);
+  const ownBranch = target.branch !== undefined && (await createdByGrove(ctx, repo.mainPath, target.branch));
+  if (ownBranch) assertBranchDeletionAllowed(target.branch!, loss, deletion);
 
   if (entry) await removeRegistered(ctx, repo.mainPath, entry.path, entry.locked, options.confirmedLoss === true);
-  const branch: BranchFate =
-    !target.branch || options.deleteBranch === false
-      ? { deleted: false, reason: 'kept as asked' }
-      : await deleteBranch(ctx, repo.mainPath, target.branch, loss, deletion);
+  const branch: BranchFate = !target.branch
+    ? { deleted: false, reason: 'detached: no branch' }
+    : !ownBranch
+      ? { deleted: false, reason: NOT_GROVES }
+      : options.deleteBranch === false
+        ? { deleted: false, reason: losesCommits(loss) ? `kept: it has ${plural(loss.commits.length, 'commit')} not in ${loss.base}` : 'kept as asked' }
+        : await deleteBranch(ctx, repo.mainPath, target.branch, loss, deletion);
   return { loss, removedFolder: folderExists, branch };
 }
 

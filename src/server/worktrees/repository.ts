@@ -9,7 +9,7 @@ import { branchNameProblem } from '../../core/git/names.js';
 import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
 import { parseStatus, type Status } from '../../core/git/status.js';
 import { parseWorktreeList, shortBranch, type WorktreeEntry } from '../../core/git/worktree-list.js';
-import { BASE_COMMIT_CONFIG_KEY, BASE_CONFIG_KEY, type WorktreeContext } from './types.js';
+import { BASE_COMMIT_CONFIG_KEY, BASE_CONFIG_KEY, CREATED_CONFIG_KEY, type WorktreeContext } from './types.js';
 
 export interface Repository {
   /** The main checkout, real path. */
@@ -32,7 +32,7 @@ export async function openRepository(ctx: WorktreeContext, path: string): Promis
   });
   if (probe.exitCode !== 0) {
     if (/not a git repository/.test(probe.stderr)) {
-      throw new WorktreeRefusal('not-a-repository', `${path} is not in a git repository; use workspace isolation`);
+      throw new WorktreeRefusal('not-a-repository', `${path} is not in a git repository`);
     }
     // e.g. "detected dubious ownership": git's own words say best what to do.
     throw new WorktreeRefusal(
@@ -160,11 +160,37 @@ export async function recordedBase(
   cwd: string,
   branch: string,
 ): Promise<{ baseBranch?: string; baseCommit?: string }> {
-  const read = async (key: string) => {
-    const result = await ctx.git.exec(cwd, ['config', '--local', '--get', `branch.${branch}.${key}`], {
-      okExitCodes: [0, 1],
-    });
-    return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
+  return {
+    baseBranch: await branchSetting(ctx, cwd, branch, BASE_CONFIG_KEY),
+    baseCommit: await branchSetting(ctx, cwd, branch, BASE_COMMIT_CONFIG_KEY),
   };
-  return { baseBranch: await read(BASE_CONFIG_KEY), baseCommit: await read(BASE_COMMIT_CONFIG_KEY) };
+}
+
+/**
+ * Whether grove created the branch (git config branch.<name>.grovecreated). git drops a branch's config
+ * when the branch is deleted, so a branch the user makes later under the same name is theirs again.
+ */
+export async function createdByGrove(ctx: WorktreeContext, cwd: string, branch: string): Promise<boolean> {
+  return (await branchSetting(ctx, cwd, branch, CREATED_CONFIG_KEY)) === 'true';
+}
+
+/** Every branch grove created, from one read of the repository's config. */
+export async function branchesCreatedByGrove(ctx: WorktreeContext, cwd: string): Promise<Set<string>> {
+  const pattern = `^branch\\..*\\.${CREATED_CONFIG_KEY}$`;
+  const result = await ctx.git.exec(cwd, ['config', '--local', '-z', '--get-regexp', pattern], { okExitCodes: [0, 1] });
+  const names = new Set<string>();
+  // -z: "branch.<name>.grovecreated\ntrue\0" per entry; a branch name may itself hold dots.
+  for (const entry of result.stdout.split('\0')) {
+    const [key, value] = entry.split('\n');
+    if (value?.trim() !== 'true' || !key) continue;
+    names.add(key.slice('branch.'.length, -`.${CREATED_CONFIG_KEY}`.length));
+  }
+  return names;
+}
+
+async function branchSetting(ctx: WorktreeContext, cwd: string, branch: string, key: string) {
+  const result = await ctx.git.exec(cwd, ['config', '--local', '--get', `branch.${branch}.${key}`], {
+    okExitCodes: [0, 1],
+  });
+  return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
 }

@@ -20,9 +20,8 @@ export interface WorktreeContext {
   readonly config: WorktreeConfig;
 }
 
-/** Prefix of the lock reasons grove writes; a lock with another reason was put there by someone else. */
-export const GROVE_LOCK_PREFIX = 'grove';
-
 /** Per-branch git config keys where grove remembers a branch's base, for worktrees no session owns. */
 export const BASE_CONFIG_KEY = 'grovebase';
 export const BASE_COMMIT_CONFIG_KEY = 'grovebasecommit';
+/** Set on a branch grove created; a branch without it was the user's, and grove never deletes it. */
+export const CREATED_CONFIG_KEY = 'grovecreated';
