@@ -1,18 +1,21 @@
 /**
- * How command-line arguments name sessions: by index (as `grove ls` numbers them), by name, or by id.
+ * How command-line arguments name sessions: by id, by name, or by index as `grove ls` run in the same
+ * folder numbers them — the one resolver of core/session/targets.ts, with this folder's repository.
  */
 import type { RemoteHost } from '../client/remote-host.js';
 import type { SessionInfo } from '../core/session/session.js';
+import { findTarget, listedSessions } from '../core/session/targets.js';
+import { repositoryOf } from '../io/repository.js';
 
 export async function listSessions(host: RemoteHost): Promise<SessionInfo[]> {
   return (await host.request('list', {})) as SessionInfo[];
 }
 
-export async function resolveTarget(host: RemoteHost, target: string): Promise<SessionInfo> {
+/** The session `target` names, with indexes counted as the UI started in `cwd` counts them. */
+export async function resolveTarget(host: RemoteHost, target: string, cwd: string): Promise<SessionInfo> {
   const sessions = await listSessions(host);
-  const found = sessions.find((s) => s.id === target) ?? sessions.find((s) => s.name === target)
-    ?? (/^\d+$/.test(target) ? sessions[Number(target)] : undefined);
-  if (!found) throw new Error(`no session ${target} (grove ls lists them)`);
+  const found = findTarget(sessions, listedSessions(sessions, repositoryOf(cwd)), target);
+  if (typeof found === 'string') throw new Error(found);
   return found;
 }
 

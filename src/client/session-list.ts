@@ -2,12 +2,14 @@
  * The sessions this client lists, and which one has focus.
  *
  * The host has every session of the server; a client started in a repository lists that repository's
- * (sessions of other checkouts would only crowd the sidebar) until `C-b a` shows them all. Focus stays
+ * (sessions of other checkouts would only crowd the sidebar) until `C-b a` shows them all, grouped by
+ * repository; its indexes are the ones the command line takes (core/session/targets.ts). Focus stays
  * on its session while it is listed; when it goes — killed, or hidden by the filter — focus moves to
  * the one that took its place, as tmux picks a window after one is killed (core/session/focus.ts).
  */
 import { repairFocus } from '../core/session/focus.js';
 import type { SessionInfo } from '../core/session/session.js';
+import { listedSessions } from '../core/session/targets.js';
 
 export class SessionList {
   /** Every session the host has. */
@@ -61,7 +63,7 @@ export class SessionList {
   /** The host's list changed. */
   update(all: readonly SessionInfo[]): void {
     this.all = all;
-    const shown = this.everyRepository ? all : all.filter((s) => s.repo === this.repo);
+    const shown = listedSessions(all, this.everyRepository ? undefined : this.repo);
     this.focus = repairFocus(this.shown, shown, this.focus);
     this.shown = shown;
   }

@@ -3,6 +3,7 @@
  * Parameters are validated against that table first; a handler's thrown Error becomes the client's
  * one-line error message.
  */
+import { findTarget } from '../core/session/targets.js';
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
 import { BUFFER_HANDLERS, type PasteBuffer } from './paste-buffer.js';
@@ -58,11 +59,9 @@ export async function runRequest(method: string, params: unknown, context: Reque
   return (HANDLERS[method] as Handler<RequestMethod>)(parsed.data as RequestParams<RequestMethod>, context);
 }
 
-/** Finds a session by id, exact name, or index; throws `no session X` otherwise. */
+/** Finds a session by id or name (core/session/targets.ts: the server lists nothing, so takes no index). */
 export function resolveSession(host: LocalSessionHost, query: string): string {
-  const sessions = host.list();
-  const byId = sessions.find((s) => s.id === query) ?? sessions.find((s) => s.name === query);
-  if (byId) return byId.id;
-  if (/^\d+$/.test(query) && Number(query) < sessions.length) return sessions[Number(query)]!.id;
-  throw new Error(`no session ${query}`);
+  const found = findTarget(host.list(), undefined, query);
+  if (typeof found === 'string') throw new Error(found);
+  return found.id;
 }

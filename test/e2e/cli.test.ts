@@ -2,7 +2,9 @@
  * Every command of the command line, with good arguments and bad: exit status 0 and the promised
  * output on success; one line on stderr and a non-zero status otherwise, with nothing changed.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../src/cli/command-table.js';
 import { SERVER_NODE_FLAGS } from '../../src/cli/server-launch.js';
@@ -115,5 +117,25 @@ describe('the command line', () => {
     await sandbox.cli(['new', '--', 'sleep', '60']);
     expect((await sandbox.cli(['server', 'stop'])).code).toBe(0);
     oneLineError(await sandbox.cli(['ls']), /no grove server is running/);
+  });
+
+  it('numbers sessions as the UI in the same repository does, and never mistakes a name for an id', async () => {
+    const other = join(sandbox.dir, 'other');
+    for (const folder of [sandbox.project, other]) {
+      mkdirSync(folder, { recursive: true });
+      execFileSync('git', ['init', '-q'], { cwd: folder, env: sandbox.env });
+    }
+    // Another repository's session first, so the server's own order differs from this repository's.
+    expect((await sandbox.cli(['new', '--', 'sleep', '60'], { cwd: other })).stdout).toBe('sleep\n');
+    expect((await sandbox.cli(['new', '--name', 'web', '--', 'sh', '-c', 'echo I am web; sleep 60'])).code).toBe(0);
+    expect((await sandbox.cli(['ls'])).stdout).toMatch(/^0\tweb\t.*\n\(1 more in other repositories: grove ls --all\)\n$/);
+    await until(async () => (await sandbox.cli(['capture', '0'])).stdout.includes('I am web'), 'index 0 to be web, as in the sidebar here');
+    const all = (await sandbox.cli(['ls', '--all'])).stdout.split('\n');
+    expect(all.slice(0, 4).map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([`${other}:`, '- sleep', `${sandbox.project}:`, '0 web']);
+    oneLineError(await sandbox.cli(['kill', '1']), /^grove: no session 1 \(indexes run 0-0; 1 in other repositories: grove ls --all\)\n$/);
+
+    oneLineError(await sandbox.cli(['new', '--name', 's1', '--', 'sleep', '60']), /cannot look like a session id \(s1\)/);
+    oneLineError(await sandbox.cli(['new', '--name=-x', '--', 'sleep', '60']), /cannot start with "-"/);
+    expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toHaveLength(2);
   });
 });

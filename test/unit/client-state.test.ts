@@ -20,7 +20,7 @@ describe('SessionList', () => {
     expect(list.find('n-b')?.id).toBe('b');
     expect(list.isListed('b')).toBe(false);
     expect(list.setShowAll(true)).toBe(0);
-    expect(list.listed.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(list.listed.map((s) => s.id)).toEqual(['a', 'c', 'b']); // grouped by repository
     expect(list.setShowAll(false)).toBe(1);
   });
 

@@ -18,6 +18,14 @@ describe('session names', () => {
     expect(nameProblem('x'.repeat(41))).toMatch(/at most 40/);
   });
 
+  it('refuses names an id or an option would be read as, so every target names one session', () => {
+    expect(nameProblem('s1')).toBe('a session name cannot look like a session id (s1)');
+    expect(nameProblem('-x')).toBe('a session name cannot start with "-" (it would read as an option)');
+    for (const name of ['s', 'sx1', 's1a', 'x-1']) expect(nameProblem(name)).toBeUndefined();
+    expect(defaultName('./s1', new Set())).toBe('s1-2');
+    expect(defaultName('--weird', new Set())).toBe('weird');
+  });
+
   it('names a session after its program, numbering when taken', () => {
     expect(defaultName('/bin/bash', new Set())).toBe('bash');
     expect(defaultName('bash', new Set(['bash', 'bash-2']))).toBe('bash-3');

@@ -53,7 +53,7 @@ export const bufferPasteCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       await new RemotePasteBuffer(host).paste(session.id);
       return 0;
     }),

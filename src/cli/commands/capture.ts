@@ -9,7 +9,7 @@ export const captureCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const ansi = args.values.ansi === true;
       const text = await host.capture(session.id, { ansi, scrollback: args.values.scrollback === true });
       // --ansi asks for the pane's escape sequences (as tmux capture-pane -e does); grove wrote them from cells.

@@ -22,7 +22,7 @@ export const diffCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const diff = await new RemoteReview(host).diff(session.id);
       const lines = args.values.stat ? statSection(diff) : diffDocument(diff).lines;
       context.out(render(lines, process.stdout.isTTY === true && !context.env.NO_COLOR));

@@ -9,7 +9,7 @@ export const killCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       await host.kill(session.id);
       return 0;
     }),

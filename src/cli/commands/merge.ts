@@ -39,7 +39,7 @@ export const mergeCommand: CliCommand = {
     const onConflict = conflictChoiceOf(args);
     const message = stringOption(args, 'message');
     return withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const review = new RemoteReview(host);
       const preview = await review.previewMerge(session.id);
       context.out(mergeReviewLines(preview).join('\n') + '\n');

@@ -9,7 +9,7 @@ export const relaunchCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(true), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       await host.relaunch(session.id);
       return 0;
     }),

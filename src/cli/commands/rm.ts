@@ -38,7 +38,7 @@ export const rmCommand: CliCommand = {
     if (args.values['delete-branch'] && args.values['keep-branch']) throw new UsageError('rm: give --delete-branch or --keep-branch, not both');
     const asked = args.values['delete-branch'] ? true : args.values['keep-branch'] ? false : undefined;
     return withHost(context.connect(false), async (host) => {
-      const session = await resolveTarget(host, args.positionals[0]!);
+      const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const review = new RemoteReview(host);
       const report = await review.removalReport(session.id);
       const branch = session.worktree?.branch ?? '';

@@ -10,7 +10,7 @@ export const sendCommand: CliCommand = {
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
       const [target, text] = args.positionals as [string, string];
-      const session = await resolveTarget(host, target);
+      const session = await resolveTarget(host, target, context.cwd);
       host.input(session.id, text + (args.values.enter ? '\r' : ''));
       // One round trip, so the input has reached the server before we hang up.
       await listSessions(host);

@@ -22,7 +22,7 @@ export const waitCommand: CliCommand = {
     const seconds = Number(stringOption(args, 'timeout') ?? 'Infinity');
     if (!(seconds > 0)) throw new UsageError('wait: --timeout must be a number of seconds above 0');
     return withHost(context.connect(false), async (host) => {
-      const { id, name } = await resolveTarget(host, args.positionals[0]!);
+      const { id, name } = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const status$ = host.sessions$.pipe(map((list) => list.find((s) => s.id === id)));
       let outcome = status$.pipe(filter((session) => session === undefined || reached(session, until as SessionStatus)));
       if (Number.isFinite(seconds)) outcome = outcome.pipe(timeout({ first: seconds * 1000 }));

@@ -2,10 +2,12 @@
  * The sidebar: one entry of two lines per session, the focused one highlighted —
  *   `0 ● api         !≈✗ wt`   index, status symbol, name, marks (needs you, overlaps, conflicts), isolation
  *   `   claude grove/api +12−3 ↑2 idle 3m`   agent and branch (or the command), changes, status and its age
+ * (listing several repositories, the second line starts with the repository's name: `   web: claude …`).
  * The right-hand parts keep their columns and the name and command are cut first, so an entry stays
  * readable at 30 columns; past the height it scrolls so the focused one stays in view. Every colour is an
  * ink of the palette; the one key it mentions (how to make a session) is read from the keymap.
  */
+import { basename } from 'node:path';
 import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
@@ -17,6 +19,13 @@ import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
+interface EntryState {
+  readonly index: number;
+  readonly focused: boolean;
+  readonly needsUser: boolean;
+  /** Sessions of more than one repository are listed. */
+  readonly repositories: boolean;
+}
 
 export class SidebarView {
   readonly element: Widgets.BoxElement;
@@ -46,8 +55,11 @@ export class SidebarView {
     // The same window a click is read back through (sidebar-rows.ts).
     const { first, entries: visibleEntries } = sidebarWindow(rect.height, sessions.length, focusedIndex);
     const lines = [paint(fit(` Sessions (${sessions.length})`, rect.width), this.palette.sidebar.heading)];
+    // Listing more than one repository (C-b a), each entry says whose it is: names may look alike.
+    const repositories = new Set(sessions.map((s) => s.repo)).size > 1;
     sessions.slice(first, first + visibleEntries).forEach((session, offset) => {
-      lines.push(...this.entry(session, first + offset, session.id === focusedId, needsUser(session.id), now, rect.width));
+      const entry = { index: first + offset, focused: session.id === focusedId, needsUser: needsUser(session.id), repositories };
+      lines.push(...this.entry(session, entry, now, rect.width));
     });
     if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
     // Setting content makes blessed parse and measure it again: skip it when nothing changed, as when a
@@ -58,7 +70,8 @@ export class SidebarView {
     this.element.setContent(content);
   }
 
-  private entry(session: SessionInfo, index: number, focused: boolean, needsUser: boolean, now: number, width: number): string[] {
+  private entry(session: SessionInfo, shown: EntryState, now: number, width: number): string[] {
+    const { index, focused, needsUser } = shown;
     const badge = session.isolation === 'worktree' ? 'wt' : 'ws';
     const symbol = STATUS_SYMBOL[session.status];
     const right = ` ${marks(session, needsUser)} ${badge} `.replace(/^  /, ' ');
@@ -67,7 +80,8 @@ export class SidebarView {
     const agent = session.agent !== 'shell' ? `${session.agent} ` : '';
     const what = session.worktree ? `${agent}${printable(session.worktree.branch)}` : commandLine(session);
     const state = ` ${[changesLabel(session), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
-    const tail = fit(`   ${what}`, Math.max(0, width - columns(state))) + state;
+    const whose = shown.repositories ? `${printable(basename(session.repo))}: ` : '';
+    const tail = fit(`   ${whose}${what}`, Math.max(0, width - columns(state))) + state;
     const { sidebar } = this.palette;
     if (focused) return [paint(head, sidebar.focused), paint(tail, sidebar.focused)];
     // Only the index precedes the symbol, so its first occurrence is the symbol (absent if cut off).

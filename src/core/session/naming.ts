@@ -15,13 +15,15 @@ export function nameProblem(name: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'a session name cannot contain control characters';
   if (/^\d+$/.test(name)) return 'a session name cannot be only digits (those select by index)';
+  if (/^s\d+$/.test(name)) return `a session name cannot look like a session id (${name})`;
+  if (name.startsWith('-')) return 'a session name cannot start with "-" (it would read as an option)';
   return undefined;
 }
 
 /** The name a session gets when none is given: its program's name, numbered if taken ("bash", "bash-2"). */
 export function defaultName(command: string, taken: ReadonlySet<string>): string {
-  const base = (command.split('/').pop() || 'session').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 30) || 'session';
-  if (!taken.has(base)) return base;
+  const base = (command.split('/').pop() || 'session').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+/u, '').slice(0, 30) || 'session';
+  if (!taken.has(base) && !nameProblem(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
