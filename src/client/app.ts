@@ -100,7 +100,7 @@ export class GroveApp implements ClientActions {
   /** Panes whose frame arrived since the last draw. */
   private readonly panesQueued = new Set<string>();
   private drawScheduled = false;
-  /** Input typed before the first session exists, while it is being started. */
+  /** Input typed while a session is being made, for it (createSession). */
   private typeahead: string[] | undefined;
 
   constructor(private readonly options: AppOptions) {
@@ -136,13 +136,8 @@ export class GroveApp implements ClientActions {
 
   /** Starts a session running the default command, as tmux does when it starts with none. */
   async createDefaultSession(): Promise<void> {
-    // Keys typed while the first session starts are kept for it, as a terminal keeps typeahead.
-    this.typeahead = [];
     const error = await this.createSession({ name: '', command: '' });
-    const typed = this.typeahead.join('');
-    this.typeahead = undefined;
     if (error) this.message(error);
-    else if (typed) this.sendToFocused(typed);
   }
 
   dispose(): void {
@@ -168,11 +163,12 @@ export class GroveApp implements ClientActions {
   }
 
   sendToFocused(data: string): void {
-    const focusedId = this.list.focusedId;
-    if (!focusedId) {
-      this.typeahead?.push(data);
+    if (this.typeahead) {
+      this.typeahead.push(data);
       return;
     }
+    const focusedId = this.list.focusedId;
+    if (!focusedId) return;
     // A layout change still waiting to be drawn (a zoom, a switch) resizes ptys when it is: draw it first,
     // so that a command typed right after it runs at the new size, not the old.
     if (this.renderQueued) this.render();
@@ -273,6 +269,10 @@ export class GroveApp implements ClientActions {
     const launch = newSessionRequest(input, this.options.shell, this.options.agents);
     if (!launch.ok) return launch.message;
     const size = this.newSessionSize();
+    // What is typed while the session starts is for it, kept and delivered in order once it runs, as a
+    // terminal keeps typeahead (the keys after C-b c and Enter, or before the first session exists).
+    const typeahead: string[] = [];
+    this.typeahead = typeahead;
     try {
       const session = await this.options.host.create({
         ...(input.name ? { name: input.name } : {}),
@@ -282,9 +282,13 @@ export class GroveApp implements ClientActions {
         ...size,
       });
       this.focus(session.id);
+      if (this.typeahead === typeahead) this.typeahead = undefined;
+      if (typeahead.length) this.sendToFocused(typeahead.join(''));
       return undefined;
     } catch (err) {
       return (err as Error).message;
+    } finally {
+      if (this.typeahead === typeahead) this.typeahead = undefined;
     }
   }
 

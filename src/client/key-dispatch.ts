@@ -69,8 +69,9 @@ export class KeyDispatch {
       return undefined;
     }
     if (target.modal) {
-      if (target.modal.handle(event) === 'done') target.closeModal();
-      return undefined;
+      const result = target.modal.handle(event);
+      if (result === 'done') target.closeModal();
+      if (result !== 'pass') return undefined;
     }
     if (target.question) {
       target.question(event.kind === 'key' && (event.key === 'y' || event.key === 'Y'));

@@ -5,7 +5,11 @@
 import type { Disposable } from '../../core/disposable.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 
-export type ModalResult = 'open' | 'done';
+/**
+ * 'open': the modal took the event. 'done': it took it and is finished. 'pass': it is waiting on something
+ * (a session being made) and does not take keys meanwhile: the event goes where it would with no modal.
+ */
+export type ModalResult = 'open' | 'done' | 'pass';
 
 export interface Modal extends Disposable {
   handle(event: InputEvent): ModalResult;

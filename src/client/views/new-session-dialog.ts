@@ -97,7 +97,8 @@ export class NewSessionDialog implements Modal {
   }
 
   handle(event: InputEvent): ModalResult {
-    if (this.busy) return 'open';
+    // While the session is being made, what is typed is for it (the app keeps it until it runs).
+    if (this.busy) return 'pass';
     if (event.kind === 'key') {
       switch (event.key) {
         case 'Escape': case 'C-c': return 'done';
