@@ -152,6 +152,11 @@ export class HostedSession {
     this.update({ changes });
   }
 
+  /** Why its last automatic turn commit failed, or undefined once one succeeds. */
+  setTurnCommitFailure(reason: string | undefined): void {
+    if (reason !== this.record.turnCommitFailure) this.update({ turnCommitFailure: reason });
+  }
+
   /** A worktree session's worktree as it is now (a rebase merge moves its base commit). */
   setWorktree(worktree: WorktreeRecord): void {
     this.update({ worktree });

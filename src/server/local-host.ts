@@ -251,6 +251,11 @@ export class LocalSessionHost implements SessionHost {
     this.sessions.get(id)?.setWorktree(worktree);
   }
 
+  /** Records in the session (and so in every client and in `grove ls`) why its last turn commit failed. */
+  setTurnCommitFailure(id: string, reason: string | undefined): void {
+    this.sessions.get(id)?.setTurnCommitFailure(reason);
+  }
+
   /** Records a worktree session's changes in its record (and so in every client's sidebar). */
   setChanges(id: string, changes: SessionChanges | undefined): void {
     this.sessions.get(id)?.setChanges(changes);

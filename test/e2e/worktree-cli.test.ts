@@ -247,6 +247,16 @@ describe('grove rm', () => {
   });
 });
 
+describe('a turn commit that fails', () => {
+  it('shows in grove ls, not only in the log', async () => {
+    const script = 'echo done > result.txt; touch "$(git rev-parse --git-path index.lock)"; echo working; sleep 600';
+    expect((await sandbox.cli(['new', '--worktree', '--name', 'stuck', '--', 'sh', '-c', script])).code).toBe(0);
+    // Its first output and the quiet after it end a turn, whose commit git refuses.
+    await until(async () => (await sandbox.cli(['ls'])).stdout.includes('turn commit failed'), 'the failure to show');
+    expect((await sandbox.cli(['ls'])).stdout).toMatch(/^0\tstuck\t\w+, turn commit failed: .*index\.lock.*\tworktree\t/);
+  });
+});
+
 describe('grove prune', () => {
   it('lists what sessions left behind and removes only the items named', async () => {
     await sleeper('gone');

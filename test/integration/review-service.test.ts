@@ -3,7 +3,7 @@
  * committed turn by turn, merged, removed and pruned through it, and each refusal leaves everything —
  * the session, the worktree, the branch — as it was.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewSettings } from '../../src/core/review/settings.js';
@@ -101,6 +101,18 @@ describe('committing turns', () => {
     await review.dispose();
     expect(subjects('grove/agent')).toEqual(['grove: agent turn 1', 'initial']);
     expect(fixture.git(['show', 'grove/agent:result.txt'])).toBe('done\n');
+  });
+
+  it('records a turn commit that failed in the session, until a commit succeeds', async () => {
+    start();
+    // The program leaves git's index locked, as a git command killed halfway would.
+    const script = 'echo done > result.txt; touch "$(git rev-parse --git-path index.lock)"';
+    const info = await review.createSession({ name: 'locked', command: 'sh', args: ['-c', script], cwd: fixture.repo, isolation: 'worktree' });
+    await until(() => session(info.id)?.turnCommitFailure !== undefined, 'the failed commit to be recorded');
+    expect(session(info.id)?.turnCommitFailure).toMatch(/index\.lock/);
+    rmSync(fixture.git(['rev-parse', '--path-format=absolute', '--git-path', 'index.lock'], info.cwd).trim());
+    expect((await review.commitTurn(info.id)).turn).toBe(1);
+    expect(session(info.id)?.turnCommitFailure).toBeUndefined();
   });
 
   it('commits on request (prefix s), numbering the turns, and says when there was nothing to commit', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultName, nameProblem } from '../../src/core/session/naming.js';
 import { repairFocus } from '../../src/core/session/focus.js';
-import { fit, shortenPath } from '../../src/core/session/display.js';
+import { fit, marks, shortenPath, turnCommitNote } from '../../src/core/session/display.js';
 import { printable } from '../../src/core/text/terminal-text.js';
 import type { SessionInfo } from '../../src/core/session/session.js';
 
@@ -66,5 +66,16 @@ describe('display text', () => {
     expect(fit('abc', 5, len)).toBe('abc  ');
     expect(fit('abcdef', 4, len)).toBe('abc…');
     expect(fit('abc', 0, len)).toBe('');
+  });
+});
+
+describe('what the sidebar and grove ls say about a session', () => {
+  const base = { status: 'idle' } as SessionInfo;
+  it('marks a failed turn commit, and names git\'s reason', () => {
+    expect(marks(base, false)).toBe('');
+    const failed = { ...base, turnCommitFailure: 'Unable to create index.lock\x1b[2J' };
+    expect(marks(failed, true)).toBe('!⚠');
+    expect(turnCommitNote(failed)).toBe('turn commit failed: Unable to create index.lock[2J');
+    expect(turnCommitNote(base)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
 import { describeEnd, isRunning, type SessionInfo } from '../../core/session/session.js';
-import { shortenPath } from '../../core/session/display.js';
+import { shortenPath, turnCommitNote } from '../../core/session/display.js';
 import { printable } from '../../core/text/terminal-text.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { boxStyle, paint, type Palette } from './palette.js';
@@ -50,6 +50,7 @@ export class StatusBarView {
     if (!focused) return 'no sessions';
     const where = shortenPath(printable(focused.cwd), home);
     const end = isRunning(focused) ? '' : ` │ ${describeEnd(focused)}`;
-    return `${focusedIndex}:${printable(focused.name)} │ ${where}${end}`;
+    const commit = turnCommitNote(focused);
+    return `${focusedIndex}:${printable(focused.name)} │ ${where}${end}${commit ? ` │ ${commit}` : ''}`;
   }
 }

@@ -30,6 +30,11 @@ export function statusLabel(session: SessionInfo): string {
   return session.status;
 }
 
+/** "turn commit failed: <git's reason>", when the session's last automatic turn commit failed. */
+export function turnCommitNote(session: SessionInfo): string | undefined {
+  return session.turnCommitFailure ? `turn commit failed: ${printable(session.turnCommitFailure)}` : undefined;
+}
+
 /**
  * Shortens `text` to at most `width` columns (ending in … when cut) and pads it to exactly `width`.
  * `measure` gives a string's width in columns (string-width in the app; length in tests).
@@ -67,9 +72,10 @@ export function changesLabel(session: SessionInfo): string {
 }
 
 /**
- * The marks after a session's name: `!` it needs the user (waited or ended while unfocused), `≈` another
- * session touched the same files, `✗` its branch would conflict with another's or its base.
+ * The marks after a session's name: `!` it needs the user (waited or ended while unfocused), `⚠` its last
+ * turn commit failed, `≈` another session touched the same files, `✗` its branch would conflict with
+ * another's or its base.
  */
 export function marks(session: SessionInfo, needsUser: boolean): string {
-  return (needsUser ? '!' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
+  return (needsUser ? '!' : '') + (session.turnCommitFailure ? '⚠' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
 }

@@ -48,6 +48,8 @@ export interface SessionInfo {
   readonly signal?: number;
   /** Why the program could not start (e.g. command not found). */
   readonly error?: string;
+  /** Why the last automatic turn commit of a worktree session failed; cleared by the next that succeeds. */
+  readonly turnCommitFailure?: string;
   /** The window title the program last set (OSC 0/2), '' if none. */
   readonly title: string;
   /** Epoch milliseconds. */

@@ -184,21 +184,28 @@ export class ReviewService implements ReviewPort {
     return this.queues.run(record.repoPath, () => this.commit(session, record, engine, settings));
   }
 
-  /** Queued at once (not after reading settings), so a prune or removal asked for next comes after it. */
+  /**
+   * Queued at once (not after reading settings), so a prune or removal asked for next comes after it. A
+   * turn commit that fails is recorded in the session, where the sidebar, status line and `grove ls` show it.
+   */
   private changed(change: SessionChange): Promise<void> {
     const { session } = change;
     const record = session.worktree!;
     if (this.removing.has(session.id)) return Promise.resolve();
+    const { host, log } = this.options;
     return this.queues.run(record.repoPath, async () => {
       const { engine, settings } = await this.bind(record.repoPath);
       if (change.kind === 'gone') {
         this.turns.delete(session.id);
         await engine.unlock(record);
       } else if (settings.commitPerTurn && !this.removing.has(session.id)) {
-        await this.commit(session, record, engine, settings);
+        await this.commit(session, record, engine, settings).catch((error: Error) => {
+          host.setTurnCommitFailure(session.id, firstLine(error.message));
+          throw error;
+        });
       }
     }).catch((error: Error) => {
-      this.options.log(`${change.kind === 'gone' ? 'unlocking' : 'committing'} the worktree of ${session.name}: ${error.message}`);
+      log(`${change.kind === 'gone' ? 'unlocking' : 'committing'} the worktree of ${session.name}: ${error.message}`);
     });
   }
 
@@ -208,6 +215,8 @@ export class ReviewService implements ReviewPort {
     const message = turnMessage(settings.commitMessage, { session: session.name, agent: session.agent, branch: record.branch, turn });
     // Turn commits are snapshots of work in progress; hooks judge finished work, at merge time.
     const commit = await engine.commitTurn(record, message, { noVerify: true });
+    // Whatever failed before is behind it now: the worktree is committed (or had nothing to commit).
+    this.options.host.setTurnCommitFailure(session.id, undefined);
     if (!commit) return {};
     this.turns.set(session.id, turn);
     return { commit, turn };
@@ -272,4 +281,8 @@ function assertRemovable(name: string, branch: string, loss: LossReport, options
   if (options.deleteBranch && losesCommits(loss)) {
     throw new WorktreeRefusal('would-lose-work', `deleting ${branch} would lose ${describeLoss(loss)}; confirm to delete it`);
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0]!.slice(0, 200);
 }
