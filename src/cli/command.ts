@@ -37,6 +37,8 @@ export interface CliCommand {
   readonly positionals: { readonly min: number; readonly max: number };
   /** Whether arguments after `--` are accepted. */
   readonly takesRest?: boolean;
+  /** It draws the whole screen, so the server's notices are shown there rather than printed first. */
+  readonly drawsScreen?: boolean;
   run(args: ParsedArgs, context: CliContext): Promise<number>;
 }
 

@@ -77,7 +77,11 @@ async function run(argv: readonly string[]): Promise<number> {
     env: process.env,
     out: (text) => void process.stdout.write(terminalText(text)),
     outExact: (text) => void process.stdout.write(text),
-    connect: (start) => connectToServer(location, { start, cwd: process.cwd() }),
+    connect: async (start) => {
+      const host = await connectToServer(location, { start, cwd: process.cwd() });
+      if (!found.command.drawsScreen) for (const notice of host.notices) process.stderr.write(`${terminalText(`grove: ${notice}`)}\n`);
+      return host;
+    },
   };
   return found.command.run(parsed, context);
 }

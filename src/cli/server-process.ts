@@ -39,7 +39,7 @@ export async function runServer(location: SocketLocation): Promise<number> {
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
-  const server = new GroveServer({ socketPath: location.path, host, store, log, review, changes });
+  const server = new GroveServer({ socketPath: location.path, host, store, log, review, changes, notices: warning ? [warning] : [] });
   await server.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void server.stop());
   process.on('SIGHUP', () => log('ignored SIGHUP'));

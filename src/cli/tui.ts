@@ -98,7 +98,8 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
       if (target) app.focus(target.id);
       // As tmux starts a session when it has none, grove starts one in a repository that has none.
       if (!initial.some((s) => s.repo === repo)) void app.createDefaultSession();
-      if (warning) app.message(warning);
+      const notices = [warning, ...host.notices].filter(Boolean);
+      if (notices.length) app.message(notices.join('; '));
     } catch (err) {
       leave(1, `grove: ${(err as Error).message}`);
     }

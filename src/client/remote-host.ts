@@ -59,7 +59,10 @@ export class RemoteHost implements SessionHost {
     const host = new RemoteHost(socket);
     const welcomed = new Promise<void>((resolve, reject) => {
       host.onGreeting = (message) => {
-        if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) resolve();
+        if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) {
+          host.notices = message.notices ?? [];
+          resolve();
+        }
         else if (message.t === 'refused') reject(new Error(message.reason));
         else reject(new Error(`the grove server speaks protocol ${'version' in message ? message.version : '?'}, this grove speaks ${PROTOCOL_VERSION}`));
       };
@@ -74,6 +77,9 @@ export class RemoteHost implements SessionHost {
   }
 
   private onGreeting: ((message: ServerMessage) => void) | undefined;
+
+  /** What the server had to tell this client when it connected, one line each. */
+  notices: readonly string[] = [];
 
   request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<unknown> {
     const id = this.nextRequest++;

@@ -28,6 +28,8 @@ export interface ConnectionOwner {
   resized(connection: ClientConnection, session: string, cols: number, rows: number): void;
   closed(connection: ClientConnection): void;
   log(line: string): void;
+  /** What the server has to tell a client once (the first to connect): each notice is handed out once. */
+  takeNotices(): readonly string[];
 }
 
 export class ClientConnection {
@@ -128,7 +130,8 @@ export class ClientConnection {
       return;
     }
     this.greeted = true;
-    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid });
+    const notices = this.owner.takeNotices();
+    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}) });
     const { host } = this.owner;
     const sessions = host.sessions$.subscribe((list) => this.send({ t: 'sessions', sessions: list }));
     const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));

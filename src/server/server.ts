@@ -30,6 +30,8 @@ export interface ServerOptions {
   /** Changes, overlaps and conflicts of worktree sessions. */
   readonly changes?: ChangeService;
   readonly log: (line: string) => void;
+  /** What to tell the first client that connects (a state file set aside at start). */
+  readonly notices?: readonly string[];
 }
 
 export class GroveServer implements ConnectionOwner {
@@ -48,7 +50,17 @@ export class GroveServer implements ConnectionOwner {
   /** Resolves once the server has stopped. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
-  constructor(private readonly options: ServerOptions) {}
+  private notices: readonly string[];
+
+  constructor(private readonly options: ServerOptions) {
+    this.notices = options.notices ?? [];
+  }
+
+  takeNotices(): readonly string[] {
+    const notices = this.notices;
+    this.notices = [];
+    return notices;
+  }
 
   get host(): LocalSessionHost {
     return this.options.host;

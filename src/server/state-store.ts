@@ -2,9 +2,11 @@
  * The server's memory across restarts: one JSON file of session records, written atomically.
  *
  * Writes go to a temporary file that is fsynced and renamed over the old one (write-file-atomic), so a
- * crash mid-write leaves the previous file, never half of one. A file that can't be read or doesn't match
- * the schema is moved aside (state.json.corrupt-<time>) with a message, never silently replaced: it may hold
- * the only record of where someone's worktrees are.
+ * crash mid-write leaves the previous file, never half of one. A file that can't be read is moved aside
+ * (state.json.corrupt-<time>); one whose records are partly bad keeps the good ones and is copied aside as
+ * it was. Either way a one-line warning says what was set aside and where (the server hands it to the next
+ * client, which prints it); the file is never silently replaced: it may hold the only record of where
+ * someone's worktrees are.
  *
  * Sessions change status at every turn of every agent, and each write is an fsync on the server's one
  * thread. So a change of sessions (one made, ended, renamed, given a worktree) is written at once, while a
@@ -17,7 +19,7 @@
  * config entry that may have changed or gone since. Fields added since version 1 are optional, so a
  * version 1 file still loads.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
@@ -66,13 +68,14 @@ const recordSchema = z.object({
   lastStatus: z.string(),
 });
 
-const stateSchema = z.object({ version: z.literal(STATE_VERSION), sessions: z.array(recordSchema) });
+/** The file's frame; its records are checked one by one, so one bad record costs only itself. */
+const stateSchema = z.object({ version: z.literal(STATE_VERSION), sessions: z.array(z.unknown()) });
 
 export type SessionRecord = z.infer<typeof recordSchema>;
 
 export interface LoadedState {
   readonly records: readonly SessionRecord[];
-  /** Set when the file was unreadable and moved aside. */
+  /** Set when the file, or some of its records, could not be read: what was set aside and where. */
   readonly warning?: string;
 }
 
@@ -91,6 +94,12 @@ export function toRecord(session: SessionInfo, statusRules: readonly StatusRule[
     createdAt: session.createdAt,
     lastStatus: session.status,
   };
+}
+
+/** " (sessions.1.cwd: expected string)", the first thing zod found wrong. */
+function where(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? ` (${issue.path.join('.') || 'top'}: ${issue.message})` : '';
 }
 
 /** How long a change of status alone may wait before it is written. */
@@ -116,19 +125,27 @@ export class StateStore {
 
   load(): LoadedState {
     if (!existsSync(this.path)) return { records: [] };
-    let problem: string;
+    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    let file: z.infer<typeof stateSchema>;
     try {
       const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
-      if (parsed.success) return { records: parsed.data.sessions };
-      const issue = parsed.error.issues[0];
-      const where = issue ? ` (${issue.path.join('.')}: ${issue.message})` : '';
-      problem = `does not match schema version ${STATE_VERSION}${where}`;
+      if (!parsed.success) throw new Error(`does not match schema version ${STATE_VERSION}${where(parsed.error)}`);
+      file = parsed.data;
     } catch (err) {
-      problem = (err as Error).message;
+      renameSync(this.path, aside);
+      return { records: [], warning: `the state file ${this.path} was unreadable (${(err as Error).message}); moved it to ${aside}` };
     }
-    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(this.path, aside);
-    return { records: [], warning: `state file ${this.path} was unreadable (${problem}); moved it to ${aside}` };
+    const records: SessionRecord[] = [];
+    const bad: string[] = [];
+    file.sessions.forEach((entry, index) => {
+      const parsed = recordSchema.safeParse(entry);
+      if (parsed.success) records.push(parsed.data);
+      else bad.push(`record ${index + 1}${where(parsed.error)}`);
+    });
+    if (bad.length === 0) return { records };
+    copyFileSync(this.path, aside);
+    const count = bad.length === 1 ? '1 session record' : `${bad.length} session records`;
+    return { records, warning: `${count} in ${this.path} could not be read (${bad[0]}); kept the other ${records.length}, and the file as it was in ${aside}` };
   }
 
   /** Writes the records if they differ from what was last written: now, or soon if only statuses changed. */

@@ -71,14 +71,28 @@ describe('surviving failures', () => {
     expect((await sandbox.cli(['wait', 'm', '--until', 'waiting', '--timeout', '10'])).code).toBe(0);
   });
 
-  it('moves a corrupt state file aside and starts anyway', async () => {
+  it('moves a corrupt state file aside, starts anyway, and says so once', async () => {
     const folder = join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default');
     expect((await sandbox.cli(['new', '--', 'true'])).code).toBe(0);
     await sandbox.cli(['server', 'stop']);
     writeFileSync(join(folder, 'state.json'), '{ not json');
-    expect((await sandbox.cli(['new', '--name', 'fresh', '--', 'sleep', '30'])).code).toBe(0);
-    const log = readFileSync(join(folder, 'server.log'), 'utf8');
-    expect(log).toMatch(/state file .* was unreadable .* moved it to .*corrupt/);
+    const started = await sandbox.cli(['new', '--name', 'fresh', '--', 'sleep', '30']);
+    expect(started.code).toBe(0);
+    expect(started.stderr).toMatch(/^grove: the state file .*state\.json was unreadable .*; moved it to .*corrupt-[^\n]*\n$/);
+    expect(readFileSync(join(folder, 'server.log'), 'utf8')).toMatch(/state file .* was unreadable .* moved it to .*corrupt/);
     expect(existsSync(join(folder, 'state.json'))).toBe(true);
+    expect((await sandbox.cli(['ls'])).stderr).toBe('');
+  });
+
+  it('keeps the sessions of a state file with one bad record, and names the one set aside', async () => {
+    const folder = join(sandbox.env.XDG_STATE_HOME!, 'grove', 'default');
+    expect((await sandbox.cli(['new', '--name', 'good', '--', 'sleep', '30'])).code).toBe(0);
+    await killServer(sandbox);
+    const state = JSON.parse(readFileSync(join(folder, 'state.json'), 'utf8'));
+    state.sessions.push({ id: 's9', name: 'broken' });
+    writeFileSync(join(folder, 'state.json'), JSON.stringify(state));
+    const started = await sandbox.cli(['new', '--name', 'next', '--', 'sleep', '30']);
+    expect(started.stderr).toMatch(/^grove: 1 session record in .*state\.json could not be read \(record 2 \(command: .*\); kept the other 1, and the file as it was in .*corrupt-[^\n]*\n$/);
+    expect((await sandbox.cli(['ls'])).stdout).toMatch(/^0\tgood\tdead\t.*\n1\tnext\t/);
   });
 });

@@ -63,11 +63,16 @@ describe('the state file', () => {
     expect(readFileSync(join(dir, 'state.json'), 'utf8')).toContain('"statusRules": [\n        {\n          "status": "waiting",');
   });
 
-  it('moves aside a file whose status rule would not compile, saying where', () => {
+  it('keeps the good records when some are bad, and the file as it was beside it', () => {
     const dir = folder();
-    const bad = { ...record, statusRules: [{ status: 'waiting', match: '(unclosed' }] };
-    writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 1, sessions: [bad] }));
-    expect(new StateStore(dir).load().warning).toMatch(/schema version 1 \(sessions\.0\.statusRules\.0: status rule \/\(unclosed\/: not a valid regular expression/);
+    const bad = { ...record, id: 's2', statusRules: [{ status: 'waiting', match: '(unclosed' }] };
+    const text = JSON.stringify({ version: 1, sessions: [record, bad, { id: 's3' }] });
+    writeFileSync(join(dir, 'state.json'), text);
+    const loaded = new StateStore(dir).load();
+    expect(loaded.records).toEqual([record]);
+    expect(loaded.warning).toMatch(/^2 session records in .*state\.json could not be read \(record 2 \(statusRules\.0: status rule \/\(unclosed\/: not a valid regular expression.*\); kept the other 1, and the file as it was in .*state\.json\.corrupt-/);
+    const aside = readdirSync(dir).find((f) => f.startsWith('state.json.corrupt-'))!;
+    expect(readFileSync(join(dir, aside), 'utf8')).toBe(text);
   });
 
   it('leaves no temporary files behind after writing', () => {

@@ -7,5 +7,6 @@ export const attachCommand: CliCommand = {
   summary: 'Open the UI on the running sessions (starting the server if needed), focused on SESSION',
   options: {},
   positionals: { min: 0, max: 1 },
+  drawsScreen: true,
   run: (args, context) => runTui(context, args.positionals[0]),
 };

@@ -24,7 +24,8 @@ export type ClientMessage =
   | { t: 'watch'; sessions: string[] };
 
 export type ServerMessage =
-  | { t: 'welcome'; version: number; serverPid: number }
+  /** `notices`: what the server has to tell the first client after it started (a state file set aside). */
+  | { t: 'welcome'; version: number; serverPid: number; notices?: readonly string[] }
   | { t: 'refused'; version: number; reason: string }
   | { t: 'response'; id: number; ok: true; result: unknown }
   | { t: 'response'; id: number; ok: false; error: string }
