@@ -71,6 +71,18 @@ describe('creating a session worktree', () => {
     expect(fixture.head(record.worktreePath)).toBe(tip);
   });
 
+  it('takes a branch named in full (refs/heads/x) as the branch x, new or existing', async () => {
+    fixture = GitFixture.create();
+    fixture.git(['branch', 'existing']);
+    const engine = fixture.engine();
+    const reused = await engine.create({ repoPath: fixture.repo, name: 'old', branch: 'refs/heads/existing' });
+    expect(reused).toMatchObject({ reusedBranch: true, record: { branch: 'existing' } });
+    const made = await engine.create({ repoPath: fixture.repo, name: 'new', branch: 'refs/heads/fresh' });
+    expect(made).toMatchObject({ reusedBranch: false, record: { branch: 'fresh' } });
+    expect(fixture.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']).split('\n').filter(Boolean).sort())
+      .toEqual(['refs/heads/existing', 'refs/heads/fresh', 'refs/heads/main']);
+  });
+
   it('copies the ignored files the configured globs name, and nothing else', async () => {
     fixture = GitFixture.create();
     fixture.commit('ignore rules', {

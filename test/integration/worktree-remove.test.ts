@@ -124,10 +124,14 @@ describe('removing a session worktree', () => {
     fixture.commit('turn 1', { 'a.txt': 'a\n' }, record.worktreePath);
     fixture.commit('turn 2', { 'b.txt': 'b\n', 'a.txt': 'a2\n' }, record.worktreePath);
     await engine.merge(record, { mode: 'squash', onConflict: 'abort' });
-    fixture.commit('main moves on', { 'c.txt': 'c\n' });
+    // Main edits a squashed file afterwards: the content no longer matches, the squash commit still does.
+    fixture.commit('main moves on', { 'c.txt': 'c\n', 'a.txt': 'a3\n' });
 
+    // The report only reads: no object is written (a probe commit would be), so it works on a full disk.
+    const objects = fixture.git(['count-objects', '-v']);
     const report = await engine.assessRemoval(record);
     expect(report).toMatchObject({ commits: [], mergedBy: 'squash' });
+    expect(fixture.git(['count-objects', '-v'])).toBe(objects);
     // git branch -d cannot see the squash, and grove does not reach for -D on its own…
     const outcome = await engine.remove(record);
     expect(outcome.removedFolder).toBe(true);

@@ -13,6 +13,7 @@ import { cleanLockReason, refArgumentProblem, slugify } from '../../core/git/nam
 import { groveLockReason } from '../../core/git/lock-holder.js';
 import { isStrictlyInside } from '../../core/git/paths.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
+import { shortBranch } from '../../core/git/worktree-list.js';
 import { copyIgnoredFiles } from './copy-ignored.js';
 import { layoutFor, realRoot } from './layout.js';
 import {
@@ -63,7 +64,8 @@ export async function createWorktree(ctx: WorktreeContext, request: CreateWorktr
   }
 
   const base = await resolveBase(ctx, repo, request.base);
-  const branch = request.branch ?? `${layout.branchPrefix}${slug}`;
+  // "refs/heads/x" names branch x, as it does to git checkout; it must not become refs/heads/refs/heads/x.
+  const branch = request.branch !== undefined ? shortBranch(request.branch) : `${layout.branchPrefix}${slug}`;
   await assertBranchName(ctx, repo.mainPath, branch);
   const reusedBranch = await branchExists(ctx, repo.mainPath, branch);
   const holder = worktreeOfBranch(repo.worktrees, branch);

@@ -3,13 +3,12 @@
  *
  * Files come from `git status` in the worktree, plus, on a detached HEAD, the commits no ref reaches.
  * Commits are the branch's commits its base does not reach; for those, git is asked, cheapest first, whether their changes reached the base anyway: `git cherry`
- * (same patch, e.g. rebased or cherry-picked), then the branch's combined diff as one commit (a squash
- * merge: a throwaway commit object is made with `commit-tree` — no ref, index or checkout changes — and
- * `git cherry` looks for its patch in the base), then whether merging would change nothing at all.
+ * (same patch, e.g. rebased or cherry-picked), then the branch's combined change as one commit of the
+ * base (a squash merge), then whether merging would change nothing at all. Every question only reads:
+ * nothing is written into the repository, so a report works on a full disk.
  */
 import { branchLoss, type BranchFacts, type CommitSummary, type LossReport } from '../../core/git/loss.js';
-import { COMMIT_LINE_FORMAT, parseCherryUnmatched, parseCommitLines } from '../../core/git/log.js';
-import { parseMergeTree } from '../../core/git/merge-tree.js';
+import { COMMIT_LINE_FORMAT, parseCherryUnmatched, parseCommitLines, parseRawLog, RAW_LOG_FORMAT, rawChanges } from '../../core/git/log.js';
 import { untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
 import { baseTip, mergeBase } from './base.js';
 import { readStatus, resolveCommit } from './repository.js';
@@ -62,33 +61,30 @@ async function branchFacts(ctx: WorktreeContext, subject: LossSubject, tip: stri
   return { ahead, withoutEquivalent, mergeChangesNothing: await mergeChangesNothing(ctx, cwd, base, tip) };
 }
 
+/**
+ * Whether one commit of the base made exactly the branch's combined change: the same files, from the
+ * same blobs to the same blobs (a squash merge). Compared by git's raw diffs, so nothing is written: a
+ * loss report must work on a full disk and leave the repository as it found it.
+ */
 async function squashMerged(ctx: WorktreeContext, cwd: string, base: string, tip: string): Promise<boolean> {
   const fork = await mergeBase(ctx, cwd, base, tip);
   if (!fork) return false;
-  // The probe is a dangling object, collected by git gc like any other; the identity is only for it.
-  const probe = (
-    await ctx.git.run(cwd, [
-      '-c',
-      'user.name=grove',
-      '-c',
-      'user.email=grove@localhost',
-      'commit-tree',
-      `${tip}^{tree}`,
-      '-p',
-      fork,
-      '-m',
-      'grove: squash probe',
-    ])
-  ).trim();
-  // Exactly one line for the one probe commit: "-" when base has a commit with the same patch.
-  return (await ctx.git.run(cwd, ['cherry', base, probe, fork])).startsWith('- ');
+  const raw = ['-r', '--no-renames', '--no-abbrev', '--raw'];
+  const change = rawChanges(await ctx.git.run(cwd, ['diff-tree', ...raw, fork, tip]));
+  if (!change) return false;
+  const log = await ctx.git.run(cwd, ['log', '--no-merges', ...raw, RAW_LOG_FORMAT, `${fork}..${base}`, '--']);
+  return parseRawLog(log).includes(change);
 }
 
+/**
+ * Whether merging would change nothing: every file the branch changed is already, to the byte, as the
+ * branch has it in the base. Two read-only diffs; no merge is made.
+ */
 async function mergeChangesNothing(ctx: WorktreeContext, cwd: string, base: string, tip: string): Promise<boolean> {
-  const result = await ctx.git.exec(cwd, ['merge-tree', '--write-tree', '--name-only', '-z', base, tip], {
-    okExitCodes: [0, 1],
-  });
-  const merged = parseMergeTree(result.stdout, result.exitCode);
-  if (!merged.clean) return false;
-  return merged.tree === (await ctx.git.run(cwd, ['rev-parse', `${base}^{tree}`])).trim();
+  const fork = await mergeBase(ctx, cwd, base, tip);
+  if (!fork) return false;
+  const names = (from: string, to: string) => ctx.git.run(cwd, ['diff', '--no-renames', '--name-only', '-z', from, to, '--']);
+  const changed = (await names(fork, tip)).split('\0').filter(Boolean);
+  const differing = new Set((await names(base, tip)).split('\0').filter(Boolean));
+  return changed.every((path) => !differing.has(path));
 }
