@@ -44,6 +44,8 @@ export interface ConnectOptions {
   /** Start a server when none is running (the UI and `grove new` do; `grove ls` does not). */
   readonly start: boolean;
   readonly cwd: string;
+  /** The environment the sessions this client starts run with (the command line's own). */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export async function connectToServer(location: SocketLocation, options: ConnectOptions): Promise<RemoteHost> {
@@ -56,7 +58,8 @@ export async function connectToServer(location: SocketLocation, options: Connect
     if (!options.start) throw new Error(`no grove server is running (socket ${location.path})`);
     socket = await startServer(location);
   }
-  return RemoteHost.handshake(socket, options.cwd);
+  const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return RemoteHost.handshake(socket, options.cwd, env);
 }
 
 async function startServer(location: SocketLocation): Promise<Socket> {

@@ -78,7 +78,7 @@ async function run(argv: readonly string[]): Promise<number> {
     out: (text) => void process.stdout.write(terminalText(text)),
     outExact: (text) => void process.stdout.write(text),
     connect: async (start) => {
-      const host = await connectToServer(location, { start, cwd: process.cwd() });
+      const host = await connectToServer(location, { start, cwd: process.cwd(), env: process.env });
       if (!found.command.drawsScreen) for (const notice of host.notices) process.stderr.write(`${terminalText(`grove: ${notice}`)}\n`);
       return host;
     },

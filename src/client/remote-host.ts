@@ -55,7 +55,7 @@ export class RemoteHost implements SessionHost {
    * Greets the server over a connected socket; rejects with a one-line reason if it refuses us
    * (another protocol version) or hangs up.
    */
-  static async handshake(socket: Socket, cwd: string): Promise<RemoteHost> {
+  static async handshake(socket: Socket, cwd: string, env?: Readonly<Record<string, string>>): Promise<RemoteHost> {
     const host = new RemoteHost(socket);
     const welcomed = new Promise<void>((resolve, reject) => {
       host.onGreeting = (message) => {
@@ -71,7 +71,7 @@ export class RemoteHost implements SessionHost {
     socket.on('data', (chunk) => host.receive(chunk));
     socket.on('close', () => host.end('the grove server closed the connection'));
     socket.on('error', (err) => host.end(`lost the grove server: ${err.message}`));
-    host.send({ t: 'hello', version: PROTOCOL_VERSION, pid: process.pid, cwd });
+    host.send({ t: 'hello', version: PROTOCOL_VERSION, pid: process.pid, cwd, ...(env ? { env } : {}) });
     await welcomed;
     return host;
   }
@@ -113,6 +113,7 @@ export class RemoteHost implements SessionHost {
     await this.request('kill', { session: id });
   }
 
+  /** The server relaunches it with this connection's environment, the one its hello carried. */
   async relaunch(id: string): Promise<SessionInfo> {
     return (await this.request('relaunch', { session: id })) as SessionInfo;
   }

@@ -44,6 +44,8 @@ export class ClientConnection {
   private congested = false;
   /** The pane sizes this client's layout wants. */
   readonly sizes = new Map<string, { cols: number; rows: number }>();
+  /** The client's environment from its hello: sessions it starts run with it. */
+  clientEnv: Readonly<Record<string, string>> | undefined;
 
   constructor(
     private readonly socket: Socket,
@@ -130,6 +132,7 @@ export class ClientConnection {
       return;
     }
     this.greeted = true;
+    if (message.t === 'hello' && message.env) this.clientEnv = message.env;
     const notices = this.owner.takeNotices();
     this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}) });
     const { host } = this.owner;

@@ -33,12 +33,22 @@ export interface HostedSessionEvents {
   clipboard?(session: HostedSession, text: string): void;
 }
 
+/** The environments a program was started with, kept (in memory only: it may hold secrets) for a relaunch. */
+export interface LaunchEnv {
+  /** The asking client's environment; absent: the server's own. */
+  readonly client?: Readonly<Record<string, string>>;
+  /** The agent profile's, on top. */
+  readonly profile?: Readonly<Record<string, string>>;
+}
+
 export interface HostedSessionOptions {
   readonly size: { cols: number; rows: number };
   readonly scrollback: number;
   readonly rules: readonly CompiledRule[];
   /** The user's own rules among them, as given: what the state file keeps to compile them again. */
   readonly statusRules: readonly StatusRule[];
+  /** The environments it was started with, for a relaunch. */
+  readonly launchEnv?: LaunchEnv;
   /** Typed, then Enter, the first time the session becomes idle. */
   readonly typePrompt?: string;
 }
@@ -56,6 +66,7 @@ export class HostedSession {
   readonly rules: readonly CompiledRule[];
   /** The user's own rules among `rules`, as given. */
   readonly statusRules: readonly StatusRule[];
+  readonly launchEnv: LaunchEnv;
 
   constructor(
     info: SessionInfo,
@@ -66,6 +77,7 @@ export class HostedSession {
     this.record = info;
     this.rules = options.rules;
     this.statusRules = options.statusRules;
+    this.launchEnv = options.launchEnv ?? {};
     this.typePrompt = options.typePrompt;
     const { cols, rows } = options.size;
     this.emulator = this.disposables.add(

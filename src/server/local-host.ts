@@ -17,7 +17,7 @@ import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
 import { BackgroundResizes } from './background-resizes.js';
 import { FrameClock } from './frame-clock.js';
-import { HostedSession } from './hosted-session.js';
+import { HostedSession, type LaunchEnv } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
 
 export interface LocalHostOptions {
@@ -101,7 +101,8 @@ export class LocalSessionHost implements SessionHost {
       createdAt: now,
     };
     const rules = sessionRules(request.statusRules ?? [], profile);
-    return this.launch(info, { cols: request.cols, rows: request.rows }, rules, request.env, request.typePrompt);
+    const env = { ...(request.clientEnv ? { client: request.clientEnv } : {}), ...(request.env ? { profile: request.env } : {}) };
+    return this.launch(info, { cols: request.cols, rows: request.rows }, rules, env, request.typePrompt);
   }
 
   /**
@@ -123,7 +124,7 @@ export class LocalSessionHost implements SessionHost {
     this.publishSessions();
   }
 
-  async relaunch(id: string): Promise<SessionInfo> {
+  async relaunch(id: string, clientEnv?: Readonly<Record<string, string>>): Promise<SessionInfo> {
     const old = this.sessions.get(id);
     if (!old) throw new Error(`no session ${id}`);
     if (old.running) throw new Error(`session ${old.info.name} is still running`);
@@ -133,7 +134,8 @@ export class LocalSessionHost implements SessionHost {
     const { status: _status, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
     const now = Date.now();
     const info: SessionInfo = { ...rest, status: 'starting', statusSince: now, title: '', createdAt: now };
-    return this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules });
+    const env = { ...old.launchEnv, ...(clientEnv ? { client: clientEnv } : {}) };
+    return this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules }, env);
   }
 
   /**
@@ -168,14 +170,14 @@ export class LocalSessionHost implements SessionHost {
     info: SessionInfo,
     requested: { cols?: number; rows?: number },
     rules: SessionRules,
-    extraEnv?: Readonly<Record<string, string>>,
+    launchEnv: LaunchEnv = {},
     typePrompt?: string,
   ): SessionInfo {
     const size = { cols: Math.max(1, requested.cols ?? 80), rows: Math.max(1, requested.rows ?? 24) };
-    const env = this.childEnv(info.id, extraEnv);
+    const env = this.childEnv(info.id, launchEnv);
     const executable = this.options.checks.resolveCommand(info.command, info.cwd, env.PATH);
     const pty = executable ? this.options.spawner.spawn(executable, info.args, { cwd: info.cwd, env, ...size }) : undefined;
-    const session = this.hosted(info, size, pty, rules, typePrompt);
+    const session = this.hosted(info, size, pty, rules, typePrompt, launchEnv);
     this.sessions.set(info.id, session);
     if (!executable) session.markFailed(`command not found: ${info.command}`, 127);
     this.publishSessions();
@@ -188,9 +190,11 @@ export class LocalSessionHost implements SessionHost {
     pty: PtyProcess | undefined,
     rules: SessionRules,
     typePrompt?: string,
+    launchEnv: LaunchEnv = {},
   ): HostedSession {
     const options = {
       size,
+      launchEnv,
       scrollback: this.options.scrollback ?? 10_000,
       rules: rules.compiled,
       statusRules: rules.given,
@@ -302,10 +306,16 @@ export class LocalSessionHost implements SessionHost {
     this.sessionsSubject.next([...this.sessions.values()].map((s) => s.info));
   }
 
-  private childEnv(id: string, extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  /**
+   * The program's environment: the asking client's (else the server's), the agent profile's on top, and
+   * grove's own: the server's GROVE_* (its socket, for `grove` typed in the session), the session's id.
+   */
+  private childEnv(id: string, launch: LaunchEnv): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(this.options.env)) if (value !== undefined) env[key] = value;
-    Object.assign(env, extra ?? {});
+    const own = Object.entries(this.options.env);
+    for (const [key, value] of launch.client ? Object.entries(launch.client) : own) if (value !== undefined) env[key] = value;
+    Object.assign(env, launch.profile ?? {});
+    for (const [key, value] of own) if (key.startsWith('GROVE_') && value !== undefined) env[key] = value;
     env.TERM = 'xterm-256color';
     env.GROVE_SESSION = id;
     return env;

@@ -19,7 +19,9 @@ export interface RequestContext {
   readonly changes?: ChangeService;
   /** The paste buffer every client shares; a server without it refuses the buffer requests. */
   readonly buffer?: PasteBuffer;
-  /** Resolves a session given as an id, a name or an index in the list. */
+  /** The asking client's environment, which the sessions it starts or relaunches run with. */
+  readonly clientEnv?: Readonly<Record<string, string>>;
+  /** Resolves a session given as an id or a name (core/session/targets.ts). */
   resolve(session: string): string;
   /** The size new sessions get when the request names none (the active client's focused pane). */
   defaultSize(): { cols: number; rows: number } | undefined;
@@ -31,14 +33,14 @@ export type Handler<M extends RequestMethod> = (params: RequestParams<M>, contex
 const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   create: async (params, context) => {
     const size = params.cols && params.rows ? { cols: params.cols, rows: params.rows } : context.defaultSize();
-    return createSession({ ...params, ...size }, context);
+    return createSession({ ...params, ...size, ...(context.clientEnv ? { clientEnv: context.clientEnv } : {}) }, context);
   },
   kill: async ({ session }, { host, resolve }) => host.kill(resolve(session)),
   conflicts: async ({ cwd }, { changes }) => {
     if (!changes) throw new Error('this server does not track worktree sessions');
     return changes.report(cwd);
   },
-  relaunch: async ({ session }, { host, resolve }) => host.relaunch(resolve(session)),
+  relaunch: async ({ session }, { host, resolve, clientEnv }) => host.relaunch(resolve(session), clientEnv),
   snapshot: async ({ session }, { host, resolve }) => host.snapshot(resolve(session)),
   capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),
   lines: async ({ session, from, count }, { host, resolve }) => host.lines(resolve(session), from, count),

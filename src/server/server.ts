@@ -128,8 +128,9 @@ export class GroveServer implements ConnectionOwner {
     }
   }
 
-  handleRequest(_connection: ClientConnection, method: string, params: unknown): Promise<unknown> {
+  handleRequest(connection: ClientConnection, method: string, params: unknown): Promise<unknown> {
     return runRequest(method, params, {
+      ...(connection.clientEnv ? { clientEnv: connection.clientEnv } : {}),
       host: this.host,
       ...(this.options.review ? { review: this.options.review } : {}),
       ...(this.options.changes ? { changes: this.options.changes } : {}),

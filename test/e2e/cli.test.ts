@@ -3,7 +3,7 @@
  * output on success; one line on stderr and a non-zero status otherwise, with nothing changed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../src/cli/command-table.js';
@@ -137,5 +137,19 @@ describe('the command line', () => {
     oneLineError(await sandbox.cli(['new', '--name', 's1', '--', 'sleep', '60']), /cannot look like a session id \(s1\)/);
     oneLineError(await sandbox.cli(['new', '--name=-x', '--', 'sleep', '60']), /cannot start with "-"/);
     expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toHaveLength(2);
+  });
+
+  it("starts programs with the environment of the client that asks, not the server's", async () => {
+    expect((await sandbox.cli(['new', '--name', 'first', '--', 'sleep', '60'])).code).toBe(0);
+    // A tool and a key the server was never given: the user installed and exported them afterwards.
+    const bin = join(sandbox.dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'mytool'), '#!/bin/sh\necho "tool sees $AGENT_KEY"\nexec sleep 60\n', { mode: 0o755 });
+    const env = { ...sandbox.env, PATH: `${bin}:${sandbox.env.PATH}`, AGENT_KEY: 'k-42' };
+    expect(await sandbox.cli(['new', '--name', 'tool', '--', 'mytool'], { env })).toMatchObject({ code: 0, stdout: 'tool\n' });
+    await until(async () => (await sandbox.cli(['capture', 'tool'])).stdout.includes('tool sees k-42'), 'the tool to see the key');
+    // Without them, the command is not found, and grove new says so.
+    const missing = await sandbox.cli(['new', '--name', 'nope', '--', 'mytool']);
+    expect(missing).toMatchObject({ code: 1, stdout: 'nope\n', stderr: 'grove: nope: command not found: mytool\n' });
   });
 });

@@ -103,6 +103,8 @@ export const newCommand: CliCommand = {
       const name = stringOption(args, 'name');
       const session = await host.create({ ...request, ...isolation, ...(name !== undefined ? { name } : {}), cwd }).catch(offerWorkspace);
       context.out(`${session.name}\n`);
+      // It is listed, as failed, so `grove relaunch` can try again once the command is there.
+      if (session.error) throw new Error(`${session.name}: ${session.error}`);
       return 0;
     });
   },

@@ -11,6 +11,9 @@ export const MAX_PANE_ROWS = 1000;
 /** The largest message a client may send (a paste of 1 MiB, JSON-escaped, is well within it). */
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/** A client's environment, as its hello carries it: Linux's own limit for a program's is about this. */
+export const MAX_CLIENT_ENV_BYTES = 2 * 1024 * 1024;
+
 /** A connection that has not said hello by then is closed. */
 export const HELLO_TIMEOUT_MS = 5_000;
 

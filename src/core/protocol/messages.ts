@@ -17,7 +17,8 @@ import type { SessionInfo } from '../session/session.js';
 export const PROTOCOL_VERSION = 4;
 
 export type ClientMessage =
-  | { t: 'hello'; version: number; pid: number; cwd: string }
+  /** `env`: the client's environment; the sessions it starts or relaunches run with it, as tmux's do. */
+  | { t: 'hello'; version: number; pid: number; cwd: string; env?: Readonly<Record<string, string>> }
   | { t: 'request'; id: number; method: string; params: unknown }
   | { t: 'input'; session: string; data: string }
   | { t: 'resize'; session: string; cols: number; rows: number }

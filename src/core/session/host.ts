@@ -32,8 +32,14 @@ export interface CreateSessionRequest {
   readonly statusRules?: readonly StatusRule[];
   /** Typed into the pane, then Enter, the first time the session becomes idle (agents that take no prompt argument). */
   readonly typePrompt?: string;
-  /** Extra environment on top of the host's own. */
+  /** The agent profile's environment, on top of the one the program starts with. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The environment of the client that asked (the server sets it from the connection's hello): the
+   * program starts with it instead of the server's own, so it finds what the user's shell would (PATH,
+   * an agent's API key and base URL). Without it, the server's.
+   */
+  readonly clientEnv?: Readonly<Record<string, string>>;
 }
 
 export interface CaptureOptions {
@@ -74,7 +80,8 @@ export interface SessionHost {
   /** Ends the program (SIGTERM to its process group, SIGKILL after a grace period) and forgets the session. */
   kill(id: string): Promise<void>;
   /** Starts an exited or dead session's command again, in the same folder, under the same id and name. */
-  relaunch(id: string): Promise<SessionInfo>;
+  /** `clientEnv`: as for create; by default the environment it was first started with. */
+  relaunch(id: string, clientEnv?: Readonly<Record<string, string>>): Promise<SessionInfo>;
   /** The sessions whose frames this client wants pushed; others it asks for with snapshot(). */
   watch(ids: readonly string[]): void;
   /** The session's current screen. */
