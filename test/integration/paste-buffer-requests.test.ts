@@ -63,7 +63,7 @@ describe('the paste buffer over the protocol', () => {
 
     await runRequest('setBuffer', { text: 'one\ntwo' }, context);
     await runRequest('pasteBuffer', { session: 'plain' }, context);
-    await runRequest('pasteBuffer', { session: '1' }, context);
+    await runRequest('pasteBuffer', { session: 'bracketed' }, context);
     // Line endings were typed as Enter (carriage returns); one more Enter ends the last line for cat.
     host.input(plain, '\r');
     host.input(bracketed, '\r');

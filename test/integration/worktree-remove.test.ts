@@ -52,6 +52,7 @@ describe('removing a session worktree', () => {
       base: 'main',
       uncommitted: [],
       untracked: [],
+      ignored: [],
       detachedCommits: [],
       commits: [],
       mergedBy: 'ancestry',

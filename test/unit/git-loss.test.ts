@@ -44,6 +44,7 @@ describe('describing a loss in one line', () => {
   const report = (over: Partial<LossReport>): LossReport => ({
     base: 'main',
     uncommitted: [],
+    ignored: [],
     untracked: [],
     detachedCommits: [],
     commits: [],

@@ -7,14 +7,14 @@ import { alsoEndsLine, branchFateLine, deletesBranchByDefault, hasSomethingToMer
 import { wrapWords } from '../../src/core/text/wrap.js';
 
 const commit = (n: number) => ({ sha: String(n).repeat(40).slice(0, 40), subject: `turn ${n}` });
-const nothing: LossReport = { base: 'main', uncommitted: [], untracked: [], detachedCommits: [], commits: [], mergedBy: 'ancestry' };
+const nothing: LossReport = { base: 'main', uncommitted: [], untracked: [], ignored: [], detachedCommits: [], commits: [], mergedBy: 'ancestry' };
 const record = { branch: 'grove/x', baseBranch: 'main' };
 
 function review(overrides: Partial<MergeReview> = {}, preview: Partial<MergeReview['preview']> = {}): MergeReview {
   return {
     session: 'x', branch: 'grove/x', baseBranch: 'main', files: [{ path: 'a.txt', status: 'modified', added: 2, removed: 1, binary: false }],
     uncommitted: [], commitsFirst: true,
-    preview: { baseCommit: 'b', branchCommit: 'c', commits: [commit(2), commit(1)], upToDate: false, clean: true, conflicts: [], messages: [], tree: 't', ...preview },
+    preview: { baseCommit: 'b', branchCommit: 'c', commits: [commit(2), commit(1)], upToDate: false, clean: true, conflicts: [], messages: [], tree: 't', replacesIgnored: [], ...preview },
     ...overrides,
   };
 }

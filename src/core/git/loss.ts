@@ -1,8 +1,10 @@
 /**
  * "What would be lost": the reasoning behind every removal grove offers.
  *
- * Removing a worktree loses its uncommitted and untracked files, and any commits made on a detached HEAD
- * there that no branch or tag reaches (git's own removal does not check for those). Deleting its branch
+ * Removing a worktree loses its uncommitted and untracked files, its git-ignored files that are not
+ * copies of the main checkout's (an edited .env, a local build setting, a dependency folder), and any
+ * commits made on a detached HEAD there that no branch or tag reaches (git's own removal checks for none
+ * of the last two). Deleting its branch
  * loses the commits
  * whose changes are nowhere in the base. A commit counts as kept when the base reaches it (a merge or
  * fast-forward), when the base holds a commit with the same patch (`git cherry`: a rebase or cherry-pick),
@@ -55,13 +57,15 @@ export interface LossReport extends BranchLoss {
   readonly uncommitted: readonly string[];
   /** Untracked (not ignored) files in the worktree. */
   readonly untracked: readonly string[];
+  /** Ignored files (a folder ignored whole as "dir/") that are not the same as the main checkout's. */
+  readonly ignored: readonly string[];
   /** Commits reachable only from the worktree's detached HEAD. */
   readonly detachedCommits: readonly CommitSummary[];
 }
 
 /** Removing the worktree would lose work: files, or commits only its detached HEAD holds. */
 export function losesWorktreeWork(report: LossReport): boolean {
-  return report.uncommitted.length > 0 || report.untracked.length > 0 || report.detachedCommits.length > 0;
+  return report.uncommitted.length > 0 || report.untracked.length > 0 || report.ignored.length > 0 || report.detachedCommits.length > 0;
 }
 
 /** Deleting the branch would lose commits. */
@@ -74,6 +78,7 @@ export function describeLoss(report: LossReport): string {
   const parts: string[] = [];
   if (report.uncommitted.length) parts.push(plural(report.uncommitted.length, 'uncommitted file'));
   if (report.untracked.length) parts.push(plural(report.untracked.length, 'untracked file'));
+  if (report.ignored.length) parts.push(plural(report.ignored.length, 'ignored file'));
   if (report.detachedCommits.length)
     parts.push(`${plural(report.detachedCommits.length, 'commit')} only on a detached HEAD`);
   if (report.commits.length) parts.push(`${plural(report.commits.length, 'commit')} not in ${report.base}`);

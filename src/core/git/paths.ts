@@ -21,3 +21,13 @@ export function lastSegment(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
+
+/**
+ * Of the repository-relative `paths`, those that are one of `entries` or lie below one of them, where an
+ * entry ending in "/" is a folder (as `git ls-files --directory` lists a folder that is ignored whole).
+ */
+export function pathsUnder(paths: readonly string[], entries: readonly string[]): string[] {
+  const files = new Set(entries.filter((e) => !e.endsWith('/')));
+  const folders = entries.filter((e) => e.endsWith('/'));
+  return paths.filter((path) => files.has(path) || folders.some((folder) => path.startsWith(folder)));
+}

@@ -57,6 +57,8 @@ export interface MergePreview {
   readonly messages: readonly string[];
   /** The merged tree (conflict markers included when not clean). */
   readonly tree: string;
+  /** Files in the main checkout that git ignores and the merge would replace: it is refused while they are there. */
+  readonly replacesIgnored: readonly string[];
 }
 
 export type MergeMode = 'merge' | 'squash' | 'rebase';

@@ -25,6 +25,9 @@ export function mergeReviewLines(review: MergeReview): string[] {
       ? `${files} will be committed first (${listForMessage(review.uncommitted)})`
       : `${files} ${one ? 'stays' : 'stay'} out of the merge: commit ${one ? 'it' : 'them'} first (${listForMessage(review.uncommitted)})`);
   }
+  if (preview.replacesIgnored.length) {
+    lines.push(`✗ would replace ignored files in the checkout: ${listForMessage(preview.replacesIgnored.map(printable))}; move them aside first`);
+  }
   if (!preview.upToDate) {
     lines.push(preview.clean
       ? `✓ merges cleanly into ${review.baseBranch}`
@@ -71,6 +74,7 @@ export function lossLines(report: LossReport, shown = 5): string[] {
   };
   files('uncommitted', report.uncommitted);
   files('untracked', report.untracked);
+  files('ignored', report.ignored);
   const commits = (label: string, list: LossReport['commits']) => {
     if (!list.length) return;
     lines.push(`${label}:`);

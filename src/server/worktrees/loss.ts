@@ -10,8 +10,9 @@
 import { branchLoss, type BranchFacts, type CommitSummary, type LossReport } from '../../core/git/loss.js';
 import { COMMIT_LINE_FORMAT, parseCherryUnmatched, parseCommitLines, parseRawLog, RAW_LOG_FORMAT, rawChanges } from '../../core/git/log.js';
 import { untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
+import { join } from 'node:path';
 import { baseTip, mergeBase } from './base.js';
-import { readStatus, resolveCommit } from './repository.js';
+import { ignoredEntries, readStatus, resolveCommit } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
 export interface LossSubject {
@@ -31,11 +32,13 @@ export async function assessRemoval(ctx: WorktreeContext, record: WorktreeRecord
 export async function assessLoss(ctx: WorktreeContext, subject: LossSubject): Promise<LossReport> {
   let uncommitted: string[] = [];
   let untracked: string[] = [];
+  let ignored: string[] = [];
   let detachedCommits: CommitSummary[] = [];
   if (subject.worktreePath && (await ctx.files.isDirectory(subject.worktreePath))) {
     const status = await readStatus(ctx, subject.worktreePath);
     uncommitted = uncommittedPaths(status);
     untracked = untrackedPaths(status);
+    ignored = await ignoredNotInCheckout(ctx, subject.worktreePath, subject.repoPath);
     if (status.branch.head === undefined && status.branch.oid) {
       const reachedByNothingElse = [status.branch.oid, '--not', '--branches', '--tags', '--remotes', '--'];
       detachedCommits = parseCommitLines(
@@ -47,8 +50,35 @@ export async function assessLoss(ctx: WorktreeContext, subject: LossSubject): Pr
     ? await resolveCommit(ctx, subject.repoPath, `refs/heads/${subject.branch}`)
     : undefined;
   const branch = branchTip ? branchLoss(await branchFacts(ctx, subject, branchTip)) : { commits: [] };
-  return { base: subject.baseBranch, uncommitted, untracked, detachedCommits, ...branch };
+  return { base: subject.baseBranch, uncommitted, untracked, ignored, detachedCommits, ...branch };
 }
+
+/**
+ * The worktree's ignored files that are not the same as the main checkout's file at that path: those
+ * grove copied in and nobody changed are not lost; everything else ignored is (a folder ignored whole
+ * counts as one entry, "node_modules/"). Contents are compared by git's hash of each, which writes nothing.
+ */
+async function ignoredNotInCheckout(ctx: WorktreeContext, worktree: string, checkout: string): Promise<string[]> {
+  const entries = await ignoredEntries(ctx, worktree);
+  const files = entries.filter((e) => !e.endsWith('/'));
+  const inCheckout: string[] = [];
+  for (const path of files) if (await ctx.files.exists(join(checkout, path))) inCheckout.push(path);
+  const same = new Set<string>();
+  for (let at = 0; at < inCheckout.length; at += HASH_BATCH) {
+    const batch = inCheckout.slice(at, at + HASH_BATCH);
+    // A file git cannot hash (a dangling link) counts as different: kept in the report, never lost silently.
+    const hash = async (root: string) =>
+      (await ctx.git.exec(worktree, ['hash-object', '--no-filters', '--', ...batch.map((p) => join(root, p))], { okExitCodes: [0, 128] })).stdout.split('\n');
+    const [here, there] = [await hash(worktree), await hash(checkout)];
+    batch.forEach((path, i) => {
+      if (here[i] && here[i] === there[i]) same.add(path);
+    });
+  }
+  return entries.filter((entry) => !same.has(entry));
+}
+
+/** Paths per `git hash-object` call: a command line's length is bounded. */
+const HASH_BATCH = 200;
 
 async function branchFacts(ctx: WorktreeContext, subject: LossSubject, tip: string): Promise<BranchFacts> {
   const cwd = subject.repoPath;

@@ -4,11 +4,12 @@
  * A merge writes into the user's own checkout, so it is refused, with the reason, unless: the checkout is
  * on the base branch; it is not in the middle of a merge, rebase, cherry-pick or revert; nothing is staged
  * (the merge would commit it); and no file the merge touches has uncommitted changes or sits there
- * untracked. Unrelated uncommitted work is fine — the merge leaves it alone, and so does an abort.
+ * untracked or ignored (git would overwrite an ignored file without a word). Unrelated uncommitted work is fine — the merge leaves it alone, and so does an abort.
  */
+import { pathsUnder } from '../../core/git/paths.js';
 import { listForMessage, WorktreeRefusal } from '../../core/git/refusal.js';
 import { conflictedPaths, dirtyPaths, stagedPaths } from '../../core/git/status.js';
-import { assertNoOperationInProgress, readStatus } from './repository.js';
+import { assertNoOperationInProgress, ignoredEntries, readStatus } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
 export async function assertMainCheckoutReady(
@@ -47,6 +48,13 @@ export async function assertMainCheckoutReady(
     throw new WorktreeRefusal(
       'dirty-files',
       `${where} has uncommitted changes in ${listForMessage(overlap)}, which the merge changes; commit or stash them first`,
+    );
+  }
+  const ignored = pathsUnder(touched, await ignoredEntries(ctx, record.repoPath));
+  if (ignored.length) {
+    throw new WorktreeRefusal(
+      'dirty-files',
+      `${where} has ignored files the merge would replace: ${listForMessage(ignored)}; move them aside first`,
     );
   }
 }

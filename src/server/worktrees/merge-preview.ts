@@ -1,13 +1,16 @@
 /**
  * Previewing a merge without touching any checkout: `git merge-tree --write-tree` merges in the object
- * store alone (git >= 2.38), so the preview is safe while the user and other sessions keep working.
+ * store alone (git >= 2.38), so the preview is safe while the user and other sessions keep working. It
+ * also names the main checkout's ignored files the merge would replace (git overwrites those silently).
  */
 import { COMMIT_LINE_FORMAT, parseCommitLines } from '../../core/git/log.js';
 import { parseMergeTree } from '../../core/git/merge-tree.js';
+import { pathsUnder } from '../../core/git/paths.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { MergePreview } from '../../core/git/review.js';
 import { baseTip } from './base.js';
-import { resolveCommit } from './repository.js';
+import { filesTouched } from './merge-checks.js';
+import { ignoredEntries, resolveCommit } from './repository.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
 export type { MergePreview } from '../../core/git/review.js';
@@ -28,6 +31,7 @@ export async function previewMerge(ctx: WorktreeContext, record: WorktreeRecord)
     },
   );
   const merged = parseMergeTree(result.stdout, result.exitCode);
+  const touched = await filesTouched(ctx, cwd, base.commit, merged.tree);
   return {
     baseCommit: base.commit,
     branchCommit: branch,
@@ -37,5 +41,6 @@ export async function previewMerge(ctx: WorktreeContext, record: WorktreeRecord)
     conflicts: merged.conflicts,
     messages: merged.messages,
     tree: merged.tree,
+    replacesIgnored: pathsUnder(touched, await ignoredEntries(ctx, cwd)),
   };
 }

@@ -126,6 +126,12 @@ export async function readStatus(ctx: WorktreeContext, cwd: string): Promise<Sta
   );
 }
 
+/** The checkout's ignored files, a folder ignored whole as one "dir/" entry, relative to its top. */
+export async function ignoredEntries(ctx: WorktreeContext, cwd: string): Promise<string[]> {
+  const args = ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'];
+  return (await ctx.git.run(cwd, args)).split('\0').filter(Boolean);
+}
+
 const IN_PROGRESS: readonly (readonly [string, string])[] = [
   ['MERGE_HEAD', 'a merge'],
   ['rebase-merge', 'a rebase'],
