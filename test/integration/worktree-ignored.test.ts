@@ -19,7 +19,7 @@ describe('ignored files', () => {
     fixture.write('.env.local', 'LOCAL=1\n');
     const engine = fixture.engine();
     const { record, copied } = await engine.create({ repoPath: fixture.repo, name: 'w' });
-    expect(copied.sort()).toEqual(['.env', '.env.local']);
+    expect([...copied].sort()).toEqual(['.env', '.env.local']);
     expect((await engine.assessRemoval(record)).ignored).toEqual([]);
 
     fixture.write('.env.local', 'LOCAL=edited\n', record.worktreePath);
@@ -27,7 +27,7 @@ describe('ignored files', () => {
     fixture.write('build/out.js', 'x\n', record.worktreePath);
     fixture.write('debug.log', 'trace\n', record.worktreePath);
     const report = await engine.assessRemoval(record);
-    expect(report.ignored.sort()).toEqual(['.env.local', 'build/', 'debug.log']);
+    expect([...report.ignored].sort()).toEqual(['.env.local', 'build/', 'debug.log']);
     const refused = await engine.remove(record).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(WorktreeRefusal);
     expect((refused as Error).message).toMatch(/would lose 3 ignored files; confirm/);

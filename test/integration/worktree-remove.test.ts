@@ -52,7 +52,7 @@ describe('removing a session worktree', () => {
       base: 'main',
       uncommitted: [],
       untracked: [],
-      ignored: [],
+      ignored: [], submodules: [],
       detachedCommits: [],
       commits: [],
       mergedBy: 'ancestry',

@@ -40,11 +40,14 @@ describe('a repository with a submodule', () => {
     const engine = fixture.engine();
     const { record } = await engine.create({ repoPath: fixture.repo, name: 'populated' });
     fixture.git(['submodule', 'update', '--init', '-q'], record.worktreePath);
+    expect((await engine.assessRemoval(record)).submodules).toEqual(['lib']);
+    fixture.write('lib/wip.txt', 'wip\n', record.worktreePath);
+    expect((await engine.assessRemoval(record)).submodules).toEqual(['lib (1 changed file)']);
 
     const refused = await engine.remove(record).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(WorktreeRefusal);
     expect((refused as WorktreeRefusal).code).toBe('would-lose-work');
-    expect((refused as WorktreeRefusal).message).toMatch(/submodules.*confirm to remove it anyway$/);
+    expect((refused as WorktreeRefusal).message).toMatch(/would lose 1 uncommitted file and 1 checked-out submodule; confirm to remove it anyway$/);
     expect(existsSync(join(record.worktreePath, 'lib/.git'))).toBe(true);
     // The refusal restored the lock it lifted.
     expect(fixture.git(['worktree', 'list', '--porcelain'])).toContain('locked grove session populated');

@@ -44,7 +44,7 @@ describe('describing a loss in one line', () => {
   const report = (over: Partial<LossReport>): LossReport => ({
     base: 'main',
     uncommitted: [],
-    ignored: [],
+    ignored: [], submodules: [],
     untracked: [],
     detachedCommits: [],
     commits: [],

@@ -7,7 +7,7 @@ import { alsoEndsLine, branchFateLine, deletesBranchByDefault, hasSomethingToMer
 import { wrapWords } from '../../src/core/text/wrap.js';
 
 const commit = (n: number) => ({ sha: String(n).repeat(40).slice(0, 40), subject: `turn ${n}` });
-const nothing: LossReport = { base: 'main', uncommitted: [], untracked: [], ignored: [], detachedCommits: [], commits: [], mergedBy: 'ancestry' };
+const nothing: LossReport = { base: 'main', uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [], commits: [], mergedBy: 'ancestry' };
 const record = { branch: 'grove/x', baseBranch: 'main' };
 
 function review(overrides: Partial<MergeReview> = {}, preview: Partial<MergeReview['preview']> = {}): MergeReview {

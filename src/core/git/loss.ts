@@ -4,7 +4,8 @@
  * Removing a worktree loses its uncommitted and untracked files, its git-ignored files that are not
  * copies of the main checkout's (an edited .env, a local build setting, a dependency folder), and any
  * commits made on a detached HEAD there that no branch or tag reaches (git's own removal checks for none
- * of the last two). Deleting its branch
+ * of the last two), and the submodules checked out in it, whose repositories live in the worktree's git
+ * folder. Deleting its branch
  * loses the commits
  * whose changes are nowhere in the base. A commit counts as kept when the base reaches it (a merge or
  * fast-forward), when the base holds a commit with the same patch (`git cherry`: a rebase or cherry-pick),
@@ -59,13 +60,18 @@ export interface LossReport extends BranchLoss {
   readonly untracked: readonly string[];
   /** Ignored files (a folder ignored whole as "dir/") that are not the same as the main checkout's. */
   readonly ignored: readonly string[];
+  /**
+   * Submodules checked out in the worktree, each with what it holds ("lib: 1 uncommitted file"): their
+   * repositories live in the worktree's git folder and go with it, and git removes them only by force.
+   */
+  readonly submodules: readonly string[];
   /** Commits reachable only from the worktree's detached HEAD. */
   readonly detachedCommits: readonly CommitSummary[];
 }
 
 /** Removing the worktree would lose work: files, or commits only its detached HEAD holds. */
 export function losesWorktreeWork(report: LossReport): boolean {
-  return report.uncommitted.length > 0 || report.untracked.length > 0 || report.ignored.length > 0 || report.detachedCommits.length > 0;
+  return [report.uncommitted, report.untracked, report.ignored, report.submodules, report.detachedCommits].some((list) => list.length > 0);
 }
 
 /** Deleting the branch would lose commits. */
@@ -79,6 +85,7 @@ export function describeLoss(report: LossReport): string {
   if (report.uncommitted.length) parts.push(plural(report.uncommitted.length, 'uncommitted file'));
   if (report.untracked.length) parts.push(plural(report.untracked.length, 'untracked file'));
   if (report.ignored.length) parts.push(plural(report.ignored.length, 'ignored file'));
+  if (report.submodules.length) parts.push(plural(report.submodules.length, 'checked-out submodule'));
   if (report.detachedCommits.length)
     parts.push(`${plural(report.detachedCommits.length, 'commit')} only on a detached HEAD`);
   if (report.commits.length) parts.push(`${plural(report.commits.length, 'commit')} not in ${report.base}`);

@@ -91,7 +91,7 @@ export function describeScan(scan: PruneScan): string[] {
     ),
     ...scan.missing.map(
       (m) =>
-        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], ignored: [], detachedCommits: [] })}`,
+        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [] })}`,
     ),
     ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
     ...leftAlone(scan),

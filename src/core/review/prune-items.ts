@@ -24,7 +24,7 @@ export function pruneItems(scan: PruneScan): PruneItem[] {
   const items: Omit<PruneItem, 'summary'>[] = [
     ...scan.worktrees.map((w) => ({ kind: 'worktree' as const, target: w.path, details: details(w.loss), losesWork: losesAnything(w.loss) })),
     // The files of a gone worktree went with its folder; only its branch's commits are left to lose.
-    ...scan.missing.map((m) => ({ kind: 'missing' as const, target: m.path, details: details({ ...m.loss, uncommitted: [], untracked: [], ignored: [], detachedCommits: [] }), losesWork: losesCommits(m.loss) })),
+    ...scan.missing.map((m) => ({ kind: 'missing' as const, target: m.path, details: details({ ...m.loss, uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [] }), losesWork: losesCommits(m.loss) })),
     ...scan.branches.map((b) => ({ kind: 'branch' as const, target: b.branch, details: details(b.loss), losesWork: losesCommits(b.loss) })),
   ];
   return items.map((item, index) => ({ ...item, summary: summaries[index]! }));

@@ -75,6 +75,7 @@ export function lossLines(report: LossReport, shown = 5): string[] {
   files('uncommitted', report.uncommitted);
   files('untracked', report.untracked);
   files('ignored', report.ignored);
+  files('submodules', report.submodules);
   const commits = (label: string, list: LossReport['commits']) => {
     if (!list.length) return;
     lines.push(`${label}:`);

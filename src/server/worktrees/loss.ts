@@ -9,7 +9,8 @@
  */
 import { branchLoss, type BranchFacts, type CommitSummary, type LossReport } from '../../core/git/loss.js';
 import { COMMIT_LINE_FORMAT, parseCherryUnmatched, parseCommitLines, parseRawLog, RAW_LOG_FORMAT, rawChanges } from '../../core/git/log.js';
-import { untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
+import { plural } from '../../core/git/refusal.js';
+import { parseStatus, untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
 import { join } from 'node:path';
 import { baseTip, mergeBase } from './base.js';
 import { ignoredEntries, readStatus, resolveCommit } from './repository.js';
@@ -33,12 +34,14 @@ export async function assessLoss(ctx: WorktreeContext, subject: LossSubject): Pr
   let uncommitted: string[] = [];
   let untracked: string[] = [];
   let ignored: string[] = [];
+  let submodules: string[] = [];
   let detachedCommits: CommitSummary[] = [];
   if (subject.worktreePath && (await ctx.files.isDirectory(subject.worktreePath))) {
     const status = await readStatus(ctx, subject.worktreePath);
     uncommitted = uncommittedPaths(status);
     untracked = untrackedPaths(status);
     ignored = await ignoredNotInCheckout(ctx, subject.worktreePath, subject.repoPath);
+    submodules = await submodulesIn(ctx, subject.worktreePath);
     if (status.branch.head === undefined && status.branch.oid) {
       const reachedByNothingElse = [status.branch.oid, '--not', '--branches', '--tags', '--remotes', '--'];
       detachedCommits = parseCommitLines(
@@ -50,7 +53,7 @@ export async function assessLoss(ctx: WorktreeContext, subject: LossSubject): Pr
     ? await resolveCommit(ctx, subject.repoPath, `refs/heads/${subject.branch}`)
     : undefined;
   const branch = branchTip ? branchLoss(await branchFacts(ctx, subject, branchTip)) : { commits: [] };
-  return { base: subject.baseBranch, uncommitted, untracked, ignored, detachedCommits, ...branch };
+  return { base: subject.baseBranch, uncommitted, untracked, ignored, submodules, detachedCommits, ...branch };
 }
 
 /**
@@ -75,6 +78,30 @@ async function ignoredNotInCheckout(ctx: WorktreeContext, worktree: string, chec
     });
   }
   return entries.filter((entry) => !same.has(entry));
+}
+
+/**
+ * The submodules whose repositories the worktree holds (git keeps them in its git folder, under
+ * "modules", which is what makes git refuse a plain removal), each with what it would lose: its own
+ * uncommitted and untracked files, and commits none of its remotes has.
+ */
+async function submodulesIn(ctx: WorktreeContext, worktree: string): Promise<string[]> {
+  const modules = (await ctx.git.run(worktree, ['rev-parse', '--path-format=absolute', '--git-path', 'modules'])).trim();
+  if (!(await ctx.files.isDirectory(modules))) return [];
+  const status = await ctx.git.run(worktree, ['submodule', 'status', '--recursive']);
+  // " <sha> path (describe)": "-" marks one not checked out, whose repository (if any) has nothing in the tree.
+  const checkedOut = [...status.matchAll(/^[ +U][0-9a-f]+ (.+?)(?: \(.*\))?$/gmu)].map((m) => m[1]!);
+  if (checkedOut.length === 0) return ['(repositories of submodules no longer checked out)'];
+  const described: string[] = [];
+  for (const path of checkedOut) {
+    const inside = join(worktree, path);
+    const files = parseStatus(await ctx.git.run(inside, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']));
+    const changed = uncommittedPaths(files).length + untrackedPaths(files).length;
+    const unpushed = Number((await ctx.git.run(inside, ['rev-list', '--count', 'HEAD', '--not', '--remotes', '--'])).trim());
+    const parts = [changed ? plural(changed, 'changed file') : '', unpushed ? `${plural(unpushed, 'commit')} no remote has` : ''].filter(Boolean);
+    described.push(parts.length ? `${path} (${parts.join(', ')})` : path);
+  }
+  return described;
 }
 
 /** Paths per `git hash-object` call: a command line's length is bounded. */
