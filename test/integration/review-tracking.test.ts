@@ -91,4 +91,23 @@ describe('conflict matrix', () => {
     // Nothing was merged for real: main is where it was.
     expect(fixture.git(['log', '--format=%s', '-1', 'main']).trim()).toBe('setup');
   });
+
+  it('leaves out a branch with nothing left to merge: its clash was resolved when it was merged', async () => {
+    fixture = GitFixture.create();
+    fixture.commit('setup', { 'shared.txt': 'a\nb\nc\n' });
+    const engine = fixture.engine();
+    const api = (await engine.create({ repoPath: fixture.repo, name: 'api' })).record;
+    const web = (await engine.create({ repoPath: fixture.repo, name: 'web' })).record;
+    fixture.commit('api edits b', { 'shared.txt': 'a\nAPI\nc\n' }, api.worktreePath);
+    fixture.commit('web edits b', { 'shared.txt': 'a\nWEB\nc\n' }, web.worktreePath);
+    const entries = [{ id: 'api', record: api }, { id: 'web', record: web }];
+    expect((await conflictMatrix(new SimpleGitPort(), entries)).pairs.filter((p) => p.conflicts.length)).toEqual([{ a: 'api', b: 'web', conflicts: ['shared.txt'] }]);
+
+    // Both land: api merges, then web, its clash resolved in web's favour.
+    await engine.merge(api, { mode: 'merge', onConflict: 'abort' });
+    fixture.git(['merge', '-q', '--no-edit', '-X', 'theirs', web.branch]);
+    const settled = await conflictMatrix(new SimpleGitPort(), entries);
+    expect(settled.pairs).toEqual([]);
+    expect(settled.order).toEqual({ order: [], complete: true, stuck: [] });
+  });
 });

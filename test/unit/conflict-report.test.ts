@@ -8,4 +8,9 @@ describe('the conflict report in words', () => {
     const two = { ...one, sessions: ['api', 'cli', 'web'], order: ['api', 'cli'] };
     expect(describeConflicts(two)[1]).toBe('no order avoids every conflict: api → cli merge cleanly, then web conflicts');
   });
+
+  it('names the sessions with nothing left to merge, and suggests no order for them', () => {
+    const merged = { sessions: ['api', 'web'], conflicts: [], complete: true, order: [], stuck: [] };
+    expect(describeConflicts(merged)).toEqual(['no conflicts among 2 worktree sessions', 'nothing left to merge: api, web']);
+  });
 });

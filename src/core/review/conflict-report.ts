@@ -23,7 +23,10 @@ export function describeConflicts(report: ConflictReport): string[] {
     const other = b === 'base' ? 'its base branch' : b;
     lines.push(`${a} ✗ ${other}: ${files.join(', ')}`);
   }
-  if (report.sessions.length > 1 || report.conflicts.length) {
+  const open = new Set([...report.order, ...report.stuck]);
+  const settled = report.sessions.filter((s) => !open.has(s));
+  if (settled.length) lines.push(`nothing left to merge: ${settled.join(', ')}`);
+  if (open.size > 1 || report.conflicts.length) {
     lines.push(report.complete
       ? `merge order without conflicts: ${report.order.join(' → ')}`
       : `no order avoids every conflict: ${report.order.length ? `${report.order.join(' → ')} ${report.order.length === 1 ? 'merges' : 'merge'} cleanly, then ` : ''}${report.stuck.join(', ')} conflict${report.stuck.length === 1 ? 's' : ''}`);

@@ -3,6 +3,8 @@
  * base, whether merging would conflict and in which files — computed with `git merge-tree --write-tree`,
  * which merges in the object store and touches no checkout — and a merge order that avoids conflicts
  * where one exists (core/review/merge-order.ts), simulated with throwaway commits that no ref points to.
+ * A session whose branch has nothing left to merge (its base already holds all it changed) is in no
+ * conflict: its branch may still clash with another's, but that clash was resolved when it was merged.
  */
 import { parseMergeTree } from '../../core/git/merge-tree.js';
 import { suggestMergeOrder, type MergeOrder } from '../../core/review/merge-order.js';
@@ -40,19 +42,23 @@ export async function conflictMatrix(git: GitPort, entries: readonly MatrixEntry
   const repo = entries[0]!.record.repoPath;
   const base = entries[0]!.record.baseBranch;
   const pairs: Collision[] = [];
+  const open: MatrixEntry[] = [];
   for (const entry of entries) {
     const result = await mergeTree(git, repo, entry.record.baseBranch, entry.record.branch);
+    const baseTree = (await git.run(repo, ['rev-parse', '--verify', `${entry.record.baseBranch}^{tree}`])).trim();
+    if (result.clean && result.tree === baseTree) continue;
     pairs.push({ a: entry.id, b: 'base', conflicts: result.conflicts });
+    open.push(entry);
   }
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      const result = await mergeTree(git, repo, entries[i]!.record.branch, entries[j]!.record.branch);
-      pairs.push({ a: entries[i]!.id, b: entries[j]!.id, conflicts: result.conflicts });
+  for (let i = 0; i < open.length; i++) {
+    for (let j = i + 1; j < open.length; j++) {
+      const result = await mergeTree(git, repo, open[i]!.record.branch, open[j]!.record.branch);
+      pairs.push({ a: open[i]!.id, b: open[j]!.id, conflicts: result.conflicts });
     }
   }
   const branchOf = new Map(entries.map((e) => [e.id, e.record.branch]));
   const baseTip = (await git.run(repo, ['rev-parse', '--verify', `${base}^{commit}`])).trim();
-  const order = await suggestMergeOrder(entries.map((e) => e.id), baseTip, async (tip, id) => {
+  const order = await suggestMergeOrder(open.map((e) => e.id), baseTip, async (tip, id) => {
     const branch = branchOf.get(id)!;
     const result = await mergeTree(git, repo, tip, branch);
     if (!result.clean) return { clean: false };
