@@ -1,9 +1,10 @@
 /**
  * The merge dialog (`prefix m`): the preview first — the commits, the diffstat, whether the merge would
- * conflict and where, and what happens to work not yet committed — then the merge the user picks: Enter a
- * merge commit, s a squash, r a rebase. c says what to do on a conflict: abort (everything goes back as it
- * was, the default) or leave it in the main checkout to resolve. After a successful merge, X removes the
- * worktree and the branch.
+ * conflict and where, and what happens to work not yet committed — with the method and what to do on a
+ * conflict, each a setting the dialog shows: m, s and r choose a merge commit, a squash or a rebase; c
+ * switches between aborting a conflict (everything goes back as it was, the default) and leaving it in the
+ * main checkout to resolve. Choosing never merges: Enter does, exactly as shown. After a successful merge,
+ * X removes the worktree and the branch.
  */
 import type { Widgets } from 'blessed';
 import type { ConflictChoice, MergeMode, MergeOptions } from '../../core/git/review.js';
@@ -28,12 +29,21 @@ type State =
   | { readonly kind: 'done'; readonly result: MergeResult }
   | { readonly kind: 'failed'; readonly error: string };
 
-const MODE_KEYS: Readonly<Record<string, MergeMode>> = { Enter: 'merge', m: 'merge', s: 'squash', r: 'rebase' };
+const MODE_KEYS: Readonly<Record<string, MergeMode>> = { m: 'merge', s: 'squash', r: 'rebase' };
+
+const MODE_LINES: Readonly<Record<MergeMode, string>> = {
+  merge: 'method: merge commit (m) · squash (s) · rebase (r)',
+  squash: 'method: squash into one commit (s) · merge commit (m) · rebase (r)',
+  rebase: 'method: rebase, then fast-forward (r) · merge commit (m) · squash (s)',
+};
+
+const CONFIRM_WORDS: Readonly<Record<MergeMode, string>> = { merge: 'merges', squash: 'squashes', rebase: 'rebases' };
 
 export class MergeDialog implements Modal {
   private readonly box: DialogBox;
   private state: State = { kind: 'preview' };
   private onConflict: ConflictChoice = 'abort';
+  private mode: MergeMode = 'merge';
 
   constructor(
     screen: Widgets.Screen,
@@ -60,8 +70,9 @@ export class MergeDialog implements Modal {
     if (key === 'Escape' || key === 'q' || key === 'C-c') return 'done';
     if (state.kind === 'preview' && hasSomethingToMerge(this.review)) {
       const mode = MODE_KEYS[key];
-      if (mode) this.start(mode);
+      if (mode) this.mode = mode;
       if (key === 'c') this.onConflict = this.onConflict === 'abort' ? 'leave' : 'abort';
+      if (key === 'Enter') this.start(this.mode);
       this.draw();
       return 'open';
     }
@@ -105,8 +116,8 @@ export class MergeDialog implements Modal {
           ? 'on a conflict: abort, putting everything back as it was'
           : `on a conflict: leave it in the main checkout to resolve`;
         return this.box.show({
-          lines: [...this.previewLines(), ...(can ? ['', conflict] : [])],
-          hint: can ? 'Enter merge · s squash · r rebase · c on conflict · Esc cancel' : 'nothing to merge · Esc closes',
+          lines: [...this.previewLines(), ...(can ? ['', MODE_LINES[this.mode], `${conflict} (c)`] : [])],
+          hint: can ? `Enter ${CONFIRM_WORDS[this.mode]} · m/s/r method · c on conflict · Esc cancel` : 'nothing to merge · Esc closes',
         });
       }
       case 'merging':
