@@ -75,4 +75,16 @@ describe('attach and detach', () => {
     large.write('clear; tput cols\r');
     await large.waitForText(/│109$/m);
   });
+
+  it('a smaller client follows what the bigger one types, in a window around its cursor, marked with the size', async () => {
+    const big = await sandbox.open({ cols: 160, rows: 45 });
+    await big.waitForText('Sessions (1)');
+    const small = await sandbox.open({ cols: 80, rows: 24 });
+    await small.waitForText('Sessions (1)');
+    // Typing in the big client gives the pane its size; the output lands below the small one's rows.
+    big.write('clear; for i in $(seq 1 40); do echo line-$i; done; echo at-the-bottom\r');
+    await big.waitForText(/│at-the-bottom/);
+    await small.waitForText(/│at-the-bottom/);
+    await small.waitForText(/ 129×44$/m);
+  });
 });

@@ -151,12 +151,31 @@ describe('cursorPosition', () => {
     expect(pane.cursorPosition()).toEqual({ x: 5, y: 2, visible: false });
   });
 
-  it('is undefined without a frame or when the rect clips the cursor away', () => {
+  it('is undefined without a frame, and kept in view in a frame larger than the rect', () => {
     const pane = view(testScreen());
     pane.setRect({ x: 0, y: 0, width: 2, height: 2 });
     expect(pane.cursorPosition()).toBeUndefined();
     pane.setFrame(frame([chars('abcd')], PLAIN, { x: 3, y: 0, visible: true }));
-    expect(pane.cursorPosition()).toBeUndefined();
+    expect(pane.cursorPosition()).toEqual({ x: 1, y: 0, visible: true });
+  });
+});
+
+describe('a frame larger than the pane (sized for a bigger client that typed last)', () => {
+  it('is shown through a window that keeps the cursor in view, marked with its real size', () => {
+    const screen = testScreen(12, 4);
+    const pane = view(screen);
+    pane.setRect({ x: 0, y: 0, width: 9, height: 2 });
+    const rows = [chars('aaaaaaaaaaaa'), chars('bbbbbbbbbbbb'), chars('cccccccccccc'), ['d', 'd', '中', '', ...chars('dddddddd')]];
+    // The cursor at the bottom-right, where the big client's typing is.
+    pane.setFrame(frame(rows, PLAIN, { x: 11, y: 3, visible: true }));
+    screen.render();
+    // The wide character's half left of the window becomes a space.
+    expect([row(screen, 0), row(screen, 1)]).toEqual(['ccc 12×4    ', ' dddddddd   ']);
+    expect(pane.cursorPosition()).toEqual({ x: 8, y: 1, visible: true });
+    // Back at the top-left, the window follows.
+    pane.setFrame(frame(rows, PLAIN, { x: 0, y: 0, visible: true }));
+    screen.render();
+    expect([row(screen, 0), row(screen, 1)]).toEqual(['aaa 12×4    ', 'bbbbbbbbb   ']);
   });
 });
 
