@@ -18,9 +18,20 @@ function version(): string {
   return pkg.version;
 }
 
+function commandRows(commands: readonly CliCommand[]): string[] {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+}
+
+/** `grove server --help`: the commands of a group, for a word that only starts command names. */
+function groupHelp(group: string): string | undefined {
+  const members = CLI_COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  if (!members.length) return undefined;
+  return [`usage: grove ${group} SUBCOMMAND [ARGS] (grove ${group} SUBCOMMAND --help for one)`, '', 'subcommands:', ...commandRows(members)].join('\n');
+}
+
 function overallHelp(): string {
-  const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
-  const rows = CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const rows = commandRows(CLI_COMMANDS);
   return [
     'usage: grove [-L NAME] [COMMAND] [ARGS]',
     '',
@@ -64,7 +75,12 @@ async function run(argv: readonly string[]): Promise<number> {
   if (args[0] === '-h' || args[0] === '--help') return print(overallHelp());
   if (args[0] === '-V' || args[0] === '--version') return print(`grove ${version()}`);
   const found = args.length === 0 ? { command: CLI_COMMANDS[0]!, words: 0 } : findCliCommand(args);
-  if (!found) throw new UsageError(`unknown command '${args[0]}' (grove --help lists them)`);
+  if (!found) {
+    const group = groupHelp(args[0]!);
+    if (group && (args[1] === '-h' || args[1] === '--help')) return print(group);
+    if (group) throw new UsageError(args[1] ? `unknown subcommand '${args[0]} ${args[1]}' (grove ${args[0]} --help lists them)` : `${args[0]} needs a subcommand (grove ${args[0]} --help lists them)`);
+    throw new UsageError(`unknown command '${args[0]}' (grove --help lists them)`);
+  }
   const words = args.slice(found.words);
   if (words.includes('-h') || words.includes('--help')) {
     return print(`usage: ${found.command.usage}\n\n${found.command.summary}`);

@@ -33,6 +33,13 @@ describe('the command line', () => {
     }
     const overall = await sandbox.cli(['--help']);
     for (const command of CLI_COMMANDS) expect(overall.stdout).toContain(command.name);
+    // A group's own help lists its subcommands.
+    for (const group of ['server', 'config']) {
+      const help = await sandbox.cli([group, '--help']);
+      expect(help.code, group).toBe(0);
+      for (const command of CLI_COMMANDS.filter((c) => c.name.startsWith(`${group} `))) expect(help.stdout).toContain(command.name);
+    }
+    oneLineError(await sandbox.cli(['config']), /^grove: config needs a subcommand \(grove config --help lists them\)\n$/);
   });
 
   it('new, ls, send, capture and kill a session', async () => {

@@ -63,7 +63,7 @@ describe('grove config and grove themes', () => {
     expect(names(listed.stdout)).toEqual(['* default', '  high-contrast', '  light', '  mono', '  solarized-dark']);
     // Not a terminal, so the sample is plain text: a focused entry, the status symbols, the status bar.
     expect(listed.stdout).not.toContain('\x1b');
-    expect(listed.stdout).toMatch(/^\* default +session +focused +◌●◆○✕✝ +│┃ +status bar/mu);
+    expect(listed.stdout).toMatch(/^\* default +session +focused +◌●◆○✕† +│┃ +status bar/mu);
 
     write(join(userDir, 'themes', 'neon.json'), readFileSync(new URL('../../themes/default.json', import.meta.url), 'utf8'));
     write(join(userDir, 'config.json'), { theme: 'neon' });

@@ -37,8 +37,9 @@ describe('change tracking', () => {
     fixture.write('README.md', 'hello\nchanged\n', record.worktreePath);
     fixture.commit('main moves', { 'other.txt': 'x\n' });
     const summary = await changeSummary(new SimpleGitPort(), record);
+    // The untracked notes.md adds its line, as the diff view counts it.
     expect(summary).toEqual({
-      files: 3, added: 3, removed: 1, ahead: 1, behind: 1, uncommitted: 2, touched: ['README.md', 'app.txt', 'notes.md'],
+      files: 3, added: 4, removed: 1, ahead: 1, behind: 1, uncommitted: 2, touched: ['README.md', 'app.txt', 'notes.md'],
     });
   });
 

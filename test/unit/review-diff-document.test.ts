@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../src/core/git/diff-output.js';
 import type { SessionDiff } from '../../src/core/git/review.js';
-import { diffDocument, statSection, totalsLine } from '../../src/core/review/diff-document.js';
+import { diffDocument, statEntry, statSection, totalsLine } from '../../src/core/review/diff-document.js';
 import { DiffPager } from '../../src/core/review/diff-pager.js';
 
 function file(path: string, lines: number, extra: Partial<FileChange> = {}): FileChange {
@@ -102,5 +102,14 @@ describe('the diff pager', () => {
     pager.home();
     pager.page(1);
     expect(pager.top).toBe(9);
+  });
+});
+
+describe('the file list entry', () => {
+  const file = { path: 'src/client/views/very/deep/diff-view.ts', status: 'modified' as const, added: 12, removed: 3, binary: false };
+  it('keeps the counts and shortens the path from its start when the line is too long', () => {
+    expect(statEntry(file, 24, (s) => s.length)).toBe(' M …/diff-view.ts +12 −3');
+    expect(statEntry(file, 24, (s) => s.length)).toHaveLength(24);
+    expect(statEntry({ ...file, path: 'a.ts' }, 20, (s) => s.length)).toBe(' M a.ts       +12 −3');
   });
 });

@@ -74,7 +74,7 @@ describe('what the sidebar and grove ls say about a session', () => {
   it('marks a failed turn commit, and names git\'s reason', () => {
     expect(marks(base, false)).toBe('');
     const failed = { ...base, turnCommitFailure: 'Unable to create index.lock\x1b[2J' };
-    expect(marks(failed, true)).toBe('!⚠');
+    expect(marks(failed, true)).toBe('!⊘');
     expect(turnCommitNote(failed)).toBe('turn commit failed: Unable to create index.lock[2J');
     expect(turnCommitNote(base)).toBeUndefined();
   });

@@ -5,6 +5,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { columns, fit, NARROW_SYMBOLS } from '../../src/client/views/text-width.js';
+import { marks, STATUS_SYMBOL } from '../../src/core/session/display.js';
+import type { SessionInfo } from '../../src/core/session/session.js';
 
 describe('columns', () => {
   it.each([
@@ -36,5 +38,12 @@ describe('fit', () => {
     expect(columns(fit('界面界面', 5))).toBe(5);
     expect(fit('abc', 5)).toBe('abc  ');
     expect(fit('abcdef', 4)).toBe('abc…');
+  });
+});
+
+describe('the marks a session row draws', () => {
+  it('are all one column, so no row shifts (the dead mark once measured two)', () => {
+    const drawn = [...Object.values(STATUS_SYMBOL), ...marks({ turnCommitFailure: 'x', changes: { overlaps: ['a'], conflicts: ['b'] } } as unknown as SessionInfo, true)].join('');
+    for (const symbol of drawn) expect(NARROW_SYMBOLS + '!', symbol).toContain(symbol);
   });
 });

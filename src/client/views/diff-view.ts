@@ -10,13 +10,13 @@
 import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
-import { diffDocument, statLine, totalsLine, type DiffDocument, type DiffLine } from '../../core/review/diff-document.js';
+import { diffDocument, statEntry, totalsLine, type DiffDocument, type DiffLine } from '../../core/review/diff-document.js';
 import { DiffPager } from '../../core/review/diff-pager.js';
 import { plural } from '../../core/git/refusal.js';
 import type { SessionDiff } from '../../core/git/review.js';
 import type { Modal, ModalResult } from './modal.js';
 import { paint, type Ink, type Palette } from './palette.js';
-import { fit } from './text-width.js';
+import { columns, fit } from './text-width.js';
 
 /** Below this width the file list would leave too little room for the patches. */
 const LIST_MIN_SCREEN = 90;
@@ -94,7 +94,7 @@ export class DiffView implements Modal {
       }
       const index = listTop + row;
       const stat = stats[index];
-      const entry = stat ? fit(` ${statLine(stat, 0)}`, listWidth) : ' '.repeat(listWidth);
+      const entry = stat ? statEntry(stat, listWidth, columns) : ' '.repeat(listWidth);
       const listInk = index === current ? palette.sidebar.focused : palette.sidebar.text;
       lines.push(`${paint(entry, listInk)}${paint('│', palette.border.unfocused)}${body}`);
     }

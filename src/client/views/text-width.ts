@@ -10,7 +10,7 @@ import { fit as fitWith } from '../../core/session/display.js';
  * The characters grove's own views draw besides ASCII — separators, ellipses, arrows, status marks, box
  * lines — each one column wide (test/unit/text-width.test.ts holds every one to string-width).
  */
-export const NARROW_SYMBOLS = '·—–…→←↑↓│┃─−×±≈✓✗✕●○◌◆‹›';
+export const NARROW_SYMBOLS = '·—–…→←↑↓│┃─−×±≈✓✗✕●○◌◆‹›†⊘';
 
 /** One column per character, and nothing for string-width to work out: most of what views lay out. */
 const SIMPLE_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_SYMBOLS}]*$`, 'u');

@@ -9,6 +9,7 @@
 import type { FileChange, FileChangeStatus, FileStat } from '../git/diff-output.js';
 import type { SessionDiff } from '../git/review.js';
 import { plural } from '../git/refusal.js';
+import { fit } from '../session/display.js';
 import { printable } from '../text/terminal-text.js';
 
 export type DiffLineKind =
@@ -86,6 +87,24 @@ export function statLine(file: FileStat, width: number): string {
   const counts = file.binary ? 'binary' : `+${file.added} −${file.removed}`;
   const note = file.status === 'untracked' ? '  (untracked)' : '';
   return `${STATUS_LETTER[file.status]} ${path.padEnd(width)}  ${counts}${note}`;
+}
+
+/**
+ * " M …/deep/app.ts  +3 −1" in exactly `width` columns, for the diff view's file list: the counts always
+ * show, and the path gives way from its start (where folders repeat) when the line is too long.
+ */
+export function statEntry(file: FileStat, width: number, measure: (text: string) => number): string {
+  const counts = file.binary ? 'binary' : `+${file.added} −${file.removed}`;
+  const head = ` ${STATUS_LETTER[file.status]} `;
+  const room = width - measure(head) - measure(counts) - 1;
+  let path = displayPath(file);
+  if (room < 2) return fit(`${head}${path} ${counts}`, width, measure);
+  if (measure(path) > room) {
+    let tail = [...path];
+    while (tail.length && measure(tail.join('')) > room - 1) tail = tail.slice(1);
+    path = `…${tail.join('')}`;
+  }
+  return `${head}${path}${' '.repeat(room - measure(path))} ${counts}`;
 }
 
 function displayPath(file: FileStat): string {

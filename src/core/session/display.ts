@@ -22,7 +22,7 @@ export const STATUS_SYMBOL: Readonly<Record<SessionStatus, string>> = {
   waiting: '◆',
   idle: '○',
   exited: '✕',
-  dead: '✝',
+  dead: '†',
 };
 
 export function statusLabel(session: SessionInfo): string {
@@ -72,10 +72,10 @@ export function changesLabel(session: SessionInfo): string {
 }
 
 /**
- * The marks after a session's name: `!` it needs the user (waited or ended while unfocused), `⚠` its last
+ * The marks after a session's name: `!` it needs the user (waited or ended while unfocused), `⊘` its last
  * turn commit failed, `≈` another session touched the same files, `✗` its branch would conflict with
  * another's or its base.
  */
 export function marks(session: SessionInfo, needsUser: boolean): string {
-  return (needsUser ? '!' : '') + (session.turnCommitFailure ? '⚠' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
+  return (needsUser ? '!' : '') + (session.turnCommitFailure ? '⊘' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
 }

@@ -1,7 +1,7 @@
 /**
  * Computes a worktree session's ChangeSummary from git, reading only: the files that differ from where
- * the branch forked from its base (committed or not), untracked files, what is uncommitted, and how far
- * the branch and its base have each moved since.
+ * the branch forked from its base (committed or not), untracked files (their lines count as added, as the
+ * diff view counts them), what is uncommitted, and how far the branch and its base have each moved since.
  */
 import { parseRawNumstat } from '../../core/git/diff-output.js';
 import { dirtyPaths, parseStatus } from '../../core/git/status.js';
@@ -27,11 +27,28 @@ export async function changeSummary(git: GitPort, record: WorktreeRecord): Promi
   const touched = [...new Set([...stats.map((s) => s.path), ...untrackedPaths])].sort();
   return {
     files: touched.length,
-    added: stats.reduce((sum, s) => sum + s.added, 0),
+    added: stats.reduce((sum, s) => sum + s.added, 0) + (await untrackedLines(git, cwd, untrackedPaths)),
     removed: stats.reduce((sum, s) => sum + s.removed, 0),
     ahead: ahead ?? 0,
     behind: behind ?? 0,
     uncommitted: dirtyPaths(parseStatus(status)).length,
     touched,
   };
+}
+
+/** Untracked files whose lines are counted, at most: past that, a change of files must not cost a process each. */
+const COUNTED_UNTRACKED = 200;
+
+/** The lines of the untracked files: each one's `git diff --no-index --numstat` against nothing. */
+async function untrackedLines(git: GitPort, cwd: string, paths: readonly string[]): Promise<number> {
+  let total = 0;
+  const files = paths.filter((path) => !path.endsWith('/')).slice(0, COUNTED_UNTRACKED);
+  for (let at = 0; at < files.length; at += 8) {
+    const counts = await Promise.all(files.slice(at, at + 8).map(async (path) => {
+      const result = await git.exec(cwd, ['diff', '--no-index', '--numstat', '--', '/dev/null', path], { okExitCodes: [0, 1] });
+      return Number(/^(\d+)\t/.exec(result.stdout)?.[1] ?? 0);
+    }));
+    total += counts.reduce((sum, n) => sum + n, 0);
+  }
+  return total;
 }
