@@ -8,6 +8,8 @@
 import { findCommand } from '../core/commands/registry.js';
 import { formatConfigError } from '../core/config/errors.js';
 import { GroveApp } from '../client/app.js';
+import { SERVER_EXITED } from '../client/remote-host.js';
+import { findTarget, listedSessions } from '../core/session/targets.js';
 import { RemotePasteBuffer } from '../client/remote-paste-buffer.js';
 import { RemoteReview } from '../client/review/remote-review.js';
 import type { ConflictReport } from '../core/review/conflict-report.js';
@@ -47,12 +49,16 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
   }
   const host = await connecting.catch(() => context.connect(true));
   const initial = await host.listed;
-  const focusId = focusTarget === undefined ? undefined
-    : (initial.find((s) => s.id === focusTarget || s.name === focusTarget) ?? (/^\d+$/.test(focusTarget) ? initial[Number(focusTarget)] : undefined))?.id;
-  if (focusTarget !== undefined && !focusId) {
+  const repo = repositoryOf(context.cwd);
+  // Named: found as every command finds it. Not named: the session last focused, as tmux attaches to the
+  // most recent session, if it is one this repository's UI lists.
+  const named = focusTarget === undefined ? undefined : findTarget(initial, listedSessions(initial, repo), focusTarget);
+  if (typeof named === 'string') {
     await host.dispose();
-    throw new Error(`no session ${focusTarget} (grove ls lists them)`);
+    throw new Error(named);
   }
+  const last = initial.find((s) => s.id === host.lastFocus && s.repo === repo);
+  const focusId = (named ?? last)?.id;
 
   const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM });
   let app: GroveApp | undefined;
@@ -72,7 +78,11 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => leave(0));
     process.once('uncaughtException', (err) => leave(1, `grove: ${err.stack ?? err.message}`));
     process.once('unhandledRejection', (err) => leave(1, `grove: ${String(err)}`));
-    void host.closed.then((reason) => leave(reason === 'detached' ? 0 : 1, reason === 'detached' ? undefined : `[grove: ${reason}]`));
+    void host.closed.then((reason) => {
+      // As tmux says: "[detached (from session …)]", "[server exited]"; anything else is an error.
+      if (reason === 'detached') return leave(0);
+      leave(reason === SERVER_EXITED ? 0 : 1, reason === SERVER_EXITED ? `[${SERVER_EXITED}]` : `[grove: ${reason}]`);
+    });
     try {
       app = new GroveApp({
         host,
@@ -85,14 +95,13 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         shell: context.env.SHELL || '/bin/sh',
         agents: { catalog: agents, resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH) },
         home: context.env.HOME,
-        onDetach: () => leave(0),
+        onDetach: (session) => leave(0, `[detached${session ? ` (from session ${session.name})` : ''}]`),
         review: new RemoteReview(host),
         pasteBuffer: new RemotePasteBuffer(host),
         conflicts: async (folder) => (await host.request('conflicts', { cwd: folder })) as ConflictReport,
         notify,
         mouse,
       });
-      const repo = repositoryOf(context.cwd);
       const target = initial.find((s) => s.id === focusId);
       if (target && target.repo !== repo) app.setShowAll(true);
       if (target) app.focus(target.id);

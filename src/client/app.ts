@@ -63,7 +63,8 @@ export interface AppOptions {
   readonly agents: AgentLauncher;
   readonly home: string | undefined;
   /** Called when the user leaves (detach or quit). */
-  readonly onDetach: () => void;
+  /** `C-b d`: the client leaves; `session` is the one it had focused. */
+  readonly onDetach: (session: SessionInfo | undefined) => void;
   /** Whether grove takes the mouse (clicks, wheel, drag to copy); on unless configured off. */
   readonly mouse?: boolean;
   /** The review loop (diff, merge, remove, prune) on the server; without it those commands say so. */
@@ -148,6 +149,7 @@ export class GroveApp implements ClientActions {
 
   focus(id: string): void {
     this.list.setFocus(id);
+    this.options.host.focused?.(id);
     this.attention.focused(id);
     this.requestRender();
   }
@@ -218,7 +220,7 @@ export class GroveApp implements ClientActions {
   }
 
   detach(): void {
-    this.options.onDetach();
+    this.options.onDetach(this.list.focused);
   }
 
   message(text: string): void {

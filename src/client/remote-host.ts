@@ -22,6 +22,9 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** Why the connection ended when the server stopped on purpose (`grove server stop`): not an error. */
+export const SERVER_EXITED = 'server exited';
+
 export class RemoteHost implements SessionHost {
   private readonly sessionsSubject = new BehaviorSubject<readonly SessionInfo[]>([]);
   private readonly framesSubject = new Subject<FrameEvent>();
@@ -61,6 +64,7 @@ export class RemoteHost implements SessionHost {
       host.onGreeting = (message) => {
         if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) {
           host.notices = message.notices ?? [];
+          host.lastFocus = message.focus;
           resolve();
         }
         else if (message.t === 'refused') reject(new Error(message.reason));
@@ -80,6 +84,8 @@ export class RemoteHost implements SessionHost {
 
   /** What the server had to tell this client when it connected, one line each. */
   notices: readonly string[] = [];
+  /** The session some client focused last, when this one connected. */
+  lastFocus: string | undefined;
 
   request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<unknown> {
     const id = this.nextRequest++;
@@ -107,6 +113,10 @@ export class RemoteHost implements SessionHost {
 
   watch(ids: readonly string[]): void {
     this.send({ t: 'watch', sessions: [...ids] });
+  }
+
+  focused(id: string): void {
+    this.send({ t: 'focus', session: id });
   }
 
   async kill(id: string): Promise<void> {
@@ -168,6 +178,7 @@ export class RemoteHost implements SessionHost {
         return this.framesSubject.next({ id: message.session, frame });
       }
       case 'bell': return this.bellsSubject.next(message.session);
+      case 'exiting': return this.end(SERVER_EXITED);
       case 'clipboard': return this.clipboardSubject.next({ id: message.session, text: message.text });
       case 'buffer': return this.bufferSubject.next(message.length);
       case 'response': {

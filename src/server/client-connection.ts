@@ -30,6 +30,10 @@ export interface ConnectionOwner {
   log(line: string): void;
   /** What the server has to tell a client once (the first to connect): each notice is handed out once. */
   takeNotices(): readonly string[];
+  /** A client focused this session. */
+  focused(session: string): void;
+  /** The session a client focused last, if it still exists. */
+  readonly lastFocus: string | undefined;
 }
 
 export class ClientConnection {
@@ -78,6 +82,15 @@ export class ClientConnection {
     this.owner.closed(this);
   }
 
+  /** The server is stopping: says so, then hangs up once that is written (a destroy could drop it). */
+  closeForExit(): void {
+    if (this.disposables.isDisposed) return;
+    if (this.greeted) this.send({ t: 'exiting' });
+    this.disposables.dispose();
+    this.socket.end();
+    this.owner.closed(this);
+  }
+
   /** Closes the connection, saying in the server log why. */
   private drop(why: string): void {
     if (this.disposables.isDisposed) return;
@@ -115,6 +128,8 @@ export class ClientConnection {
         return this.owner.resized(this, message.session, message.cols, message.rows);
       case 'watch':
         return this.watch(message.sessions);
+      case 'focus':
+        return this.owner.focused(message.session);
       case 'request':
         this.owner.handleRequest(this, message.method, message.params).then(
           (result) => this.send({ t: 'response', id: message.id, ok: true, result: result ?? null }),
@@ -134,7 +149,8 @@ export class ClientConnection {
     this.greeted = true;
     if (message.t === 'hello' && message.env) this.clientEnv = message.env;
     const notices = this.owner.takeNotices();
-    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}) });
+    const focus = this.owner.lastFocus;
+    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}), ...(focus ? { focus } : {}) });
     const { host } = this.owner;
     const sessions = host.sessions$.subscribe((list) => this.send({ t: 'sessions', sessions: list }));
     const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));

@@ -56,6 +56,16 @@ export class GroveServer implements ConnectionOwner {
     this.notices = options.notices ?? [];
   }
 
+  private focus: string | undefined;
+
+  focused(session: string): void {
+    if (this.host.has(session)) this.focus = session;
+  }
+
+  get lastFocus(): string | undefined {
+    return this.focus !== undefined && this.host.has(this.focus) ? this.focus : undefined;
+  }
+
   takeNotices(): readonly string[] {
     const notices = this.notices;
     this.notices = [];
@@ -113,7 +123,7 @@ export class GroveServer implements ConnectionOwner {
       this.removeOwnSocket();
       this.log('stopped');
       // Last: a client waiting for `grove server stop` sees its connection close only once all is done.
-      for (const connection of [...this.connections]) connection.close();
+      for (const connection of [...this.connections]) connection.closeForExit();
       this.resolveStopped();
     })();
     return this.stopping;

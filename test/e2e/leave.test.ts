@@ -24,8 +24,17 @@ describe('leaving', () => {
     expect(exit.exitCode).toBe(0);
     expect(t.isAltScreen()).toBe(false);
     expect(t.isCursorVisible()).toBe(true);
+    expect(t.screenText()).toMatch(/^\[detached \(from session bash\)\]$/m);
     const ls = await sandbox.cli(['ls']);
     expect(ls.stdout).toMatch(/^0\tbash\t(idle|working)/);
+  });
+
+  it('says [server exited] and exits 0 when the server is stopped on purpose', async () => {
+    const t = await sandbox.open({ cols: 100, rows: 30 });
+    await t.waitForText('Sessions (1)');
+    expect((await sandbox.cli(['server', 'stop'])).code).toBe(0);
+    expect((await t.exited).exitCode).toBe(0);
+    expect(t.screenText()).toMatch(/^\[server exited\]$/m);
   });
 
   it('restores the terminal on SIGTERM and on a hang-up, with sessions left running', async () => {

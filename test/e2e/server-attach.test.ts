@@ -26,6 +26,20 @@ describe('attach and detach', () => {
     expect(second.screenText()).toContain('Sessions (1)');
   });
 
+  it('attaching again focuses the session the user left, not the first', async () => {
+    expect((await sandbox.cli(['new', '--name', 'alpha', '--', 'bash', '-c', 'echo in-alpha; sleep 60'])).code).toBe(0);
+    expect((await sandbox.cli(['new', '--name', 'beta', '--', 'bash', '-c', 'echo in-beta; sleep 60'])).code).toBe(0);
+    const first = await sandbox.open({ cols: 100, rows: 30 });
+    await first.waitForText('│in-alpha');
+    first.press('C-b', '1');
+    await first.waitForText('│in-beta');
+    first.press('C-b', 'd');
+    await first.exited;
+    const second = await sandbox.open({ cols: 100, rows: 30 });
+    await second.waitForText('│in-beta');
+    expect(second.row(29)).toMatch(/1:beta/);
+  });
+
   it('attaches to a named session, and refuses one that does not exist', async () => {
     expect((await sandbox.cli(['new', '--name', 'alpha', '--', 'bash', '-c', 'echo in-alpha; sleep 60'])).code).toBe(0);
     expect((await sandbox.cli(['new', '--name', 'beta', '--', 'bash', '-c', 'echo in-beta; sleep 60'])).code).toBe(0);

@@ -95,6 +95,12 @@ describe('commands', () => {
     expect(result.calls).toContain('kill a');
   });
 
+  it('kill-session says that a worktree session\'s worktree and branch stay', () => {
+    const worktree = { repoPath: '/r', worktreePath: '/r.worktrees/a', branch: 'grove/a', baseBranch: 'main', baseCommit: 'c' };
+    const result = run('kill-session', view({ sessions: [{ ...session('a'), worktree, isolation: 'worktree' }] }));
+    expect(result.calls).toEqual(['ask kill session a; its worktree and branch grove/a stay? (y/n)']);
+  });
+
   it('kill-session closes a finished session without asking', () => {
     expect(run('kill-session', view({ sessions: [session('a', 'exited')] })).calls).toEqual(['kill a']);
   });

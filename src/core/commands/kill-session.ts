@@ -1,7 +1,11 @@
 import { focusedSession, needsSession, type Command } from './command.js';
 import { isRunning } from '../session/session.js';
+import { printable } from '../text/terminal-text.js';
 
-/** Ends the focused session; asks first while its program is still running, closes at once once it has ended. */
+/**
+ * Ends the focused session; asks first while its program is still running, closes at once once it has
+ * ended. A worktree session's worktree and branch stay (C-b X removes them), and the question says so.
+ */
 export const killSession: Command = {
   name: 'kill-session',
   description: 'Kill the focused session',
@@ -9,6 +13,7 @@ export const killSession: Command = {
   run: ({ view, actions }) => {
     const session = focusedSession(view)!;
     if (!isRunning(session)) return actions.killSession(session.id);
-    actions.confirm(`kill session ${session.name}? (y/n)`, () => actions.killSession(session.id));
+    const stays = session.worktree ? `; its worktree and branch ${printable(session.worktree.branch)} stay` : '';
+    actions.confirm(`kill session ${session.name}${stays}? (y/n)`, () => actions.killSession(session.id));
   },
 };

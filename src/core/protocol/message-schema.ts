@@ -22,6 +22,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('input'), session: sessionId, data: z.string() }),
   z.object({ t: z.literal('resize'), session: sessionId, cols, rows }),
   z.object({ t: z.literal('watch'), sessions: z.array(sessionId).max(10_000) }),
+  z.object({ t: z.literal('focus'), session: sessionId }),
 ]);
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -22,12 +22,19 @@ export type ClientMessage =
   | { t: 'request'; id: number; method: string; params: unknown }
   | { t: 'input'; session: string; data: string }
   | { t: 'resize'; session: string; cols: number; rows: number }
-  | { t: 'watch'; sessions: string[] };
+  | { t: 'watch'; sessions: string[] }
+  /** The user focused this session: the next client to attach starts on it (tmux's most recent session). */
+  | { t: 'focus'; session: string };
 
 export type ServerMessage =
-  /** `notices`: what the server has to tell the first client after it started (a state file set aside). */
-  | { t: 'welcome'; version: number; serverPid: number; notices?: readonly string[] }
+  /**
+   * `notices`: what the server has to tell the first client after it started (a state file set aside).
+   * `focus`: the session some client focused last, for a client attaching without naming one.
+   */
+  | { t: 'welcome'; version: number; serverPid: number; notices?: readonly string[]; focus?: string }
   | { t: 'refused'; version: number; reason: string }
+  /** The server is stopping (`grove server stop`): the connection closes next, and that is no error. */
+  | { t: 'exiting' }
   | { t: 'response'; id: number; ok: true; result: unknown }
   | { t: 'response'; id: number; ok: false; error: string }
   | { t: 'sessions'; sessions: readonly SessionInfo[] }

@@ -84,6 +84,8 @@ export interface SessionHost {
   relaunch(id: string, clientEnv?: Readonly<Record<string, string>>): Promise<SessionInfo>;
   /** The sessions whose frames this client wants pushed; others it asks for with snapshot(). */
   watch(ids: readonly string[]): void;
+  /** The user focused this session (a server remembers it for the next client to attach); optional. */
+  focused?(id: string): void;
   /** The session's current screen. */
   snapshot(id: string): Promise<PaneFrame | undefined>;
   /** The pane's text, as `tmux capture-pane -p` prints it: plain or with colours, screen only or with scrollback. */
