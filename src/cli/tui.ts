@@ -10,6 +10,7 @@ import { formatConfigError } from '../core/config/errors.js';
 import { GroveApp } from '../client/app.js';
 import { SERVER_EXITED } from '../client/remote-host.js';
 import { findTarget, listedSessions } from '../core/session/targets.js';
+import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
 import { RemotePasteBuffer } from '../client/remote-paste-buffer.js';
 import { RemoteReview } from '../client/review/remote-review.js';
 import type { ConflictReport } from '../core/review/conflict-report.js';
@@ -60,7 +61,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
   const last = initial.find((s) => s.id === host.lastFocus && s.repo === repo);
   const focusId = (named ?? last)?.id;
 
-  const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM });
+  const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM, ascii: !localeIsUtf8(context.env) });
   let app: GroveApp | undefined;
   return new Promise<number>((resolve) => {
     let left = false;

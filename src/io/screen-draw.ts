@@ -16,10 +16,13 @@
  * - after a glyph of several code units (emoji, combining sequences), whose width terminals disagree on,
  *   the cursor is placed again before the next cell, and that next cell is redrawn.
  *
+ * For a terminal whose locale is not UTF-8, `ascii` draws every cell as ASCII (core/text/ascii-fallback.ts).
+ *
  * The function is pure apart from updating `olines` and clearing the dirty marks, which is what blessed's
  * draw does too; the caller writes the result in one piece.
  */
 import type { ColorDepth } from '../core/screen/color.js';
+import { asciiGlyph } from '../core/text/ascii-fallback.js';
 import { DEFAULT_ATTR, type ScreenCell, type ScreenLine } from './screen-grid.js';
 import { reduceAttr, sgrTransition } from './screen-sgr.js';
 
@@ -59,11 +62,11 @@ function isWide(ch: string): boolean {
 }
 
 /** What actually goes to the terminal for a group of one or two (wide) columns. */
-function glyphOf(ch: string, wide: boolean): string {
+function glyphOf(ch: string, wide: boolean, ascii: boolean): string {
   if (isCovered(ch)) return ' '; // its wide character was drawn over
   if (hasControl(ch)) return wide ? '? ' : '?';
   if (!wide && isWide(ch)) return ' ';
-  return ch;
+  return ascii ? asciiGlyph(ch, wide ? 2 : 1) : ch;
 }
 
 /** Moves the cursor to (x, y), relative when it is known to be on the same line to the left. */
@@ -84,7 +87,7 @@ function record(from: ScreenCell, to: ScreenCell | undefined): void {
  * The bytes that make the terminal show `lines`, given that it shows `olines`. The terminal's SGR state
  * is assumed reset on entry and is left reset.
  */
-export function drawLines(lines: readonly ScreenLine[], olines: readonly ScreenLine[], depth: ColorDepth): string {
+export function drawLines(lines: readonly ScreenLine[], olines: readonly ScreenLine[], depth: ColorDepth, ascii = false): string {
   let out = '';
   let attr = DEFAULT_ATTR;
   for (let y = 0; y < lines.length; y++) {
@@ -107,7 +110,7 @@ export function drawLines(lines: readonly ScreenLine[], olines: readonly ScreenL
       const cellAttr = reduceAttr(cell[0], depth);
       out += sgrTransition(attr, cellAttr);
       attr = cellAttr;
-      const glyph = glyphOf(cell[1], wide);
+      const glyph = glyphOf(cell[1], wide, ascii);
       out += glyph;
       record(cell, old[x]);
       if (wide) record(next!, old[x + 1]);

@@ -49,6 +49,8 @@ export interface OpenScreenOptions {
   colorDepth: ColorDepth;
   /** terminfo entry for blessed's few terminal-specific sequences (alternate screen, keypad); default $TERM. */
   term?: string;
+  /** The terminal's locale is not UTF-8: draw ASCII only (core/text/ascii-fallback.ts). */
+  ascii?: boolean;
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -68,6 +70,7 @@ class BlessedTerminalScreen implements TerminalScreen {
     readonly screen: Widgets.Screen,
     private readonly colorDepth: ColorDepth,
     private readonly ownedInput: PassThrough | undefined,
+    private readonly ascii = false,
   ) {
     this.grid = screenGrid(screen);
     this.grid.draw = () => this.drawGrid();
@@ -120,7 +123,7 @@ class BlessedTerminalScreen implements TerminalScreen {
   /** Replaces blessed's draw: called by blessed's render once the elements have filled the grid. */
   private drawGrid(): void {
     const grid = this.grid;
-    const cells = drawLines(grid.lines, grid.olines, this.colorDepth);
+    const cells = drawLines(grid.lines, grid.olines, this.colorDepth, this.ascii);
     const queued = grid.program._buf + grid._buf;
     grid.program._buf = '';
     grid._buf = '';
@@ -153,9 +156,9 @@ export function openScreen(options: OpenScreenOptions): TerminalScreen {
     output: options.output,
     terminal: options.term ?? process.env['TERM'] ?? 'xterm-256color',
     fullUnicode: true,
-    forceUnicode: true, // grove speaks UTF-8 to the terminal whatever the locale variables say
+    forceUnicode: true, // grove's own drawing decides (OpenScreenOptions.ascii), not blessed's guess from the locale
     smartCSR: true,
     warnings: false,
   });
-  return new BlessedTerminalScreen(screen, options.colorDepth, ownedInput);
+  return new BlessedTerminalScreen(screen, options.colorDepth, ownedInput, options.ascii ?? false);
 }

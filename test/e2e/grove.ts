@@ -14,8 +14,8 @@ export const GROVE_BIN = resolve(fileURLToPath(import.meta.url), '../../../bin/g
 export interface GroveSandbox extends Sandbox {
   /** A project folder to start grove in. */
   readonly project: string;
-  /** The UI in a terminal of the given size, in the project folder (or `cwd`). */
-  open(options?: Omit<StartOptions, 'env' | 'command'>): Promise<TestTerminal>;
+  /** The UI in a terminal of the given size, in the project folder (or `cwd`); `env` adds to the sandbox's. */
+  open(options?: Omit<StartOptions, 'env' | 'command'> & { readonly env?: Record<string, string> }): Promise<TestTerminal>;
   /** `grove ARGS` on the command line against this sandbox's server; `input` is its standard input. */
   cli(args: readonly string[], options?: CliOptions): Promise<CliResult>;
   /** Ends every terminal opened, stops the server, removes the folder. */
@@ -52,7 +52,7 @@ export function groveSandbox(): GroveSandbox {
     project,
     cli,
     async open(options = {}) {
-      const terminal = await startTerminal({ cwd: project, ...options, env: sandbox.env });
+      const terminal = await startTerminal({ cwd: project, ...options, env: { ...sandbox.env, ...options.env } });
       terminals.push(terminal);
       return terminal;
     },
