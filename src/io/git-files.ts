@@ -5,7 +5,7 @@
  * worktree root. It never deletes anything — removing a worktree is `git worktree remove`'s job, which
  * refuses when work would be lost.
  */
-import { constants } from 'node:fs';
+import { constants, readFileSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorktreeFiles } from '../server/worktrees/ports.js';
@@ -103,10 +103,15 @@ export const nodeWorktreeFiles: WorktreeFiles = {
   processExists(pid) {
     try {
       process.kill(pid, 0);
-      return true;
     } catch (error) {
       // EPERM: it exists, under another user.
       return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    // A process killed a moment ago lingers as a zombie until it is reaped: it holds nothing any more.
+    try {
+      return !/^\d+ \(.*\) Z /su.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return true;
     }
   },
 };
