@@ -55,7 +55,7 @@ export class GroveTool {
     const log = openSync(join(this.folder, 'server.out'), 'a');
     // Started by us rather than by the first `grove new`, so its pid is known; it is the same command, taken
     // from the grove being measured.
-    const { serverArguments } = await import(pathToFileURL(join(GROVE_BIN, '../../dist/cli/server-launch.js')).href);
+    const { serverArguments } = await import(pathToFileURL(join(GROVE_BIN, '../../dist/io/server-launch.js')).href);
     this.server = spawn(process.execPath, [...(this.serverNodeArgs ?? this.nodeArgs), ...serverArguments(GROVE_BIN)], {
       env: this.env,
       cwd: this.folder,

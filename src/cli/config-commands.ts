@@ -3,7 +3,6 @@
  * from the command line. Each is a function from its inputs to exit status and output, so their rows in
  * the command table (commands/config.ts, commands/themes.ts) only have to print, and tests need no process.
  */
-import { readFile } from 'node:fs/promises';
 import { formatConfigError, type ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
 import { parseConfigText, parseTheme, schemaChecks } from '../core/config/schema-checks.js';
@@ -17,8 +16,9 @@ import {
   readConfigTexts,
   readThemeCatalog,
   type ConfigEnvironment,
-  type ConfigKnowledge,
 } from '../io/config-files.js';
+import type { ConfigKnowledge } from '../core/config/knowledge.js';
+import { readTextFile } from '../io/host-facts.js';
 import { contentHash, recordTrust } from '../io/trust-store.js';
 
 export interface CommandOutput {
@@ -64,7 +64,7 @@ export async function configCheck(environment: ConfigEnvironment, knowledge: Con
 export async function configTrust(environment: ConfigEnvironment, knowledge: ConfigKnowledge, revoke: boolean): Promise<CommandOutput> {
   const { repo } = await configLocations(environment);
   if (!repo.exists) return { exitCode: 1, stdout: '', stderr: `grove: no repository config to trust (${repo.path} does not exist)\n` };
-  const text = await readFile(repo.path, 'utf8');
+  const text = readTextFile(repo.path);
   if (revoke) {
     await recordTrust(environment.env, repo.path, undefined);
     return { exitCode: 0, stdout: lines(`${repo.label}: no longer trusted`), stderr: '' };

@@ -1,44 +1,11 @@
 /**
- * Finding the server, and starting it when there is none.
- *
- * A client connects to the socket; if nothing answers and it may start one, it launches
- * `grove server run` detached (its own session, no terminal, output to the log in grove's state folder)
- * and waits for the socket to answer. The server, not the client, cleans up a stale socket file. This
- * module is the client's side only: the UI must not pay for loading the server's code (node-pty, the
- * emulator, git) to connect to a server that is already running.
+ * Connecting the command line to the server: the socket (io/server-socket.ts, which starts a server when
+ * there is none and it may), then the handshake, which hands over this command's environment for the
+ * sessions it starts.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { connect as netConnect, type Socket } from 'node:net';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RemoteHost } from '../client/remote-host.js';
-import { ensurePrivateFolder, stateFolder, type SocketLocation } from '../io/socket-path.js';
-import { serverArguments } from './server-launch.js';
-
-const START_TIMEOUT_MS = 8000;
-const GROVE_BIN = fileURLToPath(new URL('../../bin/grove.js', import.meta.url));
-
-export function uid(): number {
-  return process.getuid?.() ?? 0;
-}
-
-function tryConnect(path: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = netConnect(path);
-    socket.once('connect', () => {
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
-}
-
-function nobodyThere(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ECONNREFUSED';
-}
+import { connectSocket } from '../io/server-socket.js';
+import type { SocketLocation } from '../io/socket-path.js';
 
 export interface ConnectOptions {
   /** Start a server when none is running (the UI and `grove new` do; `grove ls` does not). */
@@ -49,39 +16,7 @@ export interface ConnectOptions {
 }
 
 export async function connectToServer(location: SocketLocation, options: ConnectOptions): Promise<RemoteHost> {
-  ensurePrivateFolder(location.path, uid());
-  let socket: Socket;
-  try {
-    socket = await tryConnect(location.path);
-  } catch (err) {
-    if (!nobodyThere(err)) throw new Error(`cannot reach the grove server at ${location.path}: ${(err as Error).message}`);
-    if (!options.start) throw new Error(`no grove server is running (socket ${location.path})`);
-    socket = await startServer(location);
-  }
+  const socket = await connectSocket(location, options.start);
   const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   return RemoteHost.handshake(socket, options.cwd, env);
 }
-
-async function startServer(location: SocketLocation): Promise<Socket> {
-  const folder = stateFolder(process.env, homedir(), location.name);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const logFd = openSync(join(folder, 'server.log'), 'a', 0o600);
-  const child = spawn(process.execPath, serverArguments(GROVE_BIN), {
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-    // Sessions inherit this, so `grove ls` typed inside a session reaches the server that runs it.
-    env: { ...process.env, GROVE_SOCKET: location.path },
-  });
-  child.unref();
-  closeSync(logFd);
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    try {
-      return await tryConnect(location.path);
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`the grove server did not start (see ${join(folder, 'server.log')}): ${(err as Error).message}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
-

@@ -5,18 +5,14 @@
  * `--help`, and every mistake is one line on stderr (`grove: …`) with exit status 2; a failure while
  * running is one line with exit status 1.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectToServer } from './connect.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
 import { CLI_COMMANDS, findCliCommand } from './command-table.js';
 import { terminalText } from '../core/text/terminal-text.js';
+import { groveVersion } from '../io/host-facts.js';
 import { socketLocation } from '../io/socket-path.js';
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function commandRows(commands: readonly CliCommand[]): string[] {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -73,7 +69,7 @@ async function run(argv: readonly string[]): Promise<number> {
     args = args.slice(2);
   }
   if (args[0] === '-h' || args[0] === '--help') return print(overallHelp());
-  if (args[0] === '-V' || args[0] === '--version') return print(`grove ${version()}`);
+  if (args[0] === '-V' || args[0] === '--version') return print(`grove ${groveVersion()}`);
   const found = args.length === 0 ? { command: CLI_COMMANDS[0]!, words: 0 } : findCliCommand(args);
   if (!found) {
     const group = groupHelp(args[0]!);

@@ -15,7 +15,7 @@ import { Keymap } from '../core/keymap/keymap.js';
 import { detectColorDepth, type ColorDepth } from '../core/screen/color.js';
 import { paletteFor, type Palette } from '../client/views/palette.js';
 import { loadGroveConfig, queryTmuxPrefix } from '../io/config-files.js';
-import { GROVE_KNOWLEDGE } from './config-knowledge.js';
+import { GROVE_KNOWLEDGE } from '../core/config/knowledge.js';
 
 export interface UiConfig {
   readonly keymap: Keymap;

@@ -8,7 +8,8 @@
  * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it), and the
  * rows each parse changed, which xterm tells only its renderer (a headless terminal has none): a frame
  * reads those rows again and keeps the rest. The shape is checked when an emulator is made, so an xterm
- * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row.
+ * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row;
+ * package.json pins @xterm/headless exactly for the same reason (test/unit/emu-internals.test.ts).
  */
 import type { IDisposable, Terminal } from '@xterm/headless';
 
@@ -35,9 +36,15 @@ interface InputHandler {
   readonly onRequestRefreshRows: InternalEvent<RowRange | undefined>;
 }
 
+interface MouseService {
+  readonly activeEncoding: string;
+}
+
 interface CoreServices {
   readonly coreService: { readonly isCursorHidden: boolean };
-  readonly coreMouseService: { readonly activeEncoding: string };
+  /** 6.0.0's name; xterm.js renamed it `mouseStateService` after that release: either is taken. */
+  readonly coreMouseService?: MouseService;
+  readonly mouseStateService?: MouseService;
   /** The active buffer (normal or alternate) and its circular list of lines. */
   readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
   readonly buffers: { readonly onBufferActivate: InternalEvent<unknown> };
@@ -46,8 +53,9 @@ interface CoreServices {
 
 export function xtermInternals(terminal: Terminal): XtermInternals {
   const core = (terminal as unknown as { _core?: Partial<CoreServices> })._core;
-  if (typeof core?.coreService?.isCursorHidden !== 'boolean' || typeof core.coreMouseService?.activeEncoding !== 'string') {
-    throw new Error('@xterm/headless no longer exposes coreService.isCursorHidden / coreMouseService.activeEncoding');
+  const mouse = core?.coreMouseService ?? core?.mouseStateService;
+  if (typeof core?.coreService?.isCursorHidden !== 'boolean' || typeof mouse?.activeEncoding !== 'string') {
+    throw new Error('@xterm/headless no longer exposes coreService.isCursorHidden / coreMouseService (or mouseStateService).activeEncoding');
   }
   if (typeof core.buffer?.lines?.onTrim !== 'function' || typeof core.buffers?.onBufferActivate !== 'function') {
     throw new Error('@xterm/headless no longer exposes buffer.lines.onTrim / buffers.onBufferActivate');
@@ -55,14 +63,14 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   if (typeof core._inputHandler?.onRequestRefreshRows !== 'function') {
     throw new Error('@xterm/headless no longer exposes _inputHandler.onRequestRefreshRows');
   }
-  const { coreService, coreMouseService } = core as CoreServices;
+  const { coreService } = core as CoreServices;
   const services = core as CoreServices;
   return {
     get cursorHidden() {
       return coreService.isCursorHidden;
     },
     get sgrMouse() {
-      return coreMouseService.activeEncoding === 'SGR';
+      return mouse.activeEncoding === 'SGR';
     },
     onTrim(listener) {
       // Each buffer has its own list of lines, and a reset replaces both: follow whichever is active.

@@ -10,9 +10,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KeyBinding } from '../core/keymap/bindings.js';
 import { failed, ok, type ConfigError, type Result } from '../core/config/errors.js';
-import type { CommandInfo } from '../core/config/keymap-config.js';
+import type { ConfigKnowledge } from '../core/config/knowledge.js';
 import { DEFAULT_CONFIG } from '../core/config/config.js';
 import { loadConfig, SHIPPED_ONLY, type ConfigChecks, type ConfigText, type LoadedConfig } from '../core/config/load.js';
 import { displayPath, repoConfigFile, userConfigFile, userThemesDir, type Env } from '../core/config/paths.js';
@@ -25,12 +24,6 @@ export interface ConfigEnvironment {
 }
 
 /** What exists in this build of grove, for the checks the schema cannot make. */
-export interface ConfigKnowledge {
-  readonly commands: readonly CommandInfo[];
-  readonly bindings: readonly KeyBinding[];
-  readonly builtinAgents: readonly string[];
-}
-
 export interface ConfigFileLocation {
   readonly path: string;
   /** As shown in messages: `~/.config/grove/config.json`, `.grove/config.json`. */

@@ -8,6 +8,7 @@
  * path outright (tests use their own).
  */
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface SocketLocation {
@@ -53,7 +54,7 @@ export function makeSocketPrivate(socketPath: string): void {
 }
 
 /** grove's state folder for a server: records and the server log. */
-export function stateFolder(env: NodeJS.ProcessEnv, home: string, serverName: string): string {
-  const base = env.XDG_STATE_HOME ? join(env.XDG_STATE_HOME, 'grove') : join(home, '.local', 'state', 'grove');
+export function serverStateFolder(env: NodeJS.ProcessEnv, serverName: string): string {
+  const base = env.XDG_STATE_HOME ? join(env.XDG_STATE_HOME, 'grove') : join(homedir(), '.local', 'state', 'grove');
   return join(base, serverName);
 }

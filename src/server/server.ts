@@ -7,19 +7,18 @@
  * (or attached), like tmux's window-size "latest". When its socket is taken by a dead server's leftover
  * file it replaces it; when a live server answers there it refuses to start.
  */
-import { existsSync, statSync, unlinkSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Subscription } from 'rxjs';
 import { pasteBufferProblem } from '../core/copy-mode/paste-buffer.js';
 import { MAX_CONNECTIONS } from '../core/protocol/limits.js';
-import { makeSocketPrivate } from '../io/socket-path.js';
+import { listenOnSocket, type SocketListener } from '../io/socket-listener.js';
 import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
 import { PasteBuffer } from './paste-buffer.js';
 import { resolveSession, runRequest } from './request-table.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
-import { toRecord, type StateStore } from './state-store.js';
+import { toRecord, type StateStore } from '../io/state-store.js';
 
 export interface ServerOptions {
   readonly socketPath: string;
@@ -37,11 +36,10 @@ export interface ServerOptions {
 export class GroveServer implements ConnectionOwner {
   private readonly connections = new Set<ClientConnection>();
   private active: ClientConnection | undefined;
-  private listener: Server | undefined;
+  private listener: SocketListener | undefined;
   private persist: Subscription | undefined;
   private programCopies: Subscription | undefined;
   private stopping: Promise<void> | undefined;
-  private socketInode: number | undefined;
   /** Connections are being refused (MAX_CONNECTIONS reached) and the log has said so. */
   private refusing = false;
   private resolveStopped!: () => void;
@@ -78,18 +76,7 @@ export class GroveServer implements ConnectionOwner {
 
   async listen(): Promise<void> {
     const { socketPath } = this.options;
-    if (existsSync(socketPath)) {
-      if (await answers(socketPath)) throw new Error(`a grove server is already running on ${socketPath}`);
-      unlinkSync(socketPath);
-      this.log(`replaced a stale socket at ${socketPath}`);
-    }
-    const listener = (this.listener = createServer((socket) => this.accept(socket)));
-    await new Promise<void>((resolve, reject) => {
-      listener.once('error', reject);
-      listener.listen(socketPath, () => resolve());
-    });
-    makeSocketPrivate(socketPath);
-    this.socketInode = statSync(socketPath).ino;
+    this.listener = await listenOnSocket(socketPath, (socket) => this.accept(socket), (line) => this.log(line));
     this.persist = this.host.sessions$.subscribe((sessions) => {
       try {
         this.options.store.save(sessions.map((s) => toRecord(s, this.host.statusRulesOf(s.id))));
@@ -120,22 +107,13 @@ export class GroveServer implements ConnectionOwner {
       // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
       await this.options.review?.dispose();
       this.options.store.save([]);
-      this.removeOwnSocket();
+      this.listener?.removeIfOurs();
       this.log('stopped');
       // Last: a client waiting for `grove server stop` sees its connection close only once all is done.
       for (const connection of [...this.connections]) connection.closeForExit();
       this.resolveStopped();
     })();
     return this.stopping;
-  }
-
-  /** Unlinks the socket only if it is still ours: a newer server may have replaced it. */
-  private removeOwnSocket(): void {
-    try {
-      if (statSync(this.options.socketPath).ino === this.socketInode) unlinkSync(this.options.socketPath);
-    } catch {
-      /* already gone */
-    }
   }
 
   handleRequest(connection: ClientConnection, method: string, params: unknown): Promise<unknown> {
@@ -203,16 +181,3 @@ export class GroveServer implements ConnectionOwner {
   }
 }
 
-/** Whether something accepts connections on this socket (a live server), within a short wait. */
-function answers(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createConnection(socketPath);
-    const done = (alive: boolean) => {
-      probe.destroy();
-      resolve(alive);
-    };
-    probe.once('connect', () => done(true));
-    probe.once('error', () => done(false));
-    setTimeout(() => done(false), 1000).unref();
-  });
-}

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../src/cli/command-table.js';
-import { SERVER_NODE_FLAGS } from '../../src/cli/server-launch.js';
+import { SERVER_NODE_FLAGS } from '../../src/io/server-launch.js';
 import { groveSandbox, until, type GroveSandbox } from './grove.js';
 
 

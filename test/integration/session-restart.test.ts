@@ -14,7 +14,7 @@ import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
-import { StateStore, toRecord } from '../../src/server/state-store.js';
+import { StateStore, toRecord } from '../../src/io/state-store.js';
 import { GitFixture } from './git-fixture.js';
 import { reviewServiceFor } from './review-fixture.js';
 

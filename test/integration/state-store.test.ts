@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StateStore, STATE_VERSION, type SessionRecord } from '../../src/server/state-store.js';
+import { StateStore, STATE_VERSION, type SessionRecord } from '../../src/io/state-store.js';
 
 const record: SessionRecord = {
   id: 's1', name: 'api', command: 'bash', args: ['-l'], cwd: '/tmp/x y', isolation: 'workspace', agent: 'shell', createdAt: 1, lastStatus: 'idle',

@@ -11,7 +11,8 @@ import { configCheck, configPath, themesCommand } from '../../src/cli/config-com
 import { COMMANDS } from '../../src/core/commands/registry.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
-import { configLocations, loadGroveConfig, queryTmuxPrefix, type ConfigKnowledge } from '../../src/io/config-files.js';
+import type { ConfigKnowledge } from '../../src/core/config/knowledge.js';
+import { configLocations, loadGroveConfig, queryTmuxPrefix } from '../../src/io/config-files.js';
 
 const knowledge: ConfigKnowledge = { commands: COMMANDS, bindings: DEFAULT_BINDINGS, builtinAgents: ['claude'] };
 

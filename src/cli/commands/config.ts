@@ -5,7 +5,7 @@
  */
 import { terminalText } from '../../core/text/terminal-text.js';
 import type { CommandOutput } from '../config-commands.js';
-import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
+import { GROVE_KNOWLEDGE } from '../../core/config/knowledge.js';
 import type { CliCommand, CliContext } from '../command.js';
 
 /** The config commands' module, loaded when one of them runs (themes.ts's too). */

@@ -1,9 +1,8 @@
 /**
  * `grove doctor`: checks what grove depends on and says plainly what is wrong and what to do.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { CliCommand } from '../command.js';
+import { gitVersion, hasTerminfo } from '../../io/host-facts.js';
 import { ensurePrivateFolder } from '../../io/socket-path.js';
 
 interface Check {
@@ -13,13 +12,6 @@ interface Check {
   readonly detail?: string;
 }
 
-function gitVersion(): string | undefined {
-  try {
-    return execFileSync('git', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
@@ -43,7 +35,7 @@ export const doctorCommand: CliCommand = {
     const term = context.env.TERM;
     const termProblem = !term ? 'TERM is not set: set it to your terminal type, e.g. xterm-256color'
       : term === 'dumb' ? "TERM is 'dumb': grove needs a terminal that can move the cursor"
-      : !hasTerminfo(term) ? `no terminfo entry for TERM=${term}: grove will assume xterm-compatible sequences` : undefined;
+      : !hasTerminfo(term, context.env) ? `no terminfo entry for TERM=${term}: grove will assume xterm-compatible sequences` : undefined;
     checks.push({ label: 'TERM', detail: term ?? '(unset)', problem: termProblem });
     for (const check of checks) {
       context.out(`${check.problem ? '✗' : '✓'} ${check.label.padEnd(7)} ${check.detail ?? ''}\n`);
@@ -53,10 +45,3 @@ export const doctorCommand: CliCommand = {
     return failed === 0 ? 0 : 1;
   },
 };
-
-function hasTerminfo(term: string): boolean {
-  const first = term[0]!;
-  const hex = first.charCodeAt(0).toString(16);
-  const dirs = [process.env.TERMINFO, `${process.env.HOME}/.terminfo`, '/etc/terminfo', '/lib/terminfo', '/usr/share/terminfo', '/usr/lib/terminfo'];
-  return dirs.some((dir) => dir && (existsSync(`${dir}/${first}/${term}`) || existsSync(`${dir}/${hex}/${term}`)));
-}

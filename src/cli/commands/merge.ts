@@ -7,7 +7,7 @@
 import type { ConflictChoice, MergeMode } from '../../core/git/review.js';
 import { hasSomethingToMerge, mergeResultLines, mergeReviewLines } from '../../core/review/summaries.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
-import { askYesNo, canAsk } from '../ask.js';
+import { askYesNo, canAsk } from '../../io/ask.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
 

@@ -6,7 +6,6 @@
  * Agents are the built-in ones as the config customises them plus those it adds, and the default mode is
  * the config's approval for the isolation; a broken config is reported one problem a line, as the UI does.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findProfile } from '../../core/agents/builtins.js';
 import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
@@ -17,8 +16,9 @@ import type { Isolation } from '../../core/session/session.js';
 import { loadGroveConfig } from '../../io/config-files.js';
 import { fsLaunchChecks } from '../../io/launch-checks.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
-import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
+import { GROVE_KNOWLEDGE } from '../../core/config/knowledge.js';
 import { withHost } from '../targets.js';
+import { readTextFile } from '../../io/host-facts.js';
 import { terminalText } from '../../core/text/terminal-text.js';
 
 function promptOf(args: ParsedArgs, cwd: string): string | undefined {
@@ -27,9 +27,9 @@ function promptOf(args: ParsedArgs, cwd: string): string | undefined {
   if (text !== undefined && file !== undefined) throw new UsageError('new: give --prompt or --prompt-file, not both');
   if (file === undefined) return text;
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return readTextFile(resolve(cwd, file));
   } catch (err) {
-    throw new Error(`cannot read the prompt file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(`cannot read the prompt file ${file}: ${(err as Error).message}`);
   }
 }
 

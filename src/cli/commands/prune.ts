@@ -7,7 +7,7 @@
 import { formatBytes, leftAlone } from '../../core/git/prune-report.js';
 import { pruneChoices, pruneItems, type PruneItem } from '../../core/review/prune-items.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
-import { ask, askYesNo, canAsk } from '../ask.js';
+import { ask, askYesNo, canAsk } from '../../io/ask.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { withHost } from '../targets.js';
 

@@ -9,7 +9,7 @@ import { describeLoss } from '../../core/git/loss.js';
 import { alsoEndsLine, branchFateLine, deletesBranchByDefault, lossLines, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
-import { ask, canAsk } from '../ask.js';
+import { ask, canAsk } from '../../io/ask.js';
 import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
 

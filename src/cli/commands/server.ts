@@ -22,5 +22,5 @@ export const serverRunCommand: CliCommand = {
   options: {},
   positionals: { min: 0, max: 0 },
   // Loaded here, not at start: only the server process needs the server's code.
-  run: async (_args, context) => (await import('../server-process.js')).runServer(context.location),
+  run: async (_args, context) => (await import('../../server/main.js')).runServer(context.location),
 };

@@ -2,7 +2,7 @@
  * `grove themes`: the row for config-commands.ts's listing. Samples are coloured only on a terminal, so
  * the output of `grove themes > file` is plain text.
  */
-import { GROVE_KNOWLEDGE } from '../config-knowledge.js';
+import { GROVE_KNOWLEDGE } from '../../core/config/knowledge.js';
 import type { CliCommand } from '../command.js';
 import { configCommands, emit } from './config.js';
 

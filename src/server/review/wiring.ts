@@ -3,15 +3,15 @@
  * and each repository's settings read from grove's configuration files (the user's, then the
  * repository's own .grove/config.json) whenever a request needs them.
  */
-import { formatConfigError } from '../core/config/errors.js';
-import { reviewSettingsFrom, type ReviewSettings } from '../core/review/settings.js';
-import { loadGroveConfig } from '../io/config-files.js';
-import { SimpleGitPort } from '../io/git.js';
-import { nodeWorktreeFiles } from '../io/git-files.js';
-import { repositoryOf } from '../io/repository.js';
-import type { LocalSessionHost } from '../server/local-host.js';
-import { ReviewService } from '../server/review/review-service.js';
-import { GROVE_KNOWLEDGE } from './config-knowledge.js';
+import { formatConfigError } from '../../core/config/errors.js';
+import { reviewSettingsFrom, type ReviewSettings } from '../../core/review/settings.js';
+import { loadGroveConfig } from '../../io/config-files.js';
+import { SimpleGitPort } from '../../io/git.js';
+import { nodeWorktreeFiles } from '../../io/git-files.js';
+import { repositoryOf } from '../../io/repository.js';
+import type { LocalSessionHost } from '../local-host.js';
+import { ReviewService } from './review-service.js';
+import { GROVE_KNOWLEDGE } from '../../core/config/knowledge.js';
 
 export function reviewServiceFor(host: LocalSessionHost, env: NodeJS.ProcessEnv, log: (line: string) => void): ReviewService {
   return new ReviewService({

@@ -11,7 +11,7 @@
 import { DEFAULT_CONFIG } from '../core/config/config.js';
 import { formatConfigError } from '../core/config/errors.js';
 import { loadGroveConfig } from '../io/config-files.js';
-import { GROVE_KNOWLEDGE } from './config-knowledge.js';
+import { GROVE_KNOWLEDGE } from '../core/config/knowledge.js';
 
 export interface ServerSettings {
   readonly scrollback: number;

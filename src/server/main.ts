@@ -1,36 +1,29 @@
 /**
- * `grove server run`: the server process's own entry point (connect.ts starts it when a client finds
- * none). Loaded only in the server process.
+ * The server process's start-up wiring (`grove server run`; io/server-socket.ts starts it when a client
+ * finds none): the real adapters from src/io bound to the host, the review loop and the socket. Loaded
+ * only in the server process.
  */
-import { appendFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fsLaunchChecks } from '../io/launch-checks.js';
-import { nodePtySpawner } from '../io/pty.js';
-import { ensurePrivateFolder, stateFolder, type SocketLocation } from '../io/socket-path.js';
-import { uid } from './connect.js';
-import { LocalSessionHost } from '../server/local-host.js';
-import { GroveServer } from '../server/server.js';
-import { StateStore } from '../server/state-store.js';
-import { reviewServiceFor } from './server-review.js';
 import { SimpleGitPort } from '../io/git.js';
+import { fsLaunchChecks } from '../io/launch-checks.js';
+import { fileLogger } from '../io/log-file.js';
+import { nodePtySpawner } from '../io/pty.js';
 import { repositoryOf } from '../io/repository.js';
+import { uid } from '../io/server-socket.js';
+import { ensurePrivateFolder, serverStateFolder, type SocketLocation } from '../io/socket-path.js';
+import { StateStore } from '../io/state-store.js';
 import { watchFolder } from '../io/watch.js';
-import { ChangeService } from '../server/review/change-service.js';
-import { loadServerSettings } from './server-settings.js';
+import { LocalSessionHost } from './local-host.js';
+import { ChangeService } from './review/change-service.js';
+import { reviewServiceFor } from './review/wiring.js';
+import { GroveServer } from './server.js';
+import { loadServerSettings } from './settings.js';
 
 /** `grove server run`: the server process itself. Resolves when it has stopped. */
 export async function runServer(location: SocketLocation): Promise<number> {
   ensurePrivateFolder(location.path, uid());
-  const folder = stateFolder(process.env, homedir(), location.name);
-  const logPath = join(folder, 'server.log');
-  const log = (line: string) => {
-    try {
-      appendFileSync(logPath, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
-    } catch {
-      /* logging must never take the server down */
-    }
-  };
+  const folder = serverStateFolder(process.env, location.name);
+  const log = fileLogger(join(folder, 'server.log'));
   const store = new StateStore(folder, { onWriteError: (err) => log(`could not write the state file: ${err.message}`) });
   const { records, warning } = store.load();
   if (warning) log(warning);

@@ -1,0 +1,40 @@
+/**
+ * The xterm.js internals grove reads (src/emu/xterm-internals.ts), probed on a real headless terminal: they
+ * exist in the pinned version, and they say what they should after the sequences that set them.
+ */
+import { readFileSync } from 'node:fs';
+import { Terminal } from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { xtermInternals } from '../../src/emu/xterm-internals.js';
+
+const write = (terminal: Terminal, data: string) => new Promise<void>((resolve) => terminal.write(data, resolve));
+
+describe('xterm internals', () => {
+  it('are read from a version pinned exactly', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    for (const [name, range] of Object.entries(manifest.dependencies).filter(([name]) => name.startsWith('@xterm/'))) {
+      expect(range, name).toMatch(/^\d+\.\d+\.\d+$/u);
+    }
+  });
+
+  it('report the hidden cursor, SGR mouse, trimmed lines and changed rows', async () => {
+    const terminal = new Terminal({ cols: 20, rows: 3, scrollback: 2, allowProposedApi: true });
+    const internals = xtermInternals(terminal);
+    const trimmed: number[] = [];
+    const rows: unknown[] = [];
+    internals.onTrim((count) => trimmed.push(count));
+    internals.onRowsChanged((range) => rows.push(range));
+    expect([internals.cursorHidden, internals.sgrMouse]).toEqual([false, false]);
+    await write(terminal, '\x1b[?25l\x1b[?1000h\x1b[?1006h');
+    expect([internals.cursorHidden, internals.sgrMouse]).toEqual([true, true]);
+    await write(terminal, '1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n');
+    expect(trimmed.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(0);
+    terminal.dispose();
+  });
+
+  it('refuse, loudly, a terminal whose internals moved', () => {
+    const fake = { _core: { coreService: { isCursorHidden: false } } } as unknown as Terminal;
+    expect(() => xtermInternals(fake)).toThrow(/no longer exposes/);
+  });
+});
