@@ -8,7 +8,7 @@ import { findTarget, listedSessions } from '../core/session/targets.js';
 import { repositoryOf } from '../io/repository.js';
 
 export async function listSessions(host: RemoteHost): Promise<SessionInfo[]> {
-  return (await host.request('list', {})) as SessionInfo[];
+  return host.request('list', {});
 }
 
 /** The session `target` names, with indexes counted as the UI started in `cwd` counts them. */

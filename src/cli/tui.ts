@@ -13,7 +13,6 @@ import { findTarget, listedSessions } from '../core/session/targets.js';
 import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
 import { RemotePasteBuffer } from '../client/remote-paste-buffer.js';
 import { RemoteReview } from '../client/review/remote-review.js';
-import type { ConflictReport } from '../core/review/conflict-report.js';
 import { repositoryOf } from '../io/repository.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
@@ -99,7 +98,7 @@ export async function runTui(context: CliContext, focusTarget?: string): Promise
         onDetach: (session) => leave(0, `[detached${session ? ` (from session ${session.name})` : ''}]`),
         review: new RemoteReview(host),
         pasteBuffer: new RemotePasteBuffer(host),
-        conflicts: async (folder) => (await host.request('conflicts', { cwd: folder })) as ConflictReport,
+        conflicts: (folder) => host.request('conflicts', { cwd: folder }),
         notify,
         mouse,
       });

@@ -10,7 +10,7 @@ import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { applyUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
-import type { RequestMethod, RequestParams } from '../core/protocol/requests.js';
+import type { RequestMethod, RequestParams, RequestResult } from '../core/protocol/requests.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
@@ -87,7 +87,7 @@ export class RemoteHost implements SessionHost {
   /** The session some client focused last, when this one connected. */
   lastFocus: string | undefined;
 
-  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<unknown> {
+  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
     const id = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -100,7 +100,7 @@ export class RemoteHost implements SessionHost {
     const clamped = clampPaneSize(cols ?? 1, rows ?? 1);
     const size = { ...(cols !== undefined ? { cols: clamped.cols } : {}), ...(rows !== undefined ? { rows: clamped.rows } : {}) };
     const params = { ...rest, ...size, args: [...args], ...(env ? { env: { ...env } } : {}), ...(statusRules ? { statusRules: [...statusRules] } : {}) };
-    return (await this.request('create', params)) as SessionInfo;
+    return this.request('create', params);
   }
 
   input(id: string, data: string): void {
@@ -125,19 +125,19 @@ export class RemoteHost implements SessionHost {
 
   /** The server relaunches it with this connection's environment, the one its hello carried. */
   async relaunch(id: string): Promise<SessionInfo> {
-    return (await this.request('relaunch', { session: id })) as SessionInfo;
+    return this.request('relaunch', { session: id });
   }
 
   async snapshot(id: string): Promise<PaneFrame | undefined> {
-    return ((await this.request('snapshot', { session: id })) as PaneFrame | null) ?? undefined;
+    return (await this.request('snapshot', { session: id })) ?? undefined;
   }
 
   async capture(id: string, options: CaptureOptions): Promise<string> {
-    return (await this.request('capture', { session: id, ...options })) as string;
+    return this.request('capture', { session: id, ...options });
   }
 
   async lines(id: string, from: number, count: number): Promise<LineSlice | undefined> {
-    return ((await this.request('lines', { session: id, from, count })) as LineSlice | null) ?? undefined;
+    return (await this.request('lines', { session: id, from, count })) ?? undefined;
   }
 
   /** Hangs up; the server and its sessions carry on. */

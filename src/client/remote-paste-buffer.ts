@@ -24,6 +24,6 @@ export class RemotePasteBuffer implements PasteBufferPort {
 
   /** The buffer's text, or undefined when it is empty. */
   async text(): Promise<string | undefined> {
-    return ((await this.host.request('getBuffer', {})) as string | null) ?? undefined;
+    return (await this.host.request('getBuffer', {})) ?? undefined;
   }
 }

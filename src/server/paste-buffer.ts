@@ -43,7 +43,10 @@ function bufferOf(context: RequestContext): PasteBuffer {
 }
 
 export const BUFFER_HANDLERS: { [M in BufferMethod]: Handler<M> } = {
-  setBuffer: async ({ text }, context) => bufferOf(context).set(text),
+  setBuffer: async ({ text }, context) => {
+    bufferOf(context).set(text);
+    return null;
+  },
   getBuffer: async (_params, context) => bufferOf(context).current ?? null,
   // Synchronous up to the write, like `input`: keys typed after the paste reach the pane after it.
   pasteBuffer: async ({ session }, context) => {

@@ -4,7 +4,7 @@
  * one-line error message.
  */
 import { findTarget } from '../core/session/targets.js';
-import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams } from '../core/protocol/requests.js';
+import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
 import { BUFFER_HANDLERS, type PasteBuffer } from './paste-buffer.js';
 import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
@@ -28,23 +28,26 @@ export interface RequestContext {
   stop(): void;
 }
 
-export type Handler<M extends RequestMethod> = (params: RequestParams<M>, context: RequestContext) => Promise<unknown>;
+export type Handler<M extends RequestMethod> = (params: RequestParams<M>, context: RequestContext) => Promise<RequestResult<M>>;
 
 const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   create: async (params, context) => {
     const size = params.cols && params.rows ? { cols: params.cols, rows: params.rows } : context.defaultSize();
     return createSession({ ...params, ...size, ...(context.clientEnv ? { clientEnv: context.clientEnv } : {}) }, context);
   },
-  kill: async ({ session }, { host, resolve }) => host.kill(resolve(session)),
+  kill: async ({ session }, { host, resolve }) => {
+    await host.kill(resolve(session));
+    return null;
+  },
   conflicts: async ({ cwd }, { changes }) => {
     if (!changes) throw new Error('this server does not track worktree sessions');
     return changes.report(cwd);
   },
   relaunch: async ({ session }, { host, resolve, clientEnv }) => host.relaunch(resolve(session), clientEnv),
-  snapshot: async ({ session }, { host, resolve }) => host.snapshot(resolve(session)),
+  snapshot: async ({ session }, { host, resolve }) => (await host.snapshot(resolve(session))) ?? null,
   capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),
-  lines: async ({ session, from, count }, { host, resolve }) => host.lines(resolve(session), from, count),
-  list: async (_params, { host }) => host.list(),
+  lines: async ({ session, from, count }, { host, resolve }) => (await host.lines(resolve(session), from, count)) ?? null,
+  list: async (_params, { host }) => [...host.list()],
   stop: async (_params, { stop }) => {
     // Answer first, then stop: the client is waiting for this response.
     setImmediate(stop);

@@ -1,4 +1,4 @@
-import { describeConflicts, type ConflictReport } from '../../core/review/conflict-report.js';
+import { describeConflicts } from '../../core/review/conflict-report.js';
 import type { CliCommand } from '../command.js';
 import { withHost } from '../targets.js';
 
@@ -10,7 +10,7 @@ export const conflictsCommand: CliCommand = {
   positionals: { min: 0, max: 0 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
-      const report = (await host.request('conflicts', { cwd: context.cwd })) as ConflictReport;
+      const report = await host.request('conflicts', { cwd: context.cwd });
       context.out(args.values.json ? JSON.stringify(report, null, 2) + '\n' : describeConflicts(report).join('\n') + '\n');
       return 0;
     }),

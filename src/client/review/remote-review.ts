@@ -11,28 +11,28 @@ export class RemoteReview implements ReviewPort {
   constructor(private readonly host: RemoteHost) {}
 
   async diff(session: string): Promise<SessionDiff> {
-    return (await this.host.request('diff', { session })) as SessionDiff;
+    return this.host.request('diff', { session });
   }
 
   async previewMerge(session: string): Promise<MergeReview> {
-    return (await this.host.request('mergePreview', { session })) as MergeReview;
+    return this.host.request('mergePreview', { session });
   }
 
   async merge(session: string, options: MergeOptions): Promise<MergeResult> {
-    return (await this.host.request('merge', { session, ...options })) as MergeResult;
+    return this.host.request('merge', { session, ...options });
   }
 
   async removalReport(session: string): Promise<RemovalReport> {
-    return (await this.host.request('removalReport', { session })) as RemovalReport;
+    return this.host.request('removalReport', { session });
   }
 
   async remove(session: string, { alsoEnd, ...options }: SessionRemoveOptions): Promise<RemoveOutcome> {
     const plain = { session, ...options, ...(alsoEnd ? { alsoEnd: [...alsoEnd] } : {}) };
-    return (await this.host.request('removeWorktree', plain)) as RemoveOutcome;
+    return this.host.request('removeWorktree', plain);
   }
 
   async pruneScan(folder: string): Promise<PruneScan> {
-    return (await this.host.request('pruneScan', { folder })) as PruneScan;
+    return this.host.request('pruneScan', { folder });
   }
 
   async prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]> {
@@ -41,10 +41,10 @@ export class RemoteReview implements ReviewPort {
       ...(choices.missing ? { missing: [...choices.missing] } : {}),
       ...(choices.branches ? { branches: [...choices.branches] } : {}),
     };
-    return (await this.host.request('prune', { folder, choices: plain })) as PruneItemResult[];
+    return this.host.request('prune', { folder, choices: plain });
   }
 
   async commitTurn(session: string): Promise<TurnCommit> {
-    return (await this.host.request('commitTurn', { session })) as TurnCommit;
+    return this.host.request('commitTurn', { session });
   }
 }

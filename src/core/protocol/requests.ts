@@ -1,10 +1,20 @@
 /**
- * The requests a client can make of the server, one row each: the method name and the shape of its
- * parameters. The server validates every request against this table before acting on it, so a
- * malformed or hostile message is answered with an error and never reaches a session.
+ * The requests a client can make of the server, one row each: the method name, the shape of its
+ * parameters (REQUESTS) and the type of its answer (RequestResults). The server validates every request
+ * against this table before acting on it, so a malformed or hostile message is answered with an error and
+ * never reaches a session; its handlers and the client's `request()` are typed by the same rows, so an
+ * answer's shape is checked at both ends. test/unit/protocol-shapes.test.ts holds the parameter shapes to
+ * PROTOCOL_VERSION.
  */
 import { z } from 'zod';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
+import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
+import type { RemoveOutcome, SessionDiff } from '../git/review.js';
+import type { ConflictReport } from '../review/conflict-report.js';
+import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../review/review-port.js';
+import type { PaneFrame } from '../screen/frame.js';
+import type { LineSlice } from '../screen/line-slice.js';
+import type { SessionInfo } from '../session/session.js';
 import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
 
 const session = z.string().min(1).max(64);
@@ -84,6 +94,37 @@ export const REQUESTS = {
 
 export type RequestMethod = keyof typeof REQUESTS;
 export type RequestParams<M extends RequestMethod> = z.infer<(typeof REQUESTS)[M]>;
+
+/** What each request answers (null: nothing but that it was done). */
+export interface RequestResults {
+  create: SessionInfo;
+  kill: null;
+  conflicts: ConflictReport;
+  relaunch: SessionInfo;
+  snapshot: PaneFrame | null;
+  capture: string;
+  lines: LineSlice | null;
+  list: SessionInfo[];
+  stop: null;
+  diff: SessionDiff;
+  mergePreview: MergeReview;
+  merge: MergeResult;
+  removalReport: RemovalReport;
+  removeWorktree: RemoveOutcome;
+  pruneScan: PruneScan;
+  prune: PruneItemResult[];
+  commitTurn: TurnCommit;
+  setBuffer: null;
+  getBuffer: string | null;
+  pasteBuffer: null;
+}
+
+export type RequestResult<M extends RequestMethod> = RequestResults[M];
+
+/** Every method has an answer type and every answer a method: a row added to one table and not the other fails to compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const TABLES_AGREE: Same<RequestMethod, keyof RequestResults> = true;
+void TABLES_AGREE;
 
 export function isRequestMethod(method: string): method is RequestMethod {
   return Object.prototype.hasOwnProperty.call(REQUESTS, method);
