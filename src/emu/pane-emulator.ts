@@ -21,6 +21,7 @@
  * allocates next to nothing (measured: most of the server's share of an echo, and its garbage, was
  * reading unchanged rows). Frames are never mutated, so a frame handed out earlier stays as it was.
  */
+import { DEFAULT_CONFIG } from '../core/config/config.js';
 import xtermHeadless from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
 import { DisposableStore, toDisposable, type Disposable } from '../core/disposable.js';
@@ -41,7 +42,7 @@ const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
 export interface PaneEmulatorOptions {
   cols: number;
   rows: number;
-  /** Lines kept above the screen; default 10000. */
+  /** Lines kept above the screen; default the configuration's. */
   scrollback?: number;
   /** Bytes the emulator sends to the program: answers to its queries. */
   onReply: (data: string) => void;
@@ -69,7 +70,7 @@ export class PaneEmulator implements Disposable {
     this.terminal = new Terminal({
       cols: options.cols,
       rows: options.rows,
-      scrollback: options.scrollback ?? 10_000,
+      scrollback: options.scrollback ?? DEFAULT_CONFIG.scrollback,
       allowProposedApi: true, // the unicode API that switches widths to Unicode 11
       logLevel: 'off',
     });

@@ -5,6 +5,7 @@
  * emulator, only records (sessions$), frames (frames$, coalesced by the FrameClock) and bells, which is
  * what lets the same host run inside the client today and behind a socket in a server process.
  */
+import { DEFAULT_CONFIG } from '../core/config/config.js';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import { defaultName, nameProblem } from '../core/session/naming.js';
@@ -195,7 +196,7 @@ export class LocalSessionHost implements SessionHost {
     const options = {
       size,
       launchEnv,
-      scrollback: this.options.scrollback ?? 10_000,
+      scrollback: this.options.scrollback ?? DEFAULT_CONFIG.scrollback,
       rules: rules.compiled,
       statusRules: rules.given,
       ...(typePrompt !== undefined ? { typePrompt } : {}),

@@ -7,9 +7,8 @@
  * field that merely becomes used, while a typo in a field name is still reported.
  */
 import { z } from 'zod';
+import { APPROVAL_MODES, type ApprovalMode } from '../agents/profile.js';
 
-export const APPROVAL_MODES = ['default', 'bypass', 'autopilot'] as const;
-export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
 export const approvalModeSchema = z
   .enum(APPROVAL_MODES)

@@ -9,7 +9,8 @@
  */
 import { DEFAULT_PREFIX, type KeyTableName } from '../keymap/bindings.js';
 import type { Isolation } from '../session/session.js';
-import type { AgentProfileConfig, ApprovalMode } from './agent-schema.js';
+import type { ApprovalMode } from '../agents/profile.js';
+import type { AgentProfileConfig } from './agent-schema.js';
 import type { ConfigFile } from './schema.js';
 
 /** Key overrides of one key table: command line (`"select-session 1"`) or copy action → key specs; [] unbinds. */

@@ -16,11 +16,6 @@ export function isWithin(folder: string, path: string): boolean {
   return path.replace(/\/+$/, '') === folder.replace(/\/+$/, '') || isStrictlyInside(folder, path);
 }
 
-/** The last segment of a path. */
-export function lastSegment(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
 
 /**
  * Of the repository-relative `paths`, those that are one of `entries` or lie below one of them, where an

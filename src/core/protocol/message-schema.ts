@@ -25,6 +25,8 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('focus'), session: sessionId }),
 ]);
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `true` exactly when A and B are the same type: for checks that fail to compile when two declarations drift apart. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when the schema and the ClientMessage type drift apart. */
-export const SCHEMA_MATCHES_TYPES: Same<z.infer<typeof clientMessageSchema>, ClientMessage> = true;
+const SCHEMA_MATCHES_TYPES: Same<z.infer<typeof clientMessageSchema>, ClientMessage> = true;
+void SCHEMA_MATCHES_TYPES;

@@ -16,6 +16,7 @@ import type { PaneFrame } from '../screen/frame.js';
 import type { LineSlice } from '../screen/line-slice.js';
 import type { SessionInfo } from '../session/session.js';
 import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
+import type { Same } from './message-schema.js';
 
 const session = z.string().min(1).max(64);
 const path = z.string().min(1).max(4096);
@@ -122,7 +123,6 @@ export interface RequestResults {
 export type RequestResult<M extends RequestMethod> = RequestResults[M];
 
 /** Every method has an answer type and every answer a method: a row added to one table and not the other fails to compile. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const TABLES_AGREE: Same<RequestMethod, keyof RequestResults> = true;
 void TABLES_AGREE;
 

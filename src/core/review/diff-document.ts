@@ -82,7 +82,7 @@ export function totalsLine(files: readonly FileStat[]): string {
 }
 
 /** "M src/app.ts   +3 −1", with the path padded to `width`. */
-export function statLine(file: FileStat, width: number): string {
+function statLine(file: FileStat, width: number): string {
   const path = displayPath(file);
   const counts = file.binary ? 'binary' : `+${file.added} −${file.removed}`;
   const note = file.status === 'untracked' ? '  (untracked)' : '';

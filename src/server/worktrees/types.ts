@@ -5,13 +5,15 @@
  * every engine operation takes one. Paths in it are real paths (symlinks resolved), so comparing them with
  * what `git worktree list` reports is exact.
  */
+import { DEFAULT_CONFIG } from '../../core/config/config.js';
 import type { WorktreeConfig } from '../../core/git/review.js';
 import type { GitPort, WorktreeFiles } from './ports.js';
 
 export type { WorktreeConfig, WorktreeRecord } from '../../core/git/review.js';
 
-export const DEFAULT_BRANCH_PREFIX = 'grove/';
-export const DEFAULT_COPY_IGNORED: readonly string[] = ['.env', '.env.*'];
+/** The configuration's defaults, for an engine made without settings (core/config/config.ts owns them). */
+export const DEFAULT_BRANCH_PREFIX = DEFAULT_CONFIG.worktree.branchPrefix;
+export const DEFAULT_COPY_IGNORED: readonly string[] = DEFAULT_CONFIG.worktree.copy;
 
 /** What every engine operation runs with. */
 export interface WorktreeContext {
