@@ -62,7 +62,6 @@ export interface AppOptions {
   /** The agents a new session may run (built-in and configured), and how to tell whether one is installed. */
   readonly agents: AgentLauncher;
   readonly home: string | undefined;
-  /** Called when the user leaves (detach or quit). */
   /** `C-b d`: the client leaves; `session` is the one it had focused. */
   readonly onDetach: (session: SessionInfo | undefined) => void;
   /** Whether grove takes the mouse (clicks, wheel, drag to copy); on unless configured off. */

@@ -89,42 +89,4 @@ describe('reviewing a worktree session in the UI', () => {
     expect(existsSync(join(`${sandbox.project}.worktrees`, 'feature'))).toBe(false);
     expect(JSON.parse((await sandbox.cli(['ls', '--json'])).stdout)).toEqual([]);
   });
-
-  it('names the branch and what becomes of it, and Tab changes it before anything is removed', async () => {
-    expect((await sandbox.cli(['new', '--worktree', '--name', 'lossy', '--', 'sleep', '600'])).stdout).toBe('lossy\n');
-    writeFileSync(join(`${sandbox.project}.worktrees`, 'lossy', 'wip.txt'), 'unsaved\n');
-    const t = await sandbox.open({ cols: 120, rows: 36 });
-    await t.waitForText('project.worktrees/lossy');
-    t.press('C-b', 'X');
-    await t.waitForText('branch grove/lossy: deleted (all its commits are in main) · Tab keeps it');
-    await t.waitForText('losing 1 untracked file:');
-    t.press('Tab');
-    await t.waitForText('branch grove/lossy: kept · Tab deletes it');
-    t.write('lossy');
-    t.press('Enter');
-    await t.waitForText('lossy: removed the worktree; kept branch grove/lossy (as asked)');
-    expect(git(sandbox, ['branch', '--list', 'grove/lossy'])).not.toBe('');
-  });
-
-  it('merge dialog: m, s and r only choose the method; Enter merges as shown', async () => {
-    expect((await sandbox.cli(['new', '--worktree', '--name', 'squashy', '--', 'sleep', '600'])).code).toBe(0);
-    const worktree = join(`${sandbox.project}.worktrees`, 'squashy');
-    writeFileSync(join(worktree, 'a.txt'), 'a\n');
-    execFileSync('git', ['add', '-A'], { cwd: worktree, env: sandbox.env });
-    execFileSync('git', ['commit', '-q', '-m', 'one'], { cwd: worktree, env: sandbox.env });
-    const t = await sandbox.open({ cols: 120, rows: 36 });
-    await t.waitForText('project.worktrees/squashy');
-    t.press('C-b', 'm');
-    await t.waitForText('method: merge commit (m)');
-    t.press('s');
-    await t.waitForText('method: squash into one commit (s)');
-    await t.waitForText('Enter squashes');
-    t.press('r', 's');
-    // Choosing merged nothing.
-    expect(git(sandbox, ['log', '-1', '--format=%s'])).toBe('initial\n');
-    t.press('Enter');
-    await t.waitForText('squash-merged grove/squashy into main');
-    // A squash: one new commit on main with one parent, not a merge commit.
-    expect(git(sandbox, ['log', '-1', '--format=%s %p']).split(' ')).toHaveLength(2);
-  });
 });

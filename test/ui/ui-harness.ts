@@ -1,0 +1,240 @@
+/**
+ * The in-process UI tier (lazygit's GUI driver, zellij's grid snapshots): the real client app and the
+ * server's real session host in one process, with a fake pty behind the spawner port, a blessed screen
+ * drawing into memory, and keys pressed by command name through the keymap. Screens are read back as
+ * text with row numbers. A test here runs in milliseconds where the same test through the real binary
+ * and a real shell takes seconds; a few real-binary smoke tests per flow stay in test/e2e.
+ *
+ * A fake program is a function of its pty: it sees what is typed and prints what it likes. The default
+ * is a tiny shell: it echoes what is typed and, on Enter, answers `echo WORDS` with WORDS and a prompt.
+ */
+import { readFileSync } from 'node:fs';
+import { PassThrough, Writable } from 'node:stream';
+import { BehaviorSubject } from 'rxjs';
+import { GroveApp, type AppOptions } from '../../src/client/app.js';
+import { paletteFor } from '../../src/client/views/palette.js';
+import { agentCatalog } from '../../src/core/agents/user-profiles.js';
+import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
+import { formatConfigError } from '../../src/core/config/errors.js';
+import { parseTheme } from '../../src/core/config/schema-checks.js';
+import type { Disposable } from '../../src/core/disposable.js';
+import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../../src/core/keymap/bindings.js';
+import { Keymap } from '../../src/core/keymap/keymap.js';
+import { encodeKey } from '../../src/core/keys/key-encoder.js';
+import type { ReviewPort } from '../../src/core/review/review-port.js';
+import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
+import { screenGrid } from '../../src/io/screen-grid.js';
+import { LocalSessionHost } from '../../src/server/local-host.js';
+import { PasteBuffer } from '../../src/server/paste-buffer.js';
+import type { LaunchChecks, PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../../src/server/ports.js';
+
+/** What a fake program does: called once with its pty when it starts. */
+export type FakeProgram = (pty: FakePty) => void;
+
+export class FakePty implements PtyProcess {
+  private static nextPid = 90_000;
+  readonly pid = FakePty.nextPid++;
+  /** Everything typed into it, in order. */
+  typed = '';
+  private readonly dataListeners = new Set<(data: string) => void>();
+  private readonly exitListeners = new Set<(exit: PtyExit) => void>();
+  private readonly inputListeners = new Set<(data: string) => void>();
+  exited = false;
+
+  constructor(readonly file: string, readonly args: readonly string[], public size: { cols: number; rows: number }) {}
+
+  /** The program prints. */
+  print(data: string): void {
+    if (!this.exited) for (const listener of this.dataListeners) listener(data);
+  }
+
+  /** The program ends. */
+  exit(exitCode = 0): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const listener of this.exitListeners) listener({ exitCode });
+  }
+
+  /** The program's view of its input. */
+  onInput(listener: (data: string) => void): void {
+    this.inputListeners.add(listener);
+  }
+
+  foreground() {
+    return undefined;
+  }
+  onData(listener: (data: string) => void): Disposable {
+    this.dataListeners.add(listener);
+    return { dispose: () => this.dataListeners.delete(listener) };
+  }
+  onExit(listener: (exit: PtyExit) => void): Disposable {
+    this.exitListeners.add(listener);
+    return { dispose: () => this.exitListeners.delete(listener) };
+  }
+  write(data: string): void {
+    this.typed += data;
+    for (const listener of this.inputListeners) listener(data);
+  }
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+  }
+  pause(): void {}
+  resume(): void {}
+  terminate(): void {
+    queueMicrotask(() => this.exit(143));
+  }
+}
+
+/** A shell of a few lines: a prompt, echo of what is typed, and `echo WORDS` answered on Enter. */
+export const fakeShell: FakeProgram = (pty) => {
+  let line = '';
+  pty.print('$ ');
+  pty.onInput((data) => {
+    for (const ch of data) {
+      if (ch === '\r') {
+        const words = /^echo (.*)$/u.exec(line)?.[1];
+        pty.print(`\r\n${words !== undefined ? `${words}\r\n` : ''}$ `);
+        line = '';
+      } else if (ch >= ' ') {
+        line += ch;
+        pty.print(ch);
+      }
+    }
+  });
+};
+
+export interface UiOptions {
+  readonly cols?: number;
+  readonly rows?: number;
+  /** The programs by command name; anything else runs the fake shell. */
+  readonly programs?: Readonly<Record<string, FakeProgram>>;
+  /** The folder the UI starts in, and its repository. */
+  readonly cwd?: string;
+  readonly repo?: string;
+  /** Which repository each folder belongs to (default: the folder itself). */
+  readonly repositoryOf?: (folder: string) => string;
+  /** The review loop, for tests of its screens (a ReviewService over the same host, say). */
+  readonly review?: (host: LocalSessionHost) => ReviewPort;
+}
+
+export class UiHarness {
+  readonly host: LocalSessionHost;
+  readonly keymap = Keymap.build({ prefix: DEFAULT_PREFIX, bindings: DEFAULT_BINDINGS });
+  /** Every pty started, in order. */
+  readonly ptys: FakePty[] = [];
+  readonly app: GroveApp;
+  private readonly screen: TerminalScreen;
+  private readonly stdin = new PassThrough();
+  detached = false;
+
+  constructor(options: UiOptions = {}) {
+    const programs = options.programs ?? {};
+    const spawner: PtySpawner = {
+      spawn: (file: string, args: readonly string[], spawn: SpawnOptions) => {
+        const pty = new FakePty(file, args, { cols: spawn.cols, rows: spawn.rows });
+        this.ptys.push(pty);
+        queueMicrotask(() => (programs[file] ?? fakeShell)(pty));
+        return pty;
+      },
+    };
+    const checks: LaunchChecks = {
+      resolveCommand: (command) => (command === 'missing' ? undefined : command),
+      isDirectory: () => true,
+      repositoryOf: options.repositoryOf ?? ((folder) => folder),
+    };
+    this.host = new LocalSessionHost({ spawner, checks, env: {}, killGraceMs: 50 });
+    const cols = options.cols ?? 100;
+    const rows = options.rows ?? 30;
+    const output = new Writable({ write: (_chunk, _encoding, done) => done() });
+    Object.assign(output, { columns: cols, rows, isTTY: true });
+    this.screen = openScreen({ output: output as unknown as NodeJS.WriteStream, colorDepth: '256', term: 'xterm-256color' });
+    const buffer = new PasteBuffer();
+    const cwd = options.cwd ?? '/repo';
+    const appOptions: AppOptions = {
+      host: this.host,
+      screen: this.screen,
+      stdin: this.stdin as unknown as NodeJS.ReadStream,
+      keymap: this.keymap,
+      palette: paletteFor(defaultTheme(), '256'),
+      cwd,
+      repo: options.repo ?? (options.repositoryOf ?? ((folder: string) => folder))(cwd),
+      shell: 'sh',
+      agents: { catalog: agentCatalog(DEFAULT_CONFIG), resolveCommand: (command) => command },
+      home: undefined,
+      onDetach: () => void (this.detached = true),
+      pasteBuffer: {
+        length$: buffer.length$ as BehaviorSubject<number>,
+        set: async (text) => buffer.set(text),
+        paste: async (session) => this.host.input(session, buffer.current ?? ''),
+      },
+      ...(options.review ? { review: options.review(this.host) } : {}),
+    };
+    this.app = new GroveApp(appOptions);
+  }
+
+  /** Types raw bytes, as a terminal would send them. */
+  type(bytes: string): void {
+    this.stdin.write(bytes);
+  }
+
+  /** Presses named keys ('Enter', 'C-b', 'x'). */
+  press(...keys: string[]): void {
+    this.type(keys.map((key) => bytesOf(key)).join(''));
+  }
+
+  /** Runs a command the way the user does: by its first key binding in the keymap ("C-b c" for new-session). */
+  run(command: string): void {
+    const [binding] = this.keymap.keysFor(command);
+    if (!binding) throw new Error(`no key runs ${command}`);
+    this.press(...binding.split(' '));
+  }
+
+  /** The screen as text, one line per row. */
+  lines(): string[] {
+    return screenGrid(this.screen.screen).lines.map((line) => line.map(([, ch]) => ch || '').join('').trimEnd());
+  }
+
+  /** The screen with two-digit row numbers, for assertions and failure messages. */
+  snapshot(): string {
+    return this.lines().map((line, row) => `${String(row).padStart(2, '0')} │${line}`).join('\n');
+  }
+
+  async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.screen.screen.render();
+      if (check(this.lines().join('\n'))) return;
+      if (Date.now() > deadline) throw new Error(`waited for ${what}\n${this.snapshot()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<void> {
+    return this.waitFor((screen) => (typeof text === 'string' ? screen.includes(text) : text.test(screen)), String(text), timeoutMs);
+  }
+
+  async dispose(): Promise<void> {
+    this.app.dispose();
+    await this.host.dispose();
+    this.screen.destroy();
+  }
+}
+
+function bytesOf(key: string): string {
+  if (key.length === 1 && key >= ' ') return key;
+  const bytes = encodeKey(key, { applicationCursor: false });
+  if (bytes === undefined) throw new Error(`no bytes for key ${key}`);
+  return bytes;
+}
+
+let theme: ReturnType<typeof loadDefaultTheme> | undefined;
+function defaultTheme() {
+  return (theme ??= loadDefaultTheme());
+}
+
+function loadDefaultTheme() {
+  const text = readFileSync(new URL('../../themes/default.json', import.meta.url), 'utf8');
+  const result = parseTheme({ file: 'themes/default.json', text });
+  if (!result.ok) throw new Error(result.errors.map(formatConfigError).join('\n'));
+  return result.value;
+}
