@@ -1,10 +1,14 @@
 /**
- * Every `grove` command, in the order `grove --help` lists them. Later features add their rows here.
+ * Every `grove` command, in the order `grove --help` lists them. Later features add their rows here. A
+ * key command that acts on a session names its `grove` command (Command.commandLine), and is found here
+ * by its own name too: `grove kill-session api` is `grove kill api`.
  */
+import { findCommand } from '../core/commands/registry.js';
 import type { CliCommand } from './command.js';
 import { attachCommand } from './commands/attach.js';
 import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
+import { commitCommand } from './commands/commit.js';
 import { configCheckCommand, configPathCommand, configTrustCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
 import { diffCommand } from './commands/diff.js';
@@ -36,6 +40,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   diffCommand,
   mergeCommand,
   rmCommand,
+  commitCommand,
   pruneCommand,
   conflictsCommand,
   serverStopCommand,
@@ -53,5 +58,8 @@ export function findCliCommand(argv: readonly string[]): { command: CliCommand; 
   const byTwo = CLI_COMMANDS.find((c) => c.name === two);
   if (byTwo) return { command: byTwo, words: 2 };
   const byOne = CLI_COMMANDS.find((c) => c.name === argv[0]);
-  return byOne ? { command: byOne, words: 1 } : undefined;
+  if (byOne) return { command: byOne, words: 1 };
+  const keyCommand = argv[0] === undefined ? undefined : findCommand(argv[0])?.commandLine;
+  const same = CLI_COMMANDS.find((c) => c.name === keyCommand);
+  return same ? { command: same, words: 1 } : undefined;
 }

@@ -247,6 +247,17 @@ describe('grove rm', () => {
   });
 });
 
+describe('grove commit', () => {
+  it('commits a worktree session now, as C-b s does, and answers to the key command\'s name', async () => {
+    await sleeper('c');
+    writeFileSync(join(worktreeOf('c'), 'n.txt'), 'n\n');
+    expect((await sandbox.cli(['commit', 'c'])).stdout).toMatch(/^c: committed turn 1 \([0-9a-f]{8}\)\n$/);
+    expect((await sandbox.cli(['commit-turn', 'c'])).stdout).toBe('c: nothing to commit\n');
+    expect(git(['log', '-1', '--format=%s', 'grove/c'])).toBe('grove: c turn 1\n');
+    expect((await sandbox.cli(['kill-session', 'c'])).code).toBe(0);
+  });
+});
+
 describe('a turn commit that fails', () => {
   it('shows in grove ls, not only in the log', async () => {
     const script = 'echo done > result.txt; touch "$(git rev-parse --git-path index.lock)"; echo working; sleep 600';

@@ -75,6 +75,12 @@ export interface CommandContext {
 export interface Command {
   readonly name: string;
   readonly description: string;
+  /**
+   * The `grove` command that does the same from a script, to a session named on the command line (which
+   * also answers to this command's name: `grove kill-session api`). Absent for commands that change only
+   * what a client shows (layout, focus, copy mode, help).
+   */
+  readonly commandLine?: string;
   /** Why the command can't run now, in a few words for the status bar; undefined when it can. */
   canRun(view: ClientView, args: readonly string[]): string | undefined;
   run(context: CommandContext): void;

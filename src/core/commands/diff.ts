@@ -3,6 +3,7 @@ import { focusedSession, needsSession, type Command } from './command.js';
 /** The full-screen diff of what the focused session changed (a workspace session: its checkout's changes). */
 export const diff: Command = {
   name: 'diff',
+  commandLine: 'diff',
   description: 'Show what the focused session changed',
   canRun: needsSession,
   run: ({ view, actions }) => actions.openDiff(focusedSession(view)!.id),

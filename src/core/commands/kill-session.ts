@@ -8,6 +8,7 @@ import { printable } from '../text/terminal-text.js';
  */
 export const killSession: Command = {
   name: 'kill-session',
+  commandLine: 'kill',
   description: 'Kill the focused session',
   canRun: needsSession,
   run: ({ view, actions }) => {

@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 /** Opens the new-session dialog (name, command); the dialog makes the request. */
 export const newSession: Command = {
   name: 'new-session',
+  commandLine: 'new',
   description: 'Create a session',
   canRun: () => undefined,
   run: ({ actions }) => actions.openNewSessionDialog(),

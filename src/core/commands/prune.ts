@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 /** Lists the worktrees and branches grove left behind in this repository, to clear the ones chosen. */
 export const prune: Command = {
   name: 'prune',
+  commandLine: 'prune',
   description: 'Clear leftover worktrees and branches',
   canRun: () => undefined,
   run: ({ actions }) => actions.openPrune(),
