@@ -4,7 +4,7 @@
  *
  * A target is a session's id ("s3"), its name, or its index. An index counts the sessions as the asker
  * lists them: a client started in a repository lists that repository's sessions — the sidebar's numbers,
- * and `grove ls` run there — and with "all" (C-b a, `grove ls --all`, `--all` on any command) every
+ * and `grove ls` run there — and with "all" (C-b a, `grove ls --all`) every
  * repository's, grouped by repository. The server lists nothing, so it takes ids and names only. Names
  * are unique per server and can never look like an index or an id, nor start with "-" (naming.ts), so an
  * id, a name and an index never compete for the same word.
