@@ -1,5 +1,5 @@
-import type { CliCommand } from '../command.js';
-import { runTui } from '../tui.js';
+import { runTui, terminalProblem } from '../../client/main.js';
+import { UsageError, type CliCommand } from '../command.js';
 
 export const attachCommand: CliCommand = {
   name: 'attach',
@@ -8,5 +8,9 @@ export const attachCommand: CliCommand = {
   options: {},
   positionals: { min: 0, max: 1 },
   drawsScreen: true,
-  run: (args, context) => runTui(context, args.positionals[0]),
+  run: (args, context) => {
+    const problem = terminalProblem(context.env, process.stdin, process.stdout);
+    if (problem) throw new UsageError(problem);
+    return runTui(context, args.positionals[0]);
+  },
 };

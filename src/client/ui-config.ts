@@ -13,7 +13,7 @@ import type { Env } from '../core/config/paths.js';
 import { tmuxPrefixWarning } from '../core/config/tmux-prefix.js';
 import { Keymap } from '../core/keymap/keymap.js';
 import { detectColorDepth, type ColorDepth } from '../core/screen/color.js';
-import { paletteFor, type Palette } from '../client/views/palette.js';
+import { paletteFor, type Palette } from './views/palette.js';
 import { loadGroveConfig, queryTmuxPrefix } from '../io/config-files.js';
 import { GROVE_KNOWLEDGE } from '../core/config/knowledge.js';
 

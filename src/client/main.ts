@@ -4,19 +4,20 @@
  * However grove leaves — detach, a signal (SIGINT, SIGTERM, SIGHUP when an SSH connection drops), an
  * uncaught error, the server going away — the user's terminal is restored (cooked mode, main screen,
  * cursor visible) and the connection is closed. Sessions belong to the server, so none of this ends them.
+ * This is the client's start-up wiring; `grove attach` (src/cli) parses the arguments and calls it.
  */
 import { findCommand } from '../core/commands/registry.js';
 import { formatConfigError } from '../core/config/errors.js';
-import { GroveApp } from '../client/app.js';
-import { SERVER_EXITED } from '../client/remote-host.js';
+import { GroveApp } from './app.js';
+import { SERVER_EXITED } from './remote-host.js';
 import { findTarget, listedSessions } from '../core/session/targets.js';
 import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
-import { RemotePasteBuffer } from '../client/remote-paste-buffer.js';
-import { RemoteReview } from '../client/review/remote-review.js';
+import { RemotePasteBuffer } from './remote-paste-buffer.js';
+import { RemoteReview } from './review/remote-review.js';
 import { repositoryOf } from '../io/repository.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
-import { UsageError, type CliContext } from './command.js';
+import type { RemoteHost } from './remote-host.js';
 import { loadUiConfig } from './ui-config.js';
 import { terminalText } from '../core/text/terminal-text.js';
 
@@ -29,9 +30,16 @@ export function terminalProblem(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadStream
   return undefined;
 }
 
-export async function runTui(context: CliContext, focusTarget?: string): Promise<number> {
-  const problem = terminalProblem(context.env, process.stdin, process.stdout);
-  if (problem) throw new UsageError(problem);
+/** What the UI starts from: the folder and environment it was started in, and how to reach the server. */
+export interface ClientStart {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Connects to the server, starting it if `start` and none runs. */
+  connect(start: boolean): Promise<RemoteHost>;
+}
+
+/** The UI, until the user leaves; its exit status. The caller checks terminalProblem() first. */
+export async function runTui(context: ClientStart, focusTarget?: string): Promise<number> {
   // A running server answers while the config is read; one is started only once the config is good.
   const connecting = context.connect(false);
   connecting.catch(() => undefined);
