@@ -99,7 +99,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         keymap,
         palette,
         cwd: context.cwd,
-        repo: repositoryOf(context.cwd),
+        repo,
         shell: context.env.SHELL || '/bin/sh',
         agents: { catalog: agents, resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH) },
         home: context.env.HOME,

@@ -48,13 +48,14 @@ export class GroveServer implements ConnectionOwner {
   /** Resolves once the server has stopped. */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
 
+  /** What the next client to connect is told once; then nothing. */
   private notices: readonly string[];
+  /** The session a client focused last (tmux's most recent session), for a client attaching without a target. */
+  private focus: string | undefined;
 
   constructor(private readonly options: ServerOptions) {
     this.notices = options.notices ?? [];
   }
-
-  private focus: string | undefined;
 
   focused(session: string): void {
     if (this.host.has(session)) this.focus = session;

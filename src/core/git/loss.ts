@@ -79,6 +79,16 @@ export function losesCommits(report: LossReport): boolean {
   return report.commits.length > 0;
 }
 
+/** "3 commits not in main". */
+export function commitsNotInBase(report: LossReport): string {
+  return `${plural(report.commits.length, 'commit')} not in ${report.base}`;
+}
+
+/** What the branch alone would lose: the report without the worktree's own files and commits (its folder is gone). */
+export function branchOnly(report: LossReport): LossReport {
+  return { ...report, uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [] };
+}
+
 /** "2 uncommitted files, 1 untracked file and 3 commits not in main" or "nothing (squash-merged into main)". */
 export function describeLoss(report: LossReport): string {
   const parts: string[] = [];
@@ -88,7 +98,7 @@ export function describeLoss(report: LossReport): string {
   if (report.submodules.length) parts.push(plural(report.submodules.length, 'checked-out submodule'));
   if (report.detachedCommits.length)
     parts.push(`${plural(report.detachedCommits.length, 'commit')} only on a detached HEAD`);
-  if (report.commits.length) parts.push(`${plural(report.commits.length, 'commit')} not in ${report.base}`);
+  if (report.commits.length) parts.push(commitsNotInBase(report));
   if (parts.length === 0) return report.mergedBy ? `nothing (${mergedWords(report.mergedBy, report.base)})` : 'nothing';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -3,7 +3,7 @@
  * clearing the ones the user picked. The engine's scan (src/server/worktrees/prune.ts) fills these in;
  * the command line and the TUI only read them, one line per leftover.
  */
-import { describeLoss, type LossReport } from './loss.js';
+import { branchOnly, describeLoss, type LossReport } from './loss.js';
 import type { WorktreeRecord } from './review.js';
 
 /** What a leftover is judged against: its session's base, the one recorded at creation, or the main checkout's. */
@@ -91,7 +91,7 @@ export function describeScan(scan: PruneScan): string[] {
     ),
     ...scan.missing.map(
       (m) =>
-        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss({ ...m.loss, uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [] })}`,
+        `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss(branchOnly(m.loss))}`,
     ),
     ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
     ...leftAlone(scan),

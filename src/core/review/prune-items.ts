@@ -3,7 +3,7 @@
  * what it holds, and whether removing it loses work (then it needs an explicit confirmation of the loss).
  * Stray folders are not items: grove never deletes a folder git does not know.
  */
-import { losesCommits, type LossReport } from '../git/loss.js';
+import { branchOnly, losesCommits, type LossReport } from '../git/loss.js';
 import { describeScan, type PruneChoices, type PruneScan } from '../git/prune-report.js';
 import { losesAnything, lossLines } from './summaries.js';
 
@@ -24,7 +24,7 @@ export function pruneItems(scan: PruneScan): PruneItem[] {
   const items: Omit<PruneItem, 'summary'>[] = [
     ...scan.worktrees.map((w) => ({ kind: 'worktree' as const, target: w.path, details: details(w.loss), losesWork: losesAnything(w.loss) })),
     // The files of a gone worktree went with its folder; only its branch's commits are left to lose.
-    ...scan.missing.map((m) => ({ kind: 'missing' as const, target: m.path, details: details({ ...m.loss, uncommitted: [], untracked: [], ignored: [], submodules: [], detachedCommits: [] }), losesWork: losesCommits(m.loss) })),
+    ...scan.missing.map((m) => ({ kind: 'missing' as const, target: m.path, details: details(branchOnly(m.loss)), losesWork: losesCommits(m.loss) })),
     ...scan.branches.map((b) => ({ kind: 'branch' as const, target: b.branch, details: details(b.loss), losesWork: losesCommits(b.loss) })),
   ];
   return items.map((item, index) => ({ ...item, summary: summaries[index]! }));

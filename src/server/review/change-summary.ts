@@ -6,6 +6,7 @@
 import { parseRawNumstat } from '../../core/git/diff-output.js';
 import { dirtyPaths, parseStatus } from '../../core/git/status.js';
 import type { ChangeSummary } from '../../core/review/changes.js';
+import { mapLimited } from '../map-limited.js';
 import type { GitPort, WorktreeRecord } from '../worktrees/index.js';
 
 export async function changeSummary(git: GitPort, record: WorktreeRecord): Promise<ChangeSummary> {
@@ -38,17 +39,14 @@ export async function changeSummary(git: GitPort, record: WorktreeRecord): Promi
 
 /** Untracked files whose lines are counted, at most: past that, a change of files must not cost a process each. */
 const COUNTED_UNTRACKED = 200;
+const COUNT_CONCURRENCY = 8;
 
 /** The lines of the untracked files: each one's `git diff --no-index --numstat` against nothing. */
 async function untrackedLines(git: GitPort, cwd: string, paths: readonly string[]): Promise<number> {
-  let total = 0;
   const files = paths.filter((path) => !path.endsWith('/')).slice(0, COUNTED_UNTRACKED);
-  for (let at = 0; at < files.length; at += 8) {
-    const counts = await Promise.all(files.slice(at, at + 8).map(async (path) => {
-      const result = await git.exec(cwd, ['diff', '--no-index', '--numstat', '--', '/dev/null', path], { okExitCodes: [0, 1] });
-      return Number(/^(\d+)\t/.exec(result.stdout)?.[1] ?? 0);
-    }));
-    total += counts.reduce((sum, n) => sum + n, 0);
-  }
-  return total;
+  const counts = await mapLimited(files, COUNT_CONCURRENCY, async (path) => {
+    const result = await git.exec(cwd, ['diff', '--no-index', '--numstat', '--', '/dev/null', path], { okExitCodes: [0, 1] });
+    return Number(/^(\d+)\t/.exec(result.stdout)?.[1] ?? 0);
+  });
+  return counts.reduce((sum, n) => sum + n, 0);
 }

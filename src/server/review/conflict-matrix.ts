@@ -43,10 +43,18 @@ export async function conflictMatrix(git: GitPort, entries: readonly MatrixEntry
   const base = entries[0]!.record.baseBranch;
   const pairs: Collision[] = [];
   const open: MatrixEntry[] = [];
+  // Sessions mostly share one base: its tree is read once.
+  const baseTrees = new Map<string, string>();
+  const treeOf = async (branch: string): Promise<string> => {
+    const known = baseTrees.get(branch);
+    if (known !== undefined) return known;
+    const tree = (await git.run(repo, ['rev-parse', '--verify', `${branch}^{tree}`])).trim();
+    baseTrees.set(branch, tree);
+    return tree;
+  };
   for (const entry of entries) {
     const result = await mergeTree(git, repo, entry.record.baseBranch, entry.record.branch);
-    const baseTree = (await git.run(repo, ['rev-parse', '--verify', `${entry.record.baseBranch}^{tree}`])).trim();
-    if (result.clean && result.tree === baseTree) continue;
+    if (result.clean && result.tree === (await treeOf(entry.record.baseBranch))) continue;
     pairs.push({ a: entry.id, b: 'base', conflicts: result.conflicts });
     open.push(entry);
   }

@@ -7,8 +7,8 @@
  * when the caller explicitly asked to delete this branch AND either the loss report says its changes are
  * all in the base (by ancestry, patch identity, squash or content) or the caller confirmed losing them.
  */
-import { describeLoss, losesCommits, type LossReport } from '../../core/git/loss.js';
-import { gitReason, plural, WorktreeRefusal } from '../../core/git/refusal.js';
+import { commitsNotInBase, describeLoss, losesCommits, type LossReport } from '../../core/git/loss.js';
+import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
 import type { BranchFate } from '../../core/git/review.js';
 import { createdByGrove } from './repository.js';
 import type { WorktreeContext } from './types.js';
@@ -34,6 +34,11 @@ export function assertBranchDeletionAllowed(branch: string, report: LossReport, 
   }
 }
 
+/** The branch stays because it has commits the base lacks. */
+export function keptForCommits(report: LossReport): BranchFate {
+  return { deleted: false, reason: `kept: it has ${commitsNotInBase(report)}` };
+}
+
 export async function deleteBranch(
   ctx: WorktreeContext,
   repoPath: string,
@@ -43,7 +48,7 @@ export async function deleteBranch(
 ): Promise<BranchFate> {
   if (!(await createdByGrove(ctx, repoPath, branch))) return { deleted: false, reason: NOT_GROVES };
   if (losesCommits(report) && !(deletion.requested && deletion.confirmedLoss)) {
-    return { deleted: false, reason: `kept: it has ${plural(report.commits.length, 'commit')} not in ${report.base}` };
+    return keptForCommits(report);
   }
   const gentle = await ctx.git.exec(repoPath, ['branch', '-d', '--', branch], { okExitCodes: [0, 1] });
   if (gentle.exitCode === 0) return { deleted: true };

@@ -8,6 +8,7 @@
  * with the merge base of its branch and the base branch's current tip — what a merge would bring, as a
  * pull request shows it; a workspace session with its checkout's HEAD.
  */
+import { mapLimited } from '../map-limited.js';
 import { COMMIT_LINE_FORMAT, parseCommitLines } from '../../core/git/log.js';
 import {
   countPatchLines,
@@ -99,17 +100,4 @@ async function untrackedChange(ctx: WorktreeContext, cwd: string, path: string):
     okExitCodes: [0, 1],
   });
   return { path, status: 'untracked', ...countPatchLines(result.stdout), patch: result.stdout };
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

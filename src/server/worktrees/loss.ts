@@ -10,7 +10,7 @@
 import { branchLoss, type BranchFacts, type CommitSummary, type LossReport } from '../../core/git/loss.js';
 import { COMMIT_LINE_FORMAT, parseCherryUnmatched, parseCommitLines, parseRawLog, RAW_LOG_FORMAT, rawChanges } from '../../core/git/log.js';
 import { plural } from '../../core/git/refusal.js';
-import { parseStatus, untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
+import { untrackedPaths, uncommittedPaths } from '../../core/git/status.js';
 import { join } from 'node:path';
 import { baseTip, mergeBase } from './base.js';
 import { ignoredEntries, readStatus, resolveCommit } from './repository.js';
@@ -95,7 +95,7 @@ async function submodulesIn(ctx: WorktreeContext, worktree: string): Promise<str
   const described: string[] = [];
   for (const path of checkedOut) {
     const inside = join(worktree, path);
-    const files = parseStatus(await ctx.git.run(inside, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']));
+    const files = await readStatus(ctx, inside);
     const changed = uncommittedPaths(files).length + untrackedPaths(files).length;
     const unpushed = Number((await ctx.git.run(inside, ['rev-list', '--count', 'HEAD', '--not', '--remotes', '--'])).trim());
     const parts = [changed ? plural(changed, 'changed file') : '', unpushed ? `${plural(unpushed, 'commit')} no remote has` : ''].filter(Boolean);
@@ -114,8 +114,18 @@ async function branchFacts(ctx: WorktreeContext, subject: LossSubject, tip: stri
   if (ahead.length === 0) return { ahead };
   const withoutEquivalent = parseCherryUnmatched(await ctx.git.run(cwd, ['cherry', base, tip]));
   if (withoutEquivalent.size === 0) return { ahead, withoutEquivalent };
-  if (await squashMerged(ctx, cwd, base, tip)) return { ahead, withoutEquivalent, squashMerged: true };
-  return { ahead, withoutEquivalent, mergeChangesNothing: await mergeChangesNothing(ctx, cwd, base, tip) };
+  // Both remaining questions compare from where the branch left the base; no common history: neither holds.
+  const fork = await mergeBase(ctx, cwd, base, tip);
+  if (!fork) return { ahead, withoutEquivalent };
+  if (await squashMerged(ctx, cwd, { base, tip, fork })) return { ahead, withoutEquivalent, squashMerged: true };
+  return { ahead, withoutEquivalent, mergeChangesNothing: await mergeChangesNothing(ctx, cwd, { base, tip, fork }) };
+}
+
+/** The base's tip, the branch's tip, and their merge base. */
+interface Ends {
+  readonly base: string;
+  readonly tip: string;
+  readonly fork: string;
 }
 
 /**
@@ -123,9 +133,7 @@ async function branchFacts(ctx: WorktreeContext, subject: LossSubject, tip: stri
  * same blobs to the same blobs (a squash merge). Compared by git's raw diffs, so nothing is written: a
  * loss report must work on a full disk and leave the repository as it found it.
  */
-async function squashMerged(ctx: WorktreeContext, cwd: string, base: string, tip: string): Promise<boolean> {
-  const fork = await mergeBase(ctx, cwd, base, tip);
-  if (!fork) return false;
+async function squashMerged(ctx: WorktreeContext, cwd: string, { base, tip, fork }: Ends): Promise<boolean> {
   const raw = ['-r', '--no-renames', '--no-abbrev', '--raw'];
   const change = rawChanges(await ctx.git.run(cwd, ['diff-tree', ...raw, fork, tip]));
   if (!change) return false;
@@ -137,9 +145,7 @@ async function squashMerged(ctx: WorktreeContext, cwd: string, base: string, tip
  * Whether merging would change nothing: every file the branch changed is already, to the byte, as the
  * branch has it in the base. Two read-only diffs; no merge is made.
  */
-async function mergeChangesNothing(ctx: WorktreeContext, cwd: string, base: string, tip: string): Promise<boolean> {
-  const fork = await mergeBase(ctx, cwd, base, tip);
-  if (!fork) return false;
+async function mergeChangesNothing(ctx: WorktreeContext, cwd: string, { base, tip, fork }: Ends): Promise<boolean> {
   const names = (from: string, to: string) => ctx.git.run(cwd, ['diff', '--no-renames', '--name-only', '-z', from, to, '--']);
   const changed = (await names(fork, tip)).split('\0').filter(Boolean);
   const differing = new Set((await names(base, tip)).split('\0').filter(Boolean));

@@ -9,9 +9,9 @@
  * branch-delete.ts (deleteBranch).
  */
 import { describeLoss, losesCommits, losesWorktreeWork } from '../../core/git/loss.js';
-import { gitReason, plural, WorktreeRefusal } from '../../core/git/refusal.js';
+import { gitReason, WorktreeRefusal } from '../../core/git/refusal.js';
 import type { BranchFate, RemoveOptions, RemoveOutcome } from '../../core/git/review.js';
-import { assertBranchDeletionAllowed, deleteBranch, NOT_GROVES } from './branch-delete.js';
+import { assertBranchDeletionAllowed, deleteBranch, keptForCommits, NOT_GROVES } from './branch-delete.js';
 import { assertInsideRoot, layoutFor } from './layout.js';
 import { unlockPath } from './lock.js';
 import { assessLoss } from './loss.js';
@@ -64,7 +64,7 @@ export async function removeWorktree(
     : !ownBranch
       ? { deleted: false, reason: NOT_GROVES }
       : options.deleteBranch === false
-        ? { deleted: false, reason: losesCommits(loss) ? `kept: it has ${plural(loss.commits.length, 'commit')} not in ${loss.base}` : 'kept as asked' }
+        ? losesCommits(loss) ? keptForCommits(loss) : { deleted: false, reason: 'kept as asked' }
         : await deleteBranch(ctx, repo.mainPath, target.branch, loss, deletion);
   return { loss, removedFolder: folderExists, branch };
 }
