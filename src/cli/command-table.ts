@@ -13,6 +13,8 @@ import { configCheckCommand, configPathCommand, configTrustCommand } from './com
 import { conflictsCommand } from './commands/conflicts.js';
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
+import { explainCommand } from './commands/explain.js';
+import { hookCommand } from './commands/hook.js';
 import { killCommand } from './commands/kill.js';
 import { lsCommand } from './commands/ls.js';
 import { mergeCommand } from './commands/merge.js';
@@ -37,6 +39,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   killCommand,
   relaunchCommand,
   waitCommand,
+  explainCommand,
   diffCommand,
   mergeCommand,
   rmCommand,
@@ -46,6 +49,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   serverStopCommand,
   serverRunCommand,
   doctorCommand,
+  hookCommand,
   configCheckCommand,
   configPathCommand,
   configTrustCommand,

@@ -18,6 +18,11 @@ import { ensurePrivateFolder, serverStateFolder, type SocketLocation } from './s
 const START_TIMEOUT_MS = 8000;
 const GROVE_BIN = fileURLToPath(new URL('../../bin/grove.js', import.meta.url));
 
+/** The command line that runs this grove (`node bin/grove.js`), for agents' hooks to call. */
+export function groveCommand(): string[] {
+  return [process.execPath, GROVE_BIN];
+}
+
 /** This process's user id (0 where there is none). */
 export function uid(): number {
   return process.getuid?.() ?? 0;

@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { SessionInfo } from '../core/session/session.js';
+import type { RelaunchPlan } from '../core/agents/launch.js';
 import { statusRuleProblem, type StatusRule } from '../core/status/rules.js';
 
 export const STATE_VERSION = 1;
@@ -64,6 +65,11 @@ const recordSchema = z.object({
       baseCommit: z.string(),
     })
     .optional(),
+  /** The agent's conversation id and how a relaunch resumes it: without them a relaunch starts afresh. */
+  conversation: z.string().optional(),
+  relaunch: z
+    .object({ before: z.array(z.string()), after: z.array(z.string()), resumeById: z.array(z.string()).optional(), resumeLast: z.array(z.string()) })
+    .optional(),
   createdAt: z.number(),
   lastStatus: z.string(),
 });
@@ -91,9 +97,15 @@ export function toRecord(session: SessionInfo, statusRules: readonly StatusRule[
     ...(session.worktree ? { worktree: { ...session.worktree } } : {}),
     agent: session.agent,
     ...(statusRules.length ? { statusRules: statusRules.map((rule) => ({ ...rule })) } : {}),
+    ...(session.conversation !== undefined ? { conversation: session.conversation } : {}),
+    ...(session.relaunch ? { relaunch: copyPlan(session.relaunch) } : {}),
     createdAt: session.createdAt,
     lastStatus: session.status,
   };
+}
+
+function copyPlan({ before, after, resumeById, resumeLast }: RelaunchPlan): SessionRecord['relaunch'] {
+  return { before: [...before], after: [...after], resumeLast: [...resumeLast], ...(resumeById ? { resumeById: [...resumeById] } : {}) };
 }
 
 /** " (sessions.1.cwd: expected string)", the first thing zod found wrong. */

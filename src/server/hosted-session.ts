@@ -15,13 +15,24 @@ import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CompiledRule, StatusRule } from '../core/status/rules.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import type { CaptureOptions } from '../core/session/host.js';
-import type { SessionChanges, SessionInfo, SessionStatus } from '../core/session/session.js';
+import type { SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
+import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
+import { pasteBytes } from '../core/copy-mode/paste.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { StatusTracker } from './status-tracker.js';
 
 const HIGH_WATER = 2 * 1024 * 1024;
 const LOW_WATER = 256 * 1024;
+
+/**
+ * Submitting text (`submit`): Enter goes as its own write once the program has taken the text — it
+ * redrew (echo) and then kept still for TAKEN_QUIET_MS — or after TAKEN_MAX_MS without a redraw. Agents
+ * that read a burst of text ending in Enter as a paste would otherwise leave the prompt unsent.
+ */
+const TAKEN_QUIET_MS = 80;
+const TAKEN_MAX_MS = 1500;
+const TAKEN_POLL_MS = 20;
 
 export interface HostedSessionEvents {
   /** The screen changed (the host coalesces these into frames). */
@@ -51,6 +62,8 @@ export interface HostedSessionOptions {
   readonly launchEnv?: LaunchEnv;
   /** Typed, then Enter, the first time the session becomes idle. */
   readonly typePrompt?: string;
+  /** The secret its agent's hooks present (`grove hook`), so no other program can report for it. */
+  readonly hookToken?: string;
 }
 
 export class HostedSession {
@@ -60,6 +73,10 @@ export class HostedSession {
   private paused = false;
   private typePrompt: string | undefined;
   private exitWaiters: Array<() => void> = [];
+  /** Pending waits of submit(), each with what ends it early (dispose). */
+  private readonly waits = new Map<NodeJS.Timeout, () => void>();
+  private lastOutputAt = 0;
+  private readonly hookToken: string | undefined;
 
   readonly emulator: PaneEmulator;
   /** The status rules it was started with (a relaunch keeps them). */
@@ -79,6 +96,7 @@ export class HostedSession {
     this.statusRules = options.statusRules;
     this.launchEnv = options.launchEnv ?? {};
     this.typePrompt = options.typePrompt;
+    this.hookToken = options.hookToken;
     const { cols, rows } = options.size;
     this.emulator = this.disposables.add(
       new PaneEmulator({ cols, rows, scrollback: options.scrollback, onReply: (reply) => this.pty?.write(reply) }),
@@ -88,7 +106,7 @@ export class HostedSession {
       frame: () => this.emulator.frame(),
       title: () => this.emulator.title,
       foreground: () => this.pty?.foreground(),
-      changed: (status, since) => this.statusChanged(status, since),
+      changed: (status, since, source) => this.statusChanged(status, since, source),
     }));
     this.disposables.add(this.emulator.onTitleChange((title) => this.update({ title })));
     this.disposables.add(this.emulator.onBell(() => this.events.bell(this)));
@@ -121,6 +139,37 @@ export class HostedSession {
     if (!this.running || !this.pty) return;
     this.tracker.input();
     this.emulator.type(data);
+  }
+
+  /**
+   * Types `text` as the user would paste it (bracketed, if the program asked for that; a single key as
+   * that key) and, with `enter`,
+   * presses Enter as a separate write once the program has taken the text. Resolves after the last write.
+   */
+  async submit(text: string, enter: boolean): Promise<void> {
+    if (!this.running || !this.pty) throw new Error(`session ${this.record.name} is not running`);
+    const startedAt = Date.now();
+    // One key (a menu's `1`, `y`, Esc) is typed as a key; anything longer goes as a paste, so its lines arrive whole.
+    const key = [...text].length === 1;
+    if (text !== '') this.input(key ? text : pasteBytes(text, this.emulator.frame().modes.bracketedPaste));
+    if (!enter) return;
+    if (text !== '') await this.taken(startedAt);
+    this.input('\r');
+  }
+
+  /** An agent's hook report, if it carries this session's token; returns whether it was taken. */
+  report(report: AgentReport, token: string): boolean {
+    if (this.hookToken === undefined || token !== this.hookToken || !this.running) return false;
+    const conversation = report.conversation;
+    if (conversation !== undefined && conversation !== this.record.conversation && !conversationIdProblem(conversation)) this.update({ conversation });
+    const status = reportedStatus(report);
+    if (status !== undefined) this.tracker.reported(status, report.event);
+    return true;
+  }
+
+  /** Why it has its status now (`grove explain`). */
+  explain(): string[] {
+    return this.running ? this.tracker.explain() : [`${this.record.status}: the program is not running`];
   }
 
   resize(cols: number, rows: number): void {
@@ -180,11 +229,34 @@ export class HostedSession {
   }
 
   dispose(): void {
+    for (const [timer, end] of this.waits) {
+      clearTimeout(timer);
+      end();
+    }
+    this.waits.clear();
     this.disposables.dispose();
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
+  /** Resolves once the program has redrawn after `since` and then kept still, or at the latest after TAKEN_MAX_MS. */
+  private taken(since: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        const now = Date.now();
+        const settled = this.lastOutputAt > since && now - this.lastOutputAt >= TAKEN_QUIET_MS;
+        if (!this.running || settled || now - since >= TAKEN_MAX_MS) return resolve();
+        const timer = setTimeout(() => {
+          this.waits.delete(timer);
+          check();
+        }, TAKEN_POLL_MS);
+        this.waits.set(timer, resolve);
+      };
+      check();
+    });
+  }
+
   private onOutput(data: string): void {
+    this.lastOutputAt = Date.now();
     this.tracker.output();
     this.emulator.write(data, () => {
       this.events.changed(this);
@@ -199,12 +271,13 @@ export class HostedSession {
     }
   }
 
-  private statusChanged(status: SessionStatus, since: number): void {
-    this.update({ status, statusSince: since });
+  private statusChanged(status: SessionStatus, since: number, source: StatusSource): void {
+    this.update({ status, statusSince: since, statusSource: source });
+    // The first prompt waits for the agent's input to be ready: its first rest, by its own word or its screen.
     if (status === 'idle' && this.typePrompt !== undefined) {
       const prompt = this.typePrompt;
       this.typePrompt = undefined;
-      this.input(prompt.replace(/\r?\n/g, ' ') + '\r');
+      this.submit(prompt, true).catch(() => undefined);
     }
   }
 

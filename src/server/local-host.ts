@@ -16,6 +16,11 @@ import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
+import { relaunchArgs, withId, type RelaunchPlan } from '../core/agents/launch.js';
+import { hookArgs } from '../core/agents/hooks.js';
+import type { AgentReport } from '../core/status/agent-events.js';
+import { conversationId, hookToken } from '../io/random-ids.js';
+import { printable } from '../core/text/terminal-text.js';
 import { BackgroundResizes } from './background-resizes.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession, type LaunchEnv } from './hosted-session.js';
@@ -31,6 +36,8 @@ export interface LocalHostOptions {
   readonly programClipboard?: boolean;
   /** How long a killed program gets between SIGTERM and SIGKILL. */
   readonly killGraceMs?: number;
+  /** grove's own program, for agents' hooks to call (`… hook EVENT`); absent: agents are read from their screens. */
+  readonly hookCommand?: readonly string[];
 }
 
 /** A session record from the state file: what a previous server knew, and the user's own status rules. */
@@ -86,11 +93,13 @@ export class LocalSessionHost implements SessionHost {
       if (problem) throw new Error(`status rule /${rule.match}/: ${problem}`);
     }
     const now = Date.now();
+    const conversation = request.startConversation ? conversationId() : undefined;
+    const relaunch = request.relaunch ?? typedRelaunch(request.args, profile);
     const info: SessionInfo = {
       id: `s${this.nextId++}`,
       name,
       command: request.command,
-      args: [...request.args],
+      args: [...request.args, ...(conversation !== undefined ? withId(request.startConversation!, conversation) : [])],
       cwd: request.cwd,
       repo: this.options.checks.repositoryOf(request.cwd),
       isolation: request.isolation ?? 'workspace',
@@ -100,6 +109,8 @@ export class LocalSessionHost implements SessionHost {
       statusSince: now,
       title: '',
       createdAt: now,
+      ...(conversation !== undefined ? { conversation } : {}),
+      ...(relaunch ? { relaunch } : {}),
     };
     const rules = sessionRules(request.statusRules ?? [], profile);
     const env = { ...(request.clientEnv ? { client: request.clientEnv } : {}), ...(request.env ? { profile: request.env } : {}) };
@@ -132,11 +143,14 @@ export class LocalSessionHost implements SessionHost {
     const size = old.frame();
     this.clock.forget(id);
     old.dispose();
-    const { status: _status, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
+    const { status: _status, statusSource: _source, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
     const now = Date.now();
-    const info: SessionInfo = { ...rest, status: 'starting', statusSince: now, title: '', createdAt: now };
+    const resumed = rest.relaunch ? relaunchArgs(rest.relaunch, rest.conversation) : undefined;
+    const info: SessionInfo = { ...rest, ...(resumed ? { args: resumed.args } : {}), status: 'starting', statusSince: now, title: '', createdAt: now };
     const env = { ...old.launchEnv, ...(clientEnv ? { client: clientEnv } : {}) };
-    return this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules }, env);
+    const launched = this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules }, env);
+    if (resumed) this.sessions.get(info.id)?.print(`\x1b[2mgrove: ${resumeNote(resumed.resumedBy, rest.conversation)}\x1b[0m\r\n`);
+    return launched;
   }
 
   /**
@@ -175,10 +189,14 @@ export class LocalSessionHost implements SessionHost {
     typePrompt?: string,
   ): SessionInfo {
     const size = { cols: Math.max(1, requested.cols ?? 80), rows: Math.max(1, requested.rows ?? 24) };
-    const env = this.childEnv(info.id, launchEnv);
+    const token = this.options.hookCommand ? hookToken() : undefined;
+    const env = this.childEnv(info.id, launchEnv, token);
     const executable = this.options.checks.resolveCommand(info.command, info.cwd, env.PATH);
-    const pty = executable ? this.options.spawner.spawn(executable, info.args, { cwd: info.cwd, env, ...size }) : undefined;
-    const session = this.hosted(info, size, pty, rules, typePrompt, launchEnv);
+    // The hook arguments are grove's plumbing, not what the user started: kept out of the record.
+    const profile = findProfile(info.agent) ?? profileForCommand(info.command);
+    const args = [...info.args, ...(this.options.hookCommand ? hookArgs(profile, this.options.hookCommand) : [])];
+    const pty = executable ? this.options.spawner.spawn(executable, args, { cwd: info.cwd, env, ...size }) : undefined;
+    const session = this.hosted(info, size, pty, rules, typePrompt, launchEnv, token);
     this.sessions.set(info.id, session);
     if (!executable) session.markFailed(`command not found: ${info.command}`, 127);
     this.publishSessions();
@@ -192,10 +210,12 @@ export class LocalSessionHost implements SessionHost {
     rules: SessionRules,
     typePrompt?: string,
     launchEnv: LaunchEnv = {},
+    token?: string,
   ): HostedSession {
     const options = {
       size,
       launchEnv,
+      ...(token !== undefined ? { hookToken: token } : {}),
       scrollback: this.options.scrollback ?? DEFAULT_CONFIG.scrollback,
       rules: rules.compiled,
       statusRules: rules.given,
@@ -222,6 +242,26 @@ export class LocalSessionHost implements SessionHost {
     if (!session) return;
     this.clock.typed(id);
     session.input(data);
+  }
+
+  /** Types text into a session and, with `enter`, submits it (HostedSession.submit says how). */
+  async submit(id: string, text: string, enter: boolean): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    this.clock.typed(id);
+    await session.submit(text, enter);
+  }
+
+  /** An agent's report through its hook; refused unless it carries the session's own token. */
+  report(id: string, report: AgentReport, token: string): void {
+    if (!this.sessions.get(id)?.report(report, token)) throw new Error(`not a hook of session ${id}`);
+  }
+
+  /** Why a session has its status now. */
+  explain(id: string): string[] {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    return session.explain();
   }
 
   resize(id: string, cols: number, rows: number): void {
@@ -311,7 +351,7 @@ export class LocalSessionHost implements SessionHost {
    * The program's environment: the asking client's (else the server's), the agent profile's on top, and
    * grove's own: the server's GROVE_* (its socket, for `grove` typed in the session), the session's id.
    */
-  private childEnv(id: string, launch: LaunchEnv): Record<string, string> {
+  private childEnv(id: string, launch: LaunchEnv, token: string | undefined): Record<string, string> {
     const env: Record<string, string> = {};
     const own = Object.entries(this.options.env);
     for (const [key, value] of launch.client ? Object.entries(launch.client) : own) if (value !== undefined) env[key] = value;
@@ -319,6 +359,24 @@ export class LocalSessionHost implements SessionHost {
     for (const [key, value] of own) if (key.startsWith('GROVE_') && value !== undefined) env[key] = value;
     env.TERM = 'xterm-256color';
     env.GROVE_SESSION = id;
+    if (token !== undefined) env.GROVE_HOOK_TOKEN = token;
+    else delete env.GROVE_HOOK_TOKEN;
     return env;
   }
+}
+
+/**
+ * A program typed as a command line (`grove new -- claude …`) comes with no relaunch plan; when it is an
+ * agent that can resume, a relaunch keeps what was typed and adds the resume arguments.
+ */
+function typedRelaunch(args: readonly string[], profile: AgentProfile): RelaunchPlan | undefined {
+  if (!profile.resumeArgs.length && !profile.conversation) return undefined;
+  return { before: args, after: [], resumeLast: profile.resumeArgs, ...(profile.conversation ? { resumeById: profile.conversation.resume } : {}) };
+}
+
+/** The line a relaunched pane starts with: which conversation it continues. */
+function resumeNote(resumedBy: 'id' | 'last' | 'none', conversation: string | undefined): string {
+  if (resumedBy === 'id') return `resuming this session's conversation ${printable(conversation!)}`;
+  if (resumedBy === 'last') return "resuming the folder's most recent conversation (this session's own is not known)";
+  return 'starting afresh (this agent cannot resume a conversation)';
 }

@@ -9,7 +9,7 @@ import { fsLaunchChecks } from '../io/launch-checks.js';
 import { fileLogger } from '../io/log-file.js';
 import { nodePtySpawner } from '../io/pty.js';
 import { repositoryOf } from '../io/repository.js';
-import { uid } from '../io/server-socket.js';
+import { groveCommand, uid } from '../io/server-socket.js';
 import { ensurePrivateFolder, serverStateFolder, type SocketLocation } from '../io/socket-path.js';
 import { StateStore } from '../io/state-store.js';
 import { watchFolder } from '../io/watch.js';
@@ -28,7 +28,9 @@ export async function runServer(location: SocketLocation): Promise<number> {
   const { records, warning } = store.load();
   if (warning) log(warning);
   const settings = await loadServerSettings(process.env, folder, log);
-  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, ...settings });
+  // Sessions get this server's socket, so `grove` typed in one — and an agent's hook — reaches it.
+  const env = { ...process.env, GROVE_SOCKET: location.path };
+  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), ...settings });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);

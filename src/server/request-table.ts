@@ -48,6 +48,16 @@ const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   capture: async ({ session, ansi, scrollback }, { host, resolve }) => host.capture(resolve(session), { ansi, scrollback }),
   lines: async ({ session, from, count }, { host, resolve }) => (await host.lines(resolve(session), from, count)) ?? null,
   list: async (_params, { host }) => [...host.list()],
+  // Answered once Enter is written, so a script's next step (`grove wait`) starts after the prompt went in.
+  send: async ({ session, text, enter }, { host, resolve }) => {
+    await host.submit(resolve(session), text, enter);
+    return { sentAt: Date.now() };
+  },
+  hook: async ({ session, token, ...report }, { host }) => {
+    host.report(session, report, token);
+    return null;
+  },
+  explain: async ({ session }, { host, resolve }) => host.explain(resolve(session)),
   stop: async (_params, { stop }) => {
     // Answer first, then stop: the client is waiting for this response.
     setImmediate(stop);

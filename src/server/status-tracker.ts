@@ -7,14 +7,19 @@
  * pending: a candidate status waiting out its debounce, or recent output whose "working" evidence is about
  * to expire. Once the status has settled and the program is quiet, no timer is armed, so twenty idle
  * sessions cost nothing until one of them prints or is typed into.
+ *
+ * An agent that reports its own lifecycle (`grove hook`, core/status/agent-events.ts) is believed at once
+ * and over its screen, with two exceptions that only a person can settle: a question on screen (a rule
+ * that says `waiting`, or a line read from the terminal) is `waiting` whatever the agent last said, and a
+ * keystroke answers a reported question, so the screen decides again until the agent's next report.
  */
 import type { Disposable } from '../core/disposable.js';
 import { initialStatus, nextStatus, pendingUntil, type StatusState } from '../core/status/debounce.js';
-import { detectStatus, DEFAULT_DETECTOR_TIMING } from '../core/status/detect.js';
-import { screenText, type ForegroundSignal } from '../core/status/observation.js';
-import type { CompiledRule } from '../core/status/rules.js';
+import { describeDetection, detectionSource, detectStatus, DEFAULT_DETECTOR_TIMING, matchedLines, type Detection } from '../core/status/detect.js';
+import { screenText, type ForegroundSignal, type ScreenObservation } from '../core/status/observation.js';
+import type { CompiledRule, RawStatus } from '../core/status/rules.js';
 import type { PaneFrame } from '../core/screen/frame.js';
-import type { SessionStatus } from '../core/session/session.js';
+import type { SessionStatus, StatusSource } from '../core/session/session.js';
 
 /** Observations are at most this frequent: a flood of output is judged a few times a second, not per chunk. */
 const OBSERVE_MS = 100;
@@ -25,8 +30,15 @@ export interface StatusSources {
   title(): string;
   /** What the terminal's foreground process is doing, where the OS can tell. */
   foreground(): ForegroundSignal | undefined;
-  /** A new status, published. */
-  changed(status: SessionStatus, since: number): void;
+  /** A new status (or the same from a new source), published. */
+  changed(status: SessionStatus, since: number, source: StatusSource): void;
+}
+
+/** What the agent last reported, while it still holds. */
+interface Report {
+  readonly status: RawStatus;
+  readonly event: string;
+  readonly at: number;
 }
 
 export class StatusTracker implements Disposable {
@@ -37,6 +49,10 @@ export class StatusTracker implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private stopped = false;
+  private report: Report | undefined;
+  private source: StatusSource = 'lifecycle';
+  /** The last observation and what the screen said of it, for explain(). */
+  private last: { observation: ScreenObservation; detection: Detection } | undefined;
 
   constructor(private readonly sources: StatusSources, now = Date.now()) {
     this.state = initialStatus(now);
@@ -53,13 +69,33 @@ export class StatusTracker implements Disposable {
 
   input(now = Date.now()): void {
     this.lastInputAt = now;
+    if (this.report?.status === 'waiting') this.report = undefined;
     // Before its first output a program is `starting`; a keystroke alone says nothing yet.
     if (this.lastOutputAt !== undefined) this.soon(now);
   }
 
+  /** The agent reported its status (a hook): published at once, and believed until its next report. */
+  reported(status: RawStatus, event: string, now = Date.now()): void {
+    if (this.stopped) return;
+    this.report = { status, event, at: now };
+    this.lastOutputAt ??= now;
+    this.observe(now);
+  }
+
+  /** Why the session has its status now: the source, the rule or event, and the screen lines it matched. */
+  explain(now = Date.now()): string[] {
+    const lines = [`${this.state.status} (from ${this.source}) since ${new Date(this.state.since).toISOString()}`];
+    if (this.report) lines.push(`the agent reported ${this.report.event} ${Math.round((now - this.report.at) / 1000)}s ago: ${this.report.status}`);
+    if (this.last) {
+      lines.push(`its screen says ${describeDetection(this.last.detection)}`);
+      lines.push(...matchedLines(this.sources.rules, this.last.detection, this.last.observation).map((line) => `  │ ${line}`));
+    }
+    return lines;
+  }
+
   /** The program ended (or its server died): final, and no more observations. */
   finish(status: 'exited' | 'dead', now = Date.now()): void {
-    this.apply(nextStatus(this.state, { kind: status === 'exited' ? 'exited' : 'died', now }));
+    this.apply(nextStatus(this.state, { kind: status === 'exited' ? 'exited' : 'died', now }), 'lifecycle');
     this.dispose();
   }
 
@@ -90,7 +126,7 @@ export class StatusTracker implements Disposable {
     this.lastObservedAt = now;
     const { lines, cursorText } = screenText(this.sources.frame());
     const foreground = this.sources.foreground();
-    const detection = detectStatus(this.sources.rules, {
+    const observation: ScreenObservation = {
       lines,
       cursorText,
       title: this.sources.title(),
@@ -98,8 +134,16 @@ export class StatusTracker implements Disposable {
       lastOutputAt: this.lastOutputAt,
       ...(this.lastInputAt !== undefined ? { lastInputAt: this.lastInputAt } : {}),
       ...(foreground ? { foreground } : {}),
-    });
-    this.apply(nextStatus(this.state, { kind: 'observed', status: detection.status, now }));
+    };
+    const detection = detectStatus(this.sources.rules, observation);
+    this.last = { observation, detection };
+    // Only a question beats the agent's word: rules and the terminal say `waiting` for nothing else.
+    if (this.report && detection.status !== 'waiting') {
+      this.apply(nextStatus(this.state, { kind: 'reported', status: this.report.status, now }), 'hook');
+    } else {
+      const next = nextStatus(this.state, { kind: 'observed', status: detection.status, now });
+      this.apply(next, next.status === detection.status ? detectionSource(detection) : this.source);
+    }
     this.scheduleNext(now);
   }
 
@@ -110,9 +154,12 @@ export class StatusTracker implements Disposable {
     if (outputExpires > now) return this.at(outputExpires);
   }
 
-  private apply(next: StatusState): void {
-    const before = this.state.status;
+  /** Publishes a change of status, or of what it rests on. */
+  private apply(next: StatusState, source: StatusSource): void {
+    const before = this.state;
     this.state = next;
-    if (next.status !== before) this.sources.changed(next.status, next.since);
+    if (next.status === before.status && next.since === before.since && source === this.source) return;
+    this.source = source;
+    this.sources.changed(next.status, next.since, source);
   }
 }

@@ -31,12 +31,19 @@ describe('userProfiles', () => {
     const opus = findProfile('opus', profiles)!;
     expect(opus.label).toBe('opus');
     expect(opus.install).toBeUndefined();
-    expect(buildLaunch(opus, { mode: 'bypass', prompt: 'go' })).toEqual({
+    expect(buildLaunch(opus, { mode: 'bypass', prompt: 'go' })).toMatchObject({
       command: 'claude',
       args: ['--model', 'opus', ...findProfile('claude')!.modeArgs.bypass, 'go'],
+      // A relaunch keeps the typed arguments and the mode's, leaves the prompt out and resumes instead.
+      relaunch: { before: ['--model', 'opus'], after: findProfile('claude')!.modeArgs.bypass, resumeById: ['--resume', '{id}'] },
+      startConversation: ['--session-id', '{id}'],
     });
     const lint = findProfile('lint', profiles)!;
-    expect(buildLaunch(lint, { mode: 'autopilot', prompt: 'check' })).toEqual({ command: 'my-linter', args: ['check'] });
+    expect(buildLaunch(lint, { mode: 'autopilot', prompt: 'check' })).toEqual({
+      command: 'my-linter',
+      args: ['check'],
+      relaunch: { before: [], after: [], resumeLast: [] },
+    });
     expect(lint.statusRules).toEqual(findProfile('shell')!.statusRules);
   });
 

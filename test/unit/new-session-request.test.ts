@@ -22,14 +22,14 @@ describe('newSessionRequest', () => {
 
   it('starts an agent in the chosen mode, or in the config\'s mode for the isolation', () => {
     expect(newSessionRequest({ name: '', command: '', agent: 'claude', mode: 'bypass', prompt: 'go' }, 'sh', launcher))
-      .toEqual({ ok: true, request: { command: 'claude', args: ['--dangerously-skip-permissions', 'go'], agent: 'claude' } });
+      .toMatchObject({ ok: true, request: { command: 'claude', args: ['--dangerously-skip-permissions', 'go'], agent: 'claude' } });
     const worktree = newSessionRequest({ name: '', command: '', agent: 'claude', isolation: 'worktree' }, 'sh', launcher);
     expect(worktree.ok && worktree.request.args).toEqual(['--dangerously-skip-permissions']);
   });
 
   it('lets a filled Command field replace the agent\'s command line, keeping its flags and prompt', () => {
     expect(newSessionRequest({ name: '', command: 'echoer --other', agent: 'echoer', mode: 'default', prompt: 'x' }, 'sh', launcher))
-      .toEqual({ ok: true, request: { command: 'echoer', args: ['--other', 'x'], statusRules: [{ match: 'done', status: 'idle' }] } });
+      .toMatchObject({ ok: true, request: { command: 'echoer', args: ['--other', 'x'], statusRules: [{ match: 'done', status: 'idle' }] } });
   });
 
   it('refuses an agent that is not installed, saying how to install it', () => {

@@ -18,9 +18,24 @@ export interface LaunchOptions {
   readonly argv?: readonly string[];
 }
 
+/**
+ * How to start the session again later: the arguments before and after the resume arguments (the prompt
+ * is left out: a relaunch continues the conversation, it does not start the task again), the ones that
+ * continue a conversation by id (`{id}` standing for it) or, without an id, the folder's most recent one.
+ */
+export interface RelaunchPlan {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+  readonly resumeById?: readonly string[];
+  readonly resumeLast: readonly string[];
+}
+
 export interface LaunchPlan {
   readonly command: string;
   readonly args: string[];
+  readonly relaunch: RelaunchPlan;
+  /** Arguments that give the new conversation an id grove chooses (`{id}` standing for it). */
+  readonly startConversation?: readonly string[];
   /** Type this into the pane, then Enter, once the session first becomes idle. */
   readonly typePrompt?: string;
   /** Extra environment from the profile, on top of the host's own. */
@@ -29,7 +44,14 @@ export interface LaunchPlan {
 
 export function buildLaunch(profile: AgentProfile, options: LaunchOptions): LaunchPlan {
   const [command, ...typedArgs] = options.argv?.length ? options.argv : [profile.command, ...profile.args];
-  const args = [...typedArgs, ...(options.resume ? profile.resumeArgs : []), ...profile.modeArgs[options.mode]];
+  const modeArgs = profile.modeArgs[options.mode];
+  const args = [...typedArgs, ...(options.resume ? profile.resumeArgs : []), ...modeArgs];
+  const relaunch: RelaunchPlan = {
+    before: typedArgs,
+    after: modeArgs,
+    resumeLast: profile.resumeArgs,
+    ...(profile.conversation ? { resumeById: profile.conversation.resume } : {}),
+  };
   const prompt = options.prompt?.trim() ? options.prompt : undefined;
   let typePrompt: string | undefined;
   if (prompt !== undefined && profile.prompt === 'type') typePrompt = prompt;
@@ -37,6 +59,8 @@ export function buildLaunch(profile: AgentProfile, options: LaunchOptions): Laun
   return {
     command: command!,
     args,
+    relaunch,
+    ...(profile.conversation?.start && !options.resume ? { startConversation: profile.conversation.start } : {}),
     ...(typePrompt !== undefined ? { typePrompt } : {}),
     ...(profile.env && Object.keys(profile.env).length ? { env: profile.env } : {}),
   };
@@ -45,6 +69,22 @@ export function buildLaunch(profile: AgentProfile, options: LaunchOptions): Laun
 function promptArgs(prompt: string, flag: string | undefined): string[] {
   if (flag === undefined) return prompt.startsWith('-') ? ['--', prompt] : [prompt];
   return flag.startsWith('--') ? [`${flag}=${prompt}`] : [flag, prompt];
+}
+
+/**
+ * The arguments of a relaunch: by the conversation's id where it is known and the agent takes one, else
+ * the folder's most recent conversation (`resumedBy` says which, for the note the pane shows).
+ */
+export function relaunchArgs(plan: RelaunchPlan, conversation: string | undefined): { args: string[]; resumedBy: 'id' | 'last' | 'none' } {
+  if (conversation !== undefined && plan.resumeById) {
+    return { args: [...plan.before, ...withId(plan.resumeById, conversation), ...plan.after], resumedBy: 'id' };
+  }
+  return { args: [...plan.before, ...plan.resumeLast, ...plan.after], resumedBy: plan.resumeLast.length ? 'last' : 'none' };
+}
+
+/** A template's words with `{id}` replaced. */
+export function withId(template: readonly string[], id: string): string[] {
+  return template.map((word) => word.split('{id}').join(id));
 }
 
 export type InstallCheck = { readonly installed: true; readonly path: string } | { readonly installed: false; readonly message: string };

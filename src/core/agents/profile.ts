@@ -8,6 +8,7 @@
  */
 import type { Isolation } from '../session/session.js';
 import type { StatusRule } from '../status/rules.js';
+import type { HookStyle } from './hooks.js';
 
 export const APPROVAL_MODES = ['default', 'bypass', 'autopilot'] as const;
 
@@ -34,6 +35,14 @@ export interface AgentProfile {
   readonly promptFlag?: string;
   /** Arguments that make the agent continue its most recent conversation in this folder; [] if it cannot. */
   readonly resumeArgs: readonly string[];
+  /**
+   * Conversations by id, `{id}` standing for it: `start` gives a new conversation the id grove chose (so
+   * grove knows it from the first moment), `resume` continues exactly that one. An agent without `start`
+   * tells its id through its hooks.
+   */
+  readonly conversation?: { readonly start?: readonly string[]; readonly resume: readonly string[] };
+  /** How the agent reports its lifecycle to grove (agents/hooks.ts); absent: its screen alone tells. */
+  readonly hooks?: HookStyle;
   readonly env?: Readonly<Record<string, string>>;
   /** Tried in order; the first that matches decides (status/rules.ts). */
   readonly statusRules: readonly StatusRule[];

@@ -43,7 +43,10 @@ export function agentCatalog(config: {
 }
 
 /** The agent part of a session request. */
-export type AgentRequest = Pick<CreateSessionRequest, 'command' | 'args' | 'agent' | 'typePrompt' | 'env' | 'statusRules'>;
+export type AgentRequest = Pick<
+  CreateSessionRequest,
+  'command' | 'args' | 'agent' | 'typePrompt' | 'env' | 'statusRules' | 'relaunch' | 'startConversation'
+>;
 
 /**
  * The request that starts `profile`, or why it cannot start: a command not installed is refused here, with

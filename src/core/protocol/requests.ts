@@ -15,6 +15,7 @@ import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../rev
 import type { PaneFrame } from '../screen/frame.js';
 import type { LineSlice } from '../screen/line-slice.js';
 import type { SessionInfo } from '../session/session.js';
+import { AGENT_EVENTS } from '../status/agent-events.js';
 import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
 import type { Same } from './message-schema.js';
 
@@ -27,13 +28,15 @@ const pasteText = z.string().superRefine((text, context) => {
   const problem = pasteBufferProblem(text);
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });
+const argList = z.array(z.string().max(65_536)).max(1000);
+const relaunchPlan = z.object({ before: argList.readonly(), after: argList.readonly(), resumeById: argList.readonly().optional(), resumeLast: argList.readonly() });
 const pruneTarget = z.object({ path, confirmedLoss: z.boolean().optional(), deleteBranch: z.boolean().optional() });
 
 export const REQUESTS = {
   create: z.object({
     name: z.string().max(200).optional(),
     command: z.string().min(1).max(4096),
-    args: z.array(z.string().max(65_536)).max(1000),
+    args: argList,
     cwd: z.string().min(1).max(4096),
     cols: z.number().int().min(1).max(MAX_PANE_COLS).optional(),
     rows: z.number().int().min(1).max(MAX_PANE_ROWS).optional(),
@@ -49,6 +52,8 @@ export const REQUESTS = {
     })).max(100).optional(),
     typePrompt: z.string().max(100_000).optional(),
     env: z.record(z.string(), z.string()).optional(),
+    relaunch: relaunchPlan.optional(),
+    startConversation: argList.readonly().optional(),
     /** Worktree isolation only: the branch to create or reuse, and the ref to start it from. */
     branch: ref.optional(),
     base: ref.optional(),
@@ -61,6 +66,17 @@ export const REQUESTS = {
   lines: z.object({ session, from: z.number().int(), count: z.number().int().min(0).max(100_000) }),
   list: z.object({}),
   stop: z.object({}),
+  /** Text typed into a session and, with `enter`, submitted (answered once Enter has been written). */
+  send: z.object({ session, text: z.string().max(1_048_576), enter: z.boolean() }),
+  /** An agent's lifecycle report, from `grove hook` in its session (core/status/agent-events.ts). */
+  hook: z.object({
+    session,
+    token: z.string().min(1).max(200),
+    event: z.enum(AGENT_EVENTS as [string, ...string[]]),
+    conversation: z.string().max(200).optional(),
+    notification: z.string().max(200).optional(),
+  }),
+  explain: z.object({ session }),
   // The review loop (src/core/review/review-port.ts).
   diff: z.object({ session }),
   mergePreview: z.object({ session }),
@@ -107,6 +123,10 @@ export interface RequestResults {
   lines: LineSlice | null;
   list: SessionInfo[];
   stop: null;
+  /** The server's clock when Enter (or the text) was written: a turn that prompt starts begins after it. */
+  send: { sentAt: number };
+  hook: null;
+  explain: string[];
   diff: SessionDiff;
   mergePreview: MergeReview;
   merge: MergeResult;

@@ -10,6 +10,7 @@ import type { Observable } from 'rxjs';
 import type { PaneFrame } from '../screen/frame.js';
 import type { LineSlice } from '../screen/line-slice.js';
 import type { StatusRule } from '../status/rules.js';
+import type { RelaunchPlan } from '../agents/launch.js';
 import type { Isolation, SessionInfo } from './session.js';
 
 export interface CreateSessionRequest {
@@ -34,6 +35,10 @@ export interface CreateSessionRequest {
   readonly typePrompt?: string;
   /** The agent profile's environment, on top of the one the program starts with. */
   readonly env?: Readonly<Record<string, string>>;
+  /** How a relaunch starts it again (agents/launch.ts); without it, a relaunch repeats `args`. */
+  readonly relaunch?: RelaunchPlan;
+  /** Arguments that give the new conversation the id the host chooses (`{id}` standing for it). */
+  readonly startConversation?: readonly string[];
   /**
    * The environment of the client that asked (the server sets it from the connection's hello): the
    * program starts with it instead of the server's own, so it finds what the user's shell would (PATH,

@@ -7,6 +7,7 @@
  */
 import type { ChangeSummary } from '../review/changes.js';
 import type { WorktreeRecord } from '../git/review.js';
+import type { RelaunchPlan } from '../agents/launch.js';
 
 /** Where a session's changes land: the checkout itself, or a private git worktree on its own branch. */
 export type Isolation = 'workspace' | 'worktree';
@@ -17,6 +18,13 @@ export type Isolation = 'workspace' | 'worktree';
  * server that owned it died and it is only a record.
  */
 export type SessionStatus = 'starting' | 'working' | 'waiting' | 'idle' | 'exited' | 'dead';
+
+/**
+ * Where the status came from: the agent's own report (`hook`), a profile rule on its screen (`rules`), the
+ * terminal's foreground process reading a line (`tty`), or output and quiet alone (`activity`); `lifecycle`
+ * for starting, exited and dead.
+ */
+export type StatusSource = 'hook' | 'rules' | 'tty' | 'activity' | 'lifecycle';
 
 export interface SessionInfo {
   /** Stable id, never reused while the server lives. */
@@ -43,6 +51,12 @@ export interface SessionInfo {
   readonly status: SessionStatus;
   /** Epoch milliseconds when `status` began. */
   readonly statusSince: number;
+  /** What the status was read from; absent in records from older servers. */
+  readonly statusSource?: StatusSource;
+  /** The agent's own id for its conversation, where grove chose it or the agent reported it. */
+  readonly conversation?: string;
+  /** How a relaunch starts it again; absent: with the same arguments. */
+  readonly relaunch?: RelaunchPlan;
   /** Set once status is `exited`. */
   readonly exitCode?: number;
   readonly signal?: number;

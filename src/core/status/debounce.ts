@@ -9,6 +9,7 @@
  *   working ⇄ waiting ⇄ idle        after the candidate persists for enterMs[candidate]
  *   leaving waiting                 needs max(enterMs[candidate], leaveWaitingMs): the user was asked
  *                                   something, so one redraw without the question must not drop the flag
+ *   any ──the agent reported──▶ its status              at once: the agent knows (agent-events.ts)
  *   any ──exit──▶ exited, any ──server died──▶ dead      at once, and for good
  *
  * The caller observes on every frame and on a timer (a quiet screen sends no frames, yet time passes),
@@ -44,6 +45,7 @@ export interface StatusState {
 
 export type StatusEvent =
   | { readonly kind: 'observed'; readonly status: RawStatus; readonly now: number }
+  | { readonly kind: 'reported'; readonly status: RawStatus; readonly now: number }
   | { readonly kind: 'exited'; readonly now: number }
   | { readonly kind: 'died'; readonly now: number };
 
@@ -57,6 +59,7 @@ export function nextStatus(state: StatusState, event: StatusEvent, timing: Debou
   if (event.kind === 'died') return { status: 'dead', since: event.now };
 
   const { status, now } = event;
+  if (event.kind === 'reported') return status === state.status && !state.candidate ? state : { status, since: status === state.status ? state.since : now };
   if (state.status === 'starting') return { status, since: now };
   if (status === state.status) return state.candidate ? { status: state.status, since: state.since } : state;
 

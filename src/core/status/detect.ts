@@ -11,7 +11,7 @@
  * The answer is raw: it may flicker between frames. status/debounce.ts turns it into what is shown.
  */
 import type { ScreenObservation } from './observation.js';
-import { ruleMatches, type CompiledRule, type RawStatus } from './rules.js';
+import { ruleMatch, ruleMatches, type CompiledRule, type RawStatus } from './rules.js';
 
 export interface DetectorTiming {
   /** Output this recent means the program is working. */
@@ -57,7 +57,21 @@ export function detectStatus(
   return { status: 'idle', reason: { kind: 'quiet' } };
 }
 
-/** "working, because rule 3 matched", for logs and a future `grove explain`. */
+/** Where the status came from, as `grove ls --json` names it (session.ts, StatusSource). */
+export function detectionSource(detection: Detection): 'rules' | 'tty' | 'activity' {
+  const kind = detection.reason.kind;
+  return kind === 'rule' ? 'rules' : kind === 'reading-terminal' ? 'tty' : 'activity';
+}
+
+/** The screen rows a rule matched, for `grove explain`; [] for other reasons. */
+export function matchedLines(rules: readonly CompiledRule[], detection: Detection, observation: ScreenObservation): string[] {
+  if (detection.reason.kind !== 'rule') return [];
+  const compiled = rules[detection.reason.index];
+  const match = compiled ? ruleMatch(compiled, observation) : undefined;
+  return match ? match.split('\n').filter((line) => line.trim() !== '') : [];
+}
+
+/** "working, because rule 3 matched", for logs and `grove explain`. */
 export function describeDetection(detection: Detection): string {
   const reason = detection.reason;
   switch (reason.kind) {

@@ -73,6 +73,16 @@ export function ruleMatches({ rule, regex }: CompiledRule, observation: ScreenOb
   return regex.test(regionText(rule, observation));
 }
 
+/** The text a rule matched in an observation (with whole rows around it), or undefined. */
+export function ruleMatch({ rule, regex }: CompiledRule, observation: ScreenObservation): string | undefined {
+  const text = regionText(rule, observation);
+  const found = regex.exec(text);
+  if (!found) return undefined;
+  const start = text.lastIndexOf('\n', found.index) + 1;
+  const end = text.indexOf('\n', found.index + found[0].length);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
 function compileRegex(rule: StatusRule): RegExp {
   const flags = new Set(`u${rule.flags ?? ''}`);
   if ((rule.in ?? 'screen') === 'screen') flags.add('m');

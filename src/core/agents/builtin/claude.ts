@@ -30,6 +30,8 @@ export const claude: AgentProfile = {
   },
   prompt: 'argument',
   resumeArgs: ['--continue'],
+  conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
+  hooks: 'claude-settings',
   install: 'npm install -g @anthropic-ai/claude-code',
   statusRules: [
     { status: 'waiting', match: '\\d\\. No, and tell Claude what to do differently', lines: 12 },

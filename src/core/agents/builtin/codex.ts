@@ -28,6 +28,8 @@ export const codex: AgentProfile = {
   modeArgs: { default: [], bypass, autopilot: bypass },
   prompt: 'argument',
   resumeArgs: ['resume', '--last'],
+  conversation: { resume: ['resume', '{id}'] },
+  hooks: 'codex-notify',
   install: 'npm install -g @openai/codex',
   statusRules: [
     { status: 'waiting', match: 'Would you like to [^\\n]*\\?', lines: 20 },

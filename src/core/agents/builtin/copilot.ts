@@ -31,6 +31,7 @@ export const copilot: AgentProfile = {
   prompt: 'argument',
   promptFlag: '--interactive',
   resumeArgs: ['--continue'],
+  conversation: { start: ['--session-id={id}'], resume: ['--resume={id}'] },
   install: 'npm install -g @github/copilot',
   statusRules: [
     { status: 'waiting', match: 'Do you (?:want to|trust)[^\\n?]*\\?', lines: 20 },

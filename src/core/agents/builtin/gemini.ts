@@ -26,6 +26,7 @@ export const gemini: AgentProfile = {
   prompt: 'argument',
   promptFlag: '--prompt-interactive',
   resumeArgs: ['--resume', 'latest'],
+  conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
   install: 'npm install -g @google/gemini-cli',
   statusRules: [
     { status: 'waiting', match: '(?:Apply this change|Allow execution of[^\\n]*|Do you want to proceed)\\?', lines: 20 },
