@@ -84,4 +84,12 @@ describe('the published status', () => {
     const state = nextStatus(settled('working'), { kind: 'observed', status: 'idle', now: 5 }, quick);
     expect(nextStatus(state, { kind: 'observed', status: 'idle', now: 15 }, quick).status).toBe('idle');
   });
+
+  it('takes an agent\'s own report at once, over a pending candidate, but never after the end', () => {
+    const pending = observe(settled('working'), 'idle', 1000);
+    expect(nextStatus(pending, { kind: 'reported', status: 'idle', now: 1001 })).toEqual({ status: 'idle', since: 1001 });
+    expect(nextStatus(settled('idle'), { kind: 'reported', status: 'idle', now: 5 })).toEqual({ status: 'idle', since: 0 });
+    const exited = nextStatus(settled('working'), { kind: 'exited', now: 10 });
+    expect(nextStatus(exited, { kind: 'reported', status: 'idle', now: 11 }).status).toBe('exited');
+  });
 });
