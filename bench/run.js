@@ -9,6 +9,7 @@
  *   node bench/run.js            the full workload (about 5 minutes)
  *   node bench/run.js --quick    a smaller one, in under a minute
  *   node bench/run.js --only throughput,echo    some figures only (throughput, echo, first-frame, resources, attach)
+ *   node bench/run.js --only status             status accuracy on recorded agent sessions (bench/status.js)
  *
  * Every server, client and temp folder is removed at the end, on failure, and on Ctrl-C.
  */
@@ -17,6 +18,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { throughput } from './figures/throughput.js';
+import { statusTable } from './status.js';
 import { echo } from './figures/echo.js';
 import { attachAtScale, firstFrame } from './figures/attach.js';
 import { resources } from './figures/resources.js';
@@ -62,6 +64,8 @@ async function main() {
   const { values } = parseOptions({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
   const mode = values.quick ? 'quick' : 'full';
   const params = WORKLOADS[mode];
+  // Status accuracy is grove's alone (tmux has no status to compare), so it has its own table.
+  if (values.only === 'status') return void process.stdout.write(`${await statusTable()}\n`);
   const chosen = values.only ? values.only.split(',') : Object.keys(FIGURES);
   for (const name of chosen) if (!FIGURES[name]) throw new UsageError(`unknown figure '${name}' (${Object.keys(FIGURES).join(', ')})`);
   if (!existsSync(join(GROVE_BIN, '../../dist/bundle/grove.cjs'))) throw new UsageError('grove is not built: run `npm run build` first');

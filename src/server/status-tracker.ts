@@ -8,14 +8,13 @@
  * to expire. Once the status has settled and the program is quiet, no timer is armed, so twenty idle
  * sessions cost nothing until one of them prints or is typed into.
  *
- * An agent that reports its own lifecycle (`grove hook`, core/status/agent-events.ts) is believed at once
- * and over its screen, with two exceptions that only a person can settle: a question on screen (a rule
- * that says `waiting`, or a line read from the terminal) is `waiting` whatever the agent last said, and a
- * keystroke answers a reported question, so the screen decides again until the agent's next report.
+ * An agent that reports its own lifecycle (`grove hook`) is weighed with its screen by core/status/weigh.ts;
+ * a keystroke answers a reported question, so the screen decides again until the agent's next report.
  */
 import type { Disposable } from '../core/disposable.js';
 import { initialStatus, nextStatus, pendingUntil, type StatusState } from '../core/status/debounce.js';
-import { describeDetection, detectionSource, detectStatus, DEFAULT_DETECTOR_TIMING, matchedLines, type Detection } from '../core/status/detect.js';
+import { weigh } from '../core/status/weigh.js';
+import { describeDetection, detectStatus, DEFAULT_DETECTOR_TIMING, matchedLines, type Detection } from '../core/status/detect.js';
 import { screenText, type ForegroundSignal, type ScreenObservation } from '../core/status/observation.js';
 import type { CompiledRule, RawStatus } from '../core/status/rules.js';
 import type { PaneFrame } from '../core/screen/frame.js';
@@ -137,13 +136,8 @@ export class StatusTracker implements Disposable {
     };
     const detection = detectStatus(this.sources.rules, observation);
     this.last = { observation, detection };
-    // Only a question beats the agent's word: rules and the terminal say `waiting` for nothing else.
-    if (this.report && detection.status !== 'waiting') {
-      this.apply(nextStatus(this.state, { kind: 'reported', status: this.report.status, now }), 'hook');
-    } else {
-      const next = nextStatus(this.state, { kind: 'observed', status: detection.status, now });
-      this.apply(next, next.status === detection.status ? detectionSource(detection) : this.source);
-    }
+    const weighed = weigh(this.state, this.source, detection, this.report?.status, now);
+    this.apply(weighed.state, weighed.source);
     this.scheduleNext(now);
   }
 

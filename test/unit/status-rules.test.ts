@@ -79,12 +79,14 @@ describe('rule order', () => {
 /** For every built-in rule, in order, a text it must match, quoted from the agent (sources in each profile). */
 const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
   claude: [
+    { lines: ['  Do you want to use this API key?'] },
     { lines: ['│   2. No, and tell Claude what to do differently (esc)           │'] },
     { lines: ['│ Do you want to make this edit to naming.ts?          │'] },
     { lines: [' Enter to select · ↑/↓ to navigate · Esc to cancel'] },
     { lines: ['  ⏵⏵ accept edits on (shift+tab to cycle) · esc to interrupt'] },
     { lines: ['✽ Cascading… (4m 58s · ↓ 20.4k tokens)'] },
     { title: '◐ Port the status bar' },
+    { lines: ['  ? for shortcuts · ← for agents                                  ● high · /effort'] },
   ],
   copilot: [
     { lines: ['│ Do you want to run this command?                    │'] },
@@ -93,6 +95,7 @@ const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
     { lines: [' ◉ Working · 130 B esc interrupt                       stand-in'] },
   ],
   codex: [
+    { lines: ['  Press enter to continue'] },
     { lines: ['  Would you like to make the following edits?'] },
     { lines: ['  Press enter to confirm or esc to cancel'] },
     { lines: ['  3. No, and tell Codex what to do differently (esc)'] },
@@ -102,6 +105,7 @@ const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
     { title: '⠹ grove' },
   ],
   gemini: [
+    { lines: ['│   How would you like to authenticate for this project?       │'] },
     { lines: ['│ Allow execution of [ls]?                  │'] },
     { lines: ['│   3. No, suggest changes (esc)            │'] },
     { title: '✋  Action Required (grove)' },
@@ -117,6 +121,7 @@ const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
   opencode: [
     { lines: ['  ┃  △ Permission required'] },
     { lines: ['   ⬝⬝■■■⬝⬝⬝  esc again to interrupt'] },
+    { lines: ['                                             tab agents  ctrl+p commands'] },
   ],
   shell: [
     { cursorText: "Enter passphrase for key '/home/alice/.ssh/id_ed25519': " },

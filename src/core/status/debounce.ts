@@ -6,7 +6,8 @@
  * when a different raw status has been seen in every observation for long enough:
  *
  *   starting ──first observation──▶ any
- *   working ⇄ waiting ⇄ idle        after the candidate persists for enterMs[candidate]
+ *   working ⇄ waiting ⇄ idle        after the candidate persists for enterMs[candidate], or ruleMs when a
+ *                                   profile rule says it (a drawn marker is firmer evidence than quiet)
  *   leaving waiting                 needs max(enterMs[candidate], leaveWaitingMs): the user was asked
  *                                   something, so one redraw without the question must not drop the flag
  *   any ──the agent reported──▶ its status              at once: the agent knows (agent-events.ts)
@@ -21,6 +22,8 @@ import type { RawStatus } from './rules.js';
 export interface DebounceTiming {
   readonly enterMs: Readonly<Record<RawStatus, number>>;
   readonly leaveWaitingMs: number;
+  /** The most a status a rule matched must persist: an idle prompt box need not wait out two quiet seconds. */
+  readonly ruleMs: number;
 }
 
 export const DEFAULT_DEBOUNCE_TIMING: DebounceTiming = {
@@ -33,6 +36,8 @@ export const DEFAULT_DEBOUNCE_TIMING: DebounceTiming = {
     idle: 2000,
   },
   leaveWaitingMs: 1000,
+  // Long enough to skip a frame drawn halfway, short enough that a turn's end shows within half a second.
+  ruleMs: 300,
 };
 
 export interface StatusState {
@@ -40,11 +45,11 @@ export interface StatusState {
   /** When `status` was published. */
   readonly since: number;
   /** A raw status that differs from `status`, and when it was first seen without interruption. */
-  readonly candidate?: { readonly status: RawStatus; readonly since: number };
+  readonly candidate?: { readonly status: RawStatus; readonly since: number; readonly byRule?: boolean };
 }
 
 export type StatusEvent =
-  | { readonly kind: 'observed'; readonly status: RawStatus; readonly now: number }
+  | { readonly kind: 'observed'; readonly status: RawStatus; readonly now: number; readonly byRule?: boolean }
   | { readonly kind: 'reported'; readonly status: RawStatus; readonly now: number }
   | { readonly kind: 'exited'; readonly now: number }
   | { readonly kind: 'died'; readonly now: number };
@@ -63,18 +68,20 @@ export function nextStatus(state: StatusState, event: StatusEvent, timing: Debou
   if (state.status === 'starting') return { status, since: now };
   if (status === state.status) return state.candidate ? { status: state.status, since: state.since } : state;
 
-  const candidate = state.candidate?.status === status ? state.candidate : { status, since: now };
-  if (now - candidate.since >= requiredMs(state.status, status, timing)) return { status, since: now };
+  const byRule = event.byRule === true;
+  const same = state.candidate?.status === status;
+  const candidate = same && state.candidate!.byRule === byRule ? state.candidate! : { status, since: same ? state.candidate!.since : now, ...(byRule ? { byRule } : {}) };
+  if (now - candidate.since >= requiredMs(state.status, candidate, timing)) return { status, since: now };
   return candidate === state.candidate ? state : { ...state, candidate };
 }
 
 /** When the pending candidate would be published if every observation until then agrees, or undefined. */
 export function pendingUntil(state: StatusState, timing: DebounceTiming = DEFAULT_DEBOUNCE_TIMING): number | undefined {
   if (!state.candidate) return undefined;
-  return state.candidate.since + requiredMs(state.status, state.candidate.status, timing);
+  return state.candidate.since + requiredMs(state.status, state.candidate, timing);
 }
 
-function requiredMs(from: SessionStatus, to: RawStatus, timing: DebounceTiming): number {
-  const enter = timing.enterMs[to];
+function requiredMs(from: SessionStatus, { status: to, byRule }: NonNullable<StatusState['candidate']>, timing: DebounceTiming): number {
+  const enter = byRule ? Math.min(timing.enterMs[to], timing.ruleMs) : timing.enterMs[to];
   return from === 'waiting' ? Math.max(enter, timing.leaveWaitingMs) : enter;
 }

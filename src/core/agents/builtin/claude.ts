@@ -15,6 +15,8 @@
  * The window title starts with a braille spinner (≤ 2.1.227) or ◐/◑ (2.1.228+) while busy and "✳" when
  * idle (claude-code#88360) — but stays "✳" under multiplexers since 2.1.236 (#88542), so the title only
  * ever proves work, never rest. Idle is what is left: the prompt box with "? for shortcuts".
+ *
+ * First-run screens and whole turns were recorded from the real CLI (scripts/record-agents.js).
  */
 import type { AgentProfile } from '../profile.js';
 
@@ -34,11 +36,16 @@ export const claude: AgentProfile = {
   hooks: 'claude-settings',
   install: 'npm install -g @anthropic-ai/claude-code',
   statusRules: [
+    // First run and notices (recorded from Claude Code 2.1.197 where reachable offline): folder trust and
+    // the API-key question end in "Enter to confirm"; the theme picker and security notes ask for Enter.
+    { status: 'waiting', match: 'Press Enter to continue|Choose the text style|Do you want to use this API key\\?', flags: 'i', lines: 20 },
     { status: 'waiting', match: '\\d\\. No, and tell Claude what to do differently', lines: 12 },
     { status: 'waiting', match: '(?:Do you want to (?:proceed|make this edit|create|allow)|Would you like to proceed)[^\\n]*\\?', lines: 20 },
     { status: 'waiting', match: 'Enter to (?:select|confirm)[^\\n]*Esc to cancel', flags: 'i', lines: 4 },
     { status: 'working', match: 'esc to interrupt', flags: 'i', lines: 8 },
     { status: 'working', match: '^[*·✢✳✶✻✽] \\S[^\\n]*…(?: \\(|$)', lines: 8 },
     { status: 'working', in: 'title', match: '^[\\u2800-\\u28FF\\u25D0-\\u25D3] ' },
+    // Its input box at rest (recorded 2.1.197): below the box, only while no turn runs.
+    { status: 'idle', match: '^\\s*\\? for shortcuts', lines: 3 },
   ],
 };

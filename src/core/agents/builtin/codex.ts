@@ -15,6 +15,8 @@
  * and "Press enter to confirm or esc to cancel". A turn shows "• Working (5s • esc to interrupt)" above
  * the composer "› Ask Codex to do anything". The title carries a braille spinner while working and
  * "Action Required" when blocked (herdr's codex manifest, tuios#169).
+ *
+ * First-run screens were recorded from the real CLI (scripts/record-agents.js).
  */
 import type { AgentProfile } from '../profile.js';
 
@@ -32,6 +34,8 @@ export const codex: AgentProfile = {
   hooks: 'codex-notify',
   install: 'npm install -g @openai/codex',
   statusRules: [
+    // First run (recorded from codex-cli 0.171.0): the sign-in choice, and the folder-trust question.
+    { status: 'waiting', match: 'Press enter to continue|enter continue · esc back|Trust this folder\\?', flags: 'i', lines: 8 },
     { status: 'waiting', match: 'Would you like to [^\\n]*\\?', lines: 20 },
     { status: 'waiting', match: 'Press enter to confirm or esc to cancel', flags: 'i', lines: 6 },
     { status: 'waiting', match: '\\d\\. No, and tell Codex what to do differently', lines: 12 },

@@ -12,6 +12,8 @@
  * cancel, 5s)"; the idle composer reads "> Type your message or @path/to/file". With dynamic titles
  * (packages/cli/src/utils/windowTitle.ts) the title starts "✋  Action Required", "✦ …"/"⏲  Working…"
  * or "◇  Ready".
+ *
+ * First-run screens were recorded from the real CLI (scripts/record-agents.js).
  */
 import type { AgentProfile } from '../profile.js';
 
@@ -29,6 +31,8 @@ export const gemini: AgentProfile = {
   conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
   install: 'npm install -g @google/gemini-cli',
   statusRules: [
+    // First run (recorded from Gemini CLI 0.61.0): folder trust, the authentication choice, the API key.
+    { status: 'waiting', match: 'Do you trust the files in this folder\\?|How would you like to authenticate|Enter Gemini API Key|\\(Use Enter to select\\)', lines: 20 },
     { status: 'waiting', match: '(?:Apply this change|Allow execution of[^\\n]*|Do you want to proceed)\\?', lines: 20 },
     { status: 'waiting', match: '\\d\\. No, suggest changes \\(esc\\)', lines: 12 },
     { status: 'waiting', in: 'title', match: '^✋\\s*Action Required' },

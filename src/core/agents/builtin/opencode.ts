@@ -26,5 +26,7 @@ export const opencode: AgentProfile = {
   statusRules: [
     { status: 'waiting', match: '△ Permission required|Allow once\\s+Allow always\\s+Reject', lines: 20 },
     { status: 'working', match: 'esc (?:again to )?interrupt', flags: 'i', lines: 6 },
+    // The prompt's footer at rest (recorded 1.18.33); a turn shows "esc interrupt" there instead.
+    { status: 'idle', match: 'tab agents\\s+ctrl\\+p commands', lines: 3 },
   ],
 };

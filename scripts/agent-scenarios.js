@@ -1,0 +1,72 @@
+/**
+ * What scripts/record-agents.js records: per scenario, the CLI, its environment and files (a fresh HOME),
+ * and its steps. A step with `until` waits for the screen to show it and marks `truth` from that moment
+ * (saving the screen as `<truth>-real-<screen>.txt` when named); a step with `keys` presses them, marking
+ * `truth` at that moment when given (a prompt submitted is work from the key on).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const claudeSeed = ({ home }) => writeFileSync(join(home, '.claude.json'), JSON.stringify({ hasCompletedOnboarding: true, theme: 'dark' }));
+/** Claude Code's hooks, as grove passes them (core/agents/hooks.ts), each appending its event to `log`. */
+const claudeHooks = (log) => {
+  const events = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Notification', 'Stop'];
+  const command = (event) => `{ printf '${event} '; tr -d '\\n'; echo; } >> '${log}'`;
+  return ['--settings', JSON.stringify({ hooks: Object.fromEntries(events.map((e) => [e, [{ hooks: [{ type: 'command', command: command(e) }] }]])) })];
+};
+const turnEnded = (reply) => (text) => text.includes(reply) && !/esc to interrupt|…/.test(text.split('\n').slice(-8).join('\n'));
+
+export const SCENARIOS = [
+  {
+    name: 'claude-turns',
+    agent: 'claude',
+    command: 'claude',
+    seed: claudeSeed,
+    hooks: claudeHooks,
+    env: (model) => ({ ANTHROPIC_API_KEY: 'sk-ant-recording', ANTHROPIC_BASE_URL: model.url, DISABLE_AUTOUPDATER: '1' }),
+    steps: [
+      { until: /Yes, I trust this folder/, truth: 'waiting', screen: 'folder-trust', hold: 3000 },
+      { keys: '\r' },
+      { until: /Do you want to use this API key\?/, truth: 'waiting', screen: 'api-key', hold: 3000 },
+      { keys: '\x1b[A' },
+      { keys: '\r', delay: 300 },
+      { until: /\? for shortcuts|shortcuts/, truth: 'idle', screen: 'ready', hold: 3000 },
+      { keys: 'say hello to me' },
+      { keys: '\r', delay: 300, truth: 'working' },
+      { until: turnEnded('Hello from the model.'), truth: 'idle', screen: 'turn-ended', hold: 4000 },
+      { keys: 'please run ls here' },
+      { keys: '\r', delay: 300, truth: 'working' },
+      { until: /Do you want to proceed\?/, truth: 'waiting', screen: 'bash-permission', hold: 3000 },
+      { keys: '1', truth: 'working' },
+      { until: turnEnded('Done: the file is made.'), truth: 'idle', hold: 4000 },
+    ],
+  },
+  {
+    name: 'codex-sign-in',
+    agent: 'codex',
+    command: 'codex',
+    steps: [{ until: /Press enter to continue/, truth: 'waiting', screen: 'sign-in', hold: 4000 }],
+  },
+  {
+    name: 'gemini-first-run',
+    agent: 'gemini',
+    command: 'gemini',
+    steps: [
+      { until: /Do you trust the files in this folder\?/, truth: 'waiting', screen: 'folder-trust', hold: 3000 },
+      { keys: '\r' },
+      { until: /How would you like to authenticate/, truth: 'waiting', screen: 'authenticate', hold: 3000 },
+    ],
+  },
+  {
+    name: 'copilot-first-run',
+    agent: 'copilot',
+    command: 'copilot',
+    steps: [{ until: /Confirm folder trust/, truth: 'waiting', screen: 'folder-trust', hold: 4000 }],
+  },
+  {
+    name: 'opencode-ready',
+    agent: 'opencode',
+    command: 'opencode',
+    steps: [{ until: /Ask anything/, truth: 'idle', screen: 'ready', hold: 4000 }],
+  },
+];
