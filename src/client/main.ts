@@ -14,6 +14,7 @@ import { findTarget, listedSessions } from '../core/session/targets.js';
 import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
 import { RemotePasteBuffer } from './remote-paste-buffer.js';
 import { RemoteReview } from './review/remote-review.js';
+import { uid } from '../io/server-socket.js';
 import { repositoryOf } from '../io/repository.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
@@ -101,7 +102,11 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         cwd: context.cwd,
         repo,
         shell: context.env.SHELL || '/bin/sh',
-        agents: { catalog: agents, resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH) },
+        agents: {
+          catalog: agents,
+          resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH),
+          user: { root: uid() === 0, env: context.env },
+        },
         home: context.env.HOME,
         onDetach: (session) => leave(0, `[detached${session ? ` (from session ${session.name})` : ''}]`),
         review: new RemoteReview(host),

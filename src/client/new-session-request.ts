@@ -8,6 +8,7 @@
  */
 import { SHELL_PROFILE, findProfile } from '../core/agents/builtins.js';
 import { agentRequest, type AgentCatalog, type AgentRequest } from '../core/agents/user-profiles.js';
+import { modeProblem, type ApprovalMode } from '../core/agents/profile.js';
 import { splitCommandLine } from '../core/session/command-line.js';
 import type { NewSessionDefaults, NewSessionInput } from './views/new-session-dialog.js';
 
@@ -15,6 +16,14 @@ export interface AgentLauncher {
   readonly catalog: AgentCatalog;
   /** Where a command would be found on PATH, or undefined when it would not. */
   resolveCommand(command: string): string | undefined;
+  /** Who starts agents: root (as in many containers) cannot use some agents' modes. */
+  readonly user?: { readonly root: boolean; readonly env: Readonly<Record<string, string | undefined>> };
+}
+
+/** Why the agent will not start in that mode for this user, for the dialog to say before it starts. */
+export function modeWarning(launcher: AgentLauncher, agent: string, mode: ApprovalMode): string | undefined {
+  const profile = findProfile(agent, launcher.catalog.profiles);
+  return profile && launcher.user ? modeProblem(profile, mode, launcher.user) : undefined;
 }
 
 /**
@@ -31,7 +40,13 @@ export function newSessionDefaults(shell: string, launcher: AgentLauncher): NewS
       installed: launcher.resolveCommand(profile.command) !== undefined,
     }));
   const preferred = agents.find((agent) => agent.name === launcher.catalog.defaultAgent && agent.installed);
-  return { command: shell, agents, approval: launcher.catalog.approval, ...(preferred ? { agent: preferred.name } : {}) };
+  return {
+    command: shell,
+    agents,
+    approval: launcher.catalog.approval,
+    modeWarning: (agent, mode) => modeWarning(launcher, agent, mode),
+    ...(preferred ? { agent: preferred.name } : {}),
+  };
 }
 
 export function newSessionRequest(

@@ -16,6 +16,7 @@ import { toDisposable, type Disposable } from '../core/disposable.js';
 import { setCloseOnExec } from './cloexec.js';
 import type { ForegroundSignal } from '../core/status/observation.js';
 import type { PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../server/ports.js';
+import { sessionProcesses, signalProcesses } from './process-tree.js';
 import { readForeground } from './proc.js';
 import { PtyWriter } from './pty-writer.js';
 
@@ -34,7 +35,7 @@ class NodePtyProcess implements PtyProcess {
     pty.onExit(() => {
       this.exited = true;
       this.writer?.dispose();
-      if (this.killTimer) clearTimeout(this.killTimer);
+      // A pending kill timer stays: it still has the session's helpers to end (terminate()).
       if (slave !== undefined) closeSync(slave);
     });
   }
@@ -77,11 +78,16 @@ class NodePtyProcess implements PtyProcess {
 
   terminate(graceMs: number): void {
     if (this.exited) return;
+    // Everything the session started, listed before any of it ends: helpers in groups or sessions of their own too.
+    const tree = sessionProcesses(this.pty.pid);
     // SIGHUP as well: an interactive shell ignores SIGTERM but ends on a hang-up, as when a terminal closes.
     signalGroup(this.pty.pid, 'SIGTERM');
     signalGroup(this.pty.pid, 'SIGHUP');
+    signalProcesses(tree, 'SIGTERM');
     this.killTimer = setTimeout(() => {
       if (!this.exited) signalGroup(this.pty.pid, 'SIGKILL');
+      // Whatever of the tree outlived the grace, even after the program itself has gone.
+      signalProcesses(tree, 'SIGKILL');
     }, graceMs);
     this.killTimer.unref();
   }

@@ -18,6 +18,7 @@ import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
 import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
 import { pasteBytes } from '../core/copy-mode/paste.js';
+import { screenText } from '../core/status/observation.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { StatusTracker } from './status-tracker.js';
@@ -33,6 +34,11 @@ const LOW_WATER = 256 * 1024;
 const TAKEN_QUIET_MS = 80;
 const TAKEN_MAX_MS = 1500;
 const TAKEN_POLL_MS = 20;
+
+/** A program that fails this soon after starting has likely refused to: its last lines are kept in the record. */
+const EARLY_EXIT_MS = 15_000;
+const EXIT_LINES = 3;
+const EXIT_LINE_CHARS = 200;
 
 export interface HostedSessionEvents {
   /** The screen changed (the host coalesces these into frames). */
@@ -238,6 +244,12 @@ export class HostedSession {
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
+  /** The last non-blank rows on screen, each cut to EXIT_LINE_CHARS. */
+  private lastLines(): string[] {
+    const { lines } = screenText(this.emulator.frame());
+    return lines.filter((line) => line.trim() !== '').slice(-EXIT_LINES).map((line) => line.trim().slice(0, EXIT_LINE_CHARS));
+  }
+
   /** Resolves once the program has redrawn after `since` and then kept still, or at the latest after TAKEN_MAX_MS. */
   private taken(since: number): Promise<void> {
     return new Promise((resolve) => {
@@ -292,7 +304,10 @@ export class HostedSession {
 
   private finish(end: { exitCode: number; signal?: number; error?: string }): void {
     this.events.changed(this);
-    this.record = { ...this.record, ...end };
+    const failed = end.exitCode !== 0 || (end.signal ?? 0) !== 0;
+    const early = failed && !end.error && Date.now() - this.record.createdAt < EARLY_EXIT_MS;
+    const exitLines = early ? this.lastLines() : [];
+    this.record = { ...this.record, ...end, ...(exitLines.length ? { exitLines } : {}) };
     this.tracker.finish('exited');
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }

@@ -3,7 +3,9 @@
  * screen, says how it ended, and closes without a question.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groveSandbox, type GroveSandbox } from './grove.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { groveSandbox, isAlive, until, type GroveSandbox } from './grove.js';
 
 describe('kill and exit', () => {
   let sandbox: GroveSandbox;
@@ -42,5 +44,18 @@ describe('kill and exit', () => {
     expect(t.screenText()).toMatch(/exit 3/);
     t.press('C-b', 'x');
     await t.waitForText('Sessions (0)');
+  });
+
+  it('ends the whole process tree: helpers in a session of their own, and ones that ignore SIGTERM', async () => {
+    const pids = join(sandbox.dir, 'pids');
+    // A daemon that left with setsid, and a job that ignores SIGTERM, as agents' helpers do.
+    const script = `setsid sleep 1000 & echo $! >> ${pids}; (trap '' TERM; exec sleep 1001) & echo $! >> ${pids}; echo started; wait`;
+    expect((await sandbox.cli(['new', '--name', 'agent', '--', 'bash', '-c', script])).code).toBe(0);
+    await until(async () => (await sandbox.cli(['capture', 'agent'])).stdout.includes('started'), 'the helpers');
+    const helpers = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+    expect(helpers).toHaveLength(2);
+    expect(helpers.every(isAlive)).toBe(true);
+    expect((await sandbox.cli(['kill', 'agent'])).code).toBe(0);
+    await until(() => !helpers.some(isAlive), 'every helper to end', 5000);
   });
 });

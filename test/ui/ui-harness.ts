@@ -115,6 +115,8 @@ export interface UiOptions {
   readonly repositoryOf?: (folder: string) => string;
   /** The review loop, for tests of its screens (a ReviewService over the same host, say). */
   readonly review?: (host: LocalSessionHost) => ReviewPort;
+  /** Who the user is, for agents' modes that refuse root. */
+  readonly user?: { readonly root: boolean; readonly env: Readonly<Record<string, string>> };
 }
 
 export class UiHarness {
@@ -159,7 +161,7 @@ export class UiHarness {
       cwd,
       repo: options.repo ?? (options.repositoryOf ?? ((folder: string) => folder))(cwd),
       shell: 'sh',
-      agents: { catalog: agentCatalog(DEFAULT_CONFIG), resolveCommand: (command) => command },
+      agents: { catalog: agentCatalog(DEFAULT_CONFIG), resolveCommand: (command) => command, ...(options.user ? { user: options.user } : {}) },
       home: undefined,
       onDetach: () => void (this.detached = true),
       pasteBuffer: {

@@ -8,7 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { findProfile } from '../../core/agents/builtins.js';
-import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
+import { modeProblem, APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
+import { uid } from '../../io/server-socket.js';
 import { agentCatalog, agentRequest, type AgentCatalog, type AgentRequest } from '../../core/agents/user-profiles.js';
 import { formatConfigError } from '../../core/config/errors.js';
 import { CANNOT_CREATE_WORKTREE } from '../../core/review/review-port.js';
@@ -93,6 +94,8 @@ export const newCommand: CliCommand = {
       const mode = (modeOption as ApprovalMode | undefined) ?? catalog.approval[isolation.isolation];
       const launch = agentRequest(catalog, profile, { mode, ...(prompt !== undefined ? { prompt } : {}), ...(args.rest.length ? { argv: args.rest } : {}) },
         (command) => fsLaunchChecks.resolveCommand(command, cwd, context.env.PATH));
+      const refused = modeProblem(profile, mode, { root: uid() === 0, env: context.env });
+      if (refused) process.stderr.write(`grove: warning: ${refused}\n`);
       if (!launch.ok) throw new Error(launch.message);
       request = launch.request;
     } else {

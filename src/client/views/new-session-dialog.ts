@@ -46,6 +46,8 @@ export interface NewSessionDefaults {
   readonly agent?: string;
   /** The approval mode an agent starts in, by isolation, until the user picks another. */
   readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
+  /** Why an agent will not start in a mode for this user (root and Claude Code's bypass), shown before Enter. */
+  readonly modeWarning?: (agent: string, mode: ApprovalMode) => string | undefined;
 }
 
 const ISOLATIONS: readonly Isolation[] = ['workspace', 'worktree'];
@@ -182,7 +184,10 @@ export class NewSessionDialog implements Modal {
     const { dialog } = this.palette;
     const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, this.fieldWidth()));
     const errors = this.errorLines(inner);
-    lines.push(...(errors.length ? errors.map((line) => paint(fit(' ' + line, inner), dialog.error)) : ['']));
+    const agent = this.agent.value;
+    const warning = agent ? this.defaults.modeWarning?.(agent.name, this.mode.value) : undefined;
+    if (errors.length) lines.push(...errors.map((line) => paint(fit(' ' + line, inner), dialog.error)));
+    else lines.push(warning ? paint(fit(` ⚠ ${warning}`, inner), dialog.error) : '');
     const onChoice = this.rows[this.active]?.kind === 'choice';
     const hint = this.offerWorkspace
       ? ' Space: use workspace instead · Enter create · Esc cancel'

@@ -41,6 +41,11 @@ export interface AgentProfile {
    * tells its id through its hooks.
    */
   readonly conversation?: { readonly start?: readonly string[]; readonly resume: readonly string[] };
+  /**
+   * Modes the agent refuses to start in when run as root (Claude Code will not skip permissions as root),
+   * unless the environment variable `unless` is set (Claude Code's IS_SANDBOX=1).
+   */
+  readonly refusedAsRoot?: { readonly modes: readonly ApprovalMode[]; readonly unless?: string };
   /** How the agent reports its lifecycle to grove (agents/hooks.ts); absent: its screen alone tells. */
   readonly hooks?: HookStyle;
   readonly env?: Readonly<Record<string, string>>;
@@ -74,4 +79,12 @@ export function customizeProfile(base: AgentProfile, changes: ProfileChanges): A
     env: changes.env ? { ...base.env, ...changes.env } : base.env,
     statusRules: [...(changes.statusRules ?? []), ...base.statusRules],
   };
+}
+
+/** Why `profile` will not start in `mode` for this user, said before it is started; undefined when it will. */
+export function modeProblem(profile: AgentProfile, mode: ApprovalMode, user: { readonly root: boolean; readonly env: Readonly<Record<string, string | undefined>> }): string | undefined {
+  const refused = profile.refusedAsRoot;
+  if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless])) return undefined;
+  const way = refused.unless ? `; ${refused.unless}=1 allows it` : '';
+  return `${profile.label} refuses ${mode} as root${way}`;
 }

@@ -30,6 +30,11 @@ export function statusLabel(session: SessionInfo): string {
   return session.status;
 }
 
+/** "said: <its last line>", for a program that ended within seconds of starting (SessionInfo.exitLines). */
+export function exitNote(session: SessionInfo): string | undefined {
+  return session.exitLines?.length ? `said: ${printable(session.exitLines.join(' · '))}` : undefined;
+}
+
 /** "turn commit failed: <git's reason>", when the session's last automatic turn commit failed. */
 export function turnCommitNote(session: SessionInfo): string | undefined {
   return session.turnCommitFailure ? `turn commit failed: ${printable(session.turnCommitFailure)}` : undefined;

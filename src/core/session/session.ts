@@ -8,6 +8,7 @@
 import type { ChangeSummary } from '../review/changes.js';
 import type { WorktreeRecord } from '../git/review.js';
 import type { RelaunchPlan } from '../agents/launch.js';
+import { printable } from '../text/terminal-text.js';
 
 /** Where a session's changes land: the checkout itself, or a private git worktree on its own branch. */
 export type Isolation = 'workspace' | 'worktree';
@@ -62,6 +63,11 @@ export interface SessionInfo {
   readonly signal?: number;
   /** Why the program could not start (e.g. command not found). */
   readonly error?: string;
+  /**
+   * The last lines on its screen when it ended within seconds of starting: an agent that refuses to start
+   * (no API key, a flag it will not take as root) says why there, and the pane may be gone from view.
+   */
+  readonly exitLines?: readonly string[];
   /** Why the last automatic turn commit of a worktree session failed; cleared by the next that succeeds. */
   readonly turnCommitFailure?: string;
   /** The window title the program last set (OSC 0/2), '' if none. */
@@ -86,6 +92,7 @@ export function isRunning(session: SessionInfo): boolean {
 export function describeEnd(session: SessionInfo): string {
   if (session.status === 'dead') return 'dead (its server stopped)';
   if (session.error) return session.error;
-  if (session.signal) return `killed by signal ${session.signal}`;
-  return `exited with status ${session.exitCode ?? 0}`;
+  const said = session.exitLines?.length ? `: ${printable(session.exitLines.at(-1)!)}` : '';
+  if (session.signal) return `killed by signal ${session.signal}${said}`;
+  return `exited with status ${session.exitCode ?? 0}${said}`;
 }

@@ -34,6 +34,7 @@ export const claude: AgentProfile = {
   resumeArgs: ['--continue'],
   conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
   hooks: 'claude-settings',
+  refusedAsRoot: { modes: ['bypass', 'autopilot'], unless: 'IS_SANDBOX' },
   install: 'npm install -g @anthropic-ai/claude-code',
   statusRules: [
     // First run and notices (recorded from Claude Code 2.1.197 where reachable offline): folder trust and

@@ -1,0 +1,41 @@
+/**
+ * The new-session dialog says before starting when an agent will refuse the chosen mode for this user:
+ * Claude Code will not skip permissions as root, unless IS_SANDBOX is set.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { UiHarness } from './ui-harness.js';
+
+let ui: UiHarness | undefined;
+afterEach(async () => ui?.dispose());
+
+async function chooseClaudeBypass(harness: UiHarness): Promise<void> {
+  await harness.app.createDefaultSession();
+  await harness.waitForText('Sessions (1)');
+  harness.run('new-session');
+  await harness.waitForText('New session');
+  harness.press('Tab', 'Tab', 'Tab');
+  // The default config's agent, installed here (the harness finds every command).
+  await harness.waitForText('‹ claude ›');
+  harness.press('Tab');
+  harness.press('Right');
+  await harness.waitForText(/Mode\s.*bypass/u);
+}
+
+describe('agent modes in the new-session dialog', () => {
+  it('warns that Claude Code refuses bypass as root', async () => {
+    ui = new UiHarness({ user: { root: true, env: {} } });
+    await chooseClaudeBypass(ui);
+    await ui.waitForText('⚠ Claude Code refuses bypass as root; IS_SANDBOX=1 allows it');
+  });
+
+  it('says nothing for a user who is not root, or in a sandbox', async () => {
+    for (const user of [{ root: false, env: {} }, { root: true, env: { IS_SANDBOX: '1' } }]) {
+      ui = new UiHarness({ user });
+      await chooseClaudeBypass(ui);
+      expect(ui.snapshot()).toMatch(/Mode\s.*bypass/u);
+      expect(ui.snapshot()).not.toContain('refuses');
+      await ui.dispose();
+      ui = undefined;
+    }
+  });
+});
