@@ -30,6 +30,7 @@ import { Clipboard } from './clipboard.js';
 import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-session.js';
 import { CopyModes } from './copy-mode/copy-modes.js';
 import { KeyDispatch } from './key-dispatch.js';
+import { findCommand } from '../core/commands/registry.js';
 import { MouseInput } from './mouse.js';
 import { mouseScene } from './mouse-scene.js';
 import { PaneViews } from './pane-views.js';
@@ -138,6 +139,11 @@ export class GroveApp implements ClientActions {
   async createDefaultSession(): Promise<void> {
     const error = await this.createSession({ name: '', command: '' });
     if (error) this.message(error);
+  }
+
+  /** Offers to relaunch the sessions a stopped server left, when there are any (as the UI starts). */
+  offerRelaunch(): void {
+    if (findCommand('relaunch-all')!.canRun(this.dispatchTarget().view(), []) === undefined) this.dispatch.run('relaunch-all', []);
   }
 
   dispose(): void {

@@ -106,7 +106,8 @@ export class KeyDispatch {
     }
   }
 
-  private run(name: string, args: readonly string[]): void {
+  /** Runs a command by name as its key would, saying why when it cannot run. */
+  run(name: string, args: readonly string[]): void {
     const command: Command | undefined = findCommand(name);
     if (!command) return this.target.message(`unknown command: ${name}`);
     const reason = command.canRun(this.target.view(), args);

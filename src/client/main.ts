@@ -122,6 +122,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
       if (!initial.some((s) => s.repo === repo)) void app.createDefaultSession();
       const notices = [warning, ...host.notices].filter(Boolean);
       if (notices.length) app.message(notices.join('; '));
+      else app.offerRelaunch();
     } catch (err) {
       leave(1, `grove: ${(err as Error).message}`);
     }

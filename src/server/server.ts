@@ -19,6 +19,7 @@ import { resolveSession, runRequest } from './request-table.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { toRecord, type StateStore } from '../io/state-store.js';
+import { isRunning } from '../core/session/session.js';
 
 export interface ServerOptions {
   readonly socketPath: string;
@@ -94,20 +95,23 @@ export class GroveServer implements ConnectionOwner {
   }
 
   /**
-   * Ends every session, forgets them, removes the socket, and only then hangs up on the clients: a
-   * client that asked for the stop and waits for its connection to close knows the server is gone.
+   * Ends every session, removes the socket, and only then hangs up on the clients: a client that asked
+   * for the stop and waits for its connection to close knows the server is gone. The sessions that were
+   * running stay in the state file, so the next server lists them as dead and the next UI offers to bring
+   * them back, each resuming its own conversation; those that had already ended are forgotten.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.log('stopping');
       this.listener?.close();
       this.persist?.unsubscribe();
+      const running = this.host.list().filter(isRunning).map((s) => toRecord(s, this.host.statusRulesOf(s.id)));
       this.programCopies?.unsubscribe();
       await this.host.dispose();
       this.options.changes?.dispose();
       // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
       await this.options.review?.dispose();
-      this.options.store.save([]);
+      this.options.store.save(running);
       this.listener?.removeIfOurs();
       this.log('stopped');
       // Last: a client waiting for `grove server stop` sees its connection close only once all is done.

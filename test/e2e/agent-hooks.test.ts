@@ -86,4 +86,19 @@ describe('an agent that reports through hooks', () => {
     await until(async () => (await listed('fine')).status === 'exited', 'the program to end');
     expect((await sandbox.cli(['ls'], { env })).stdout).toMatch(/\tfine\texit 0\t/);
   });
+
+  it('brings every session back after the server stopped, each with its own conversation, in one key', async () => {
+    for (const name of ['one', 'two']) expect((await sandbox.cli(['new', '--name', name, '--agent', 'claude'], { env })).code).toBe(0);
+    await until(async () => (await listed('one')).status === 'idle' && (await listed('two')).status === 'idle', 'both agents');
+    const ids = [(await listed('one')).conversation!, (await listed('two')).conversation!];
+    expect(new Set(ids).size).toBe(2);
+    expect((await sandbox.cli(['server', 'stop'], { env })).code).toBe(0);
+
+    const t = await sandbox.open({ cols: 120, rows: 30, env });
+    await t.waitForText('2 sessions stopped with their server: relaunch them all, each resuming its conversation? (y/n)');
+    t.press('y');
+    await until(() => entries().filter((e) => e.args?.[0] === '--resume').length === 2, 'both relaunches');
+    const resumed = entries().filter((e) => e.args?.[0] === '--resume').map((e) => e.args![1]);
+    expect(resumed.sort()).toEqual([...ids].sort());
+  });
 });

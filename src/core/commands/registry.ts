@@ -18,6 +18,7 @@ import { openWorktree } from './open-worktree.js';
 import { pasteBuffer } from './paste-buffer.js';
 import { prune } from './prune.js';
 import { relaunch } from './relaunch.js';
+import { relaunchAll } from './relaunch-all.js';
 import { removeWorktree } from './remove-worktree.js';
 import { selectPane } from './select-pane.js';
 import { selectSession } from './select-session.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   selectPane,
   killSession,
   relaunch,
+  relaunchAll,
   showAll,
   jumpWaiting,
   showConflicts,
