@@ -31,6 +31,7 @@ import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-ses
 import { CopyModes } from './copy-mode/copy-modes.js';
 import { KeyDispatch } from './key-dispatch.js';
 import { findCommand } from '../core/commands/registry.js';
+import { prefixClashes } from '../core/agents/profile.js';
 import { MouseInput } from './mouse.js';
 import { mouseScene } from './mouse-scene.js';
 import { PaneViews } from './pane-views.js';
@@ -209,7 +210,9 @@ export class GroveApp implements ClientActions {
   }
 
   showHelp(): void {
-    this.openModal(new TextOverlay(this.options.screen.screen, 'Keys', helpLines(this.options.keymap), this.palette));
+    const keymap = this.options.keymap;
+    const clashes = prefixClashes(this.options.agents.catalog.profiles, keymap.prefix, keymap.keysFor('send-prefix')[0]);
+    this.openModal(new TextOverlay(this.options.screen.screen, 'Keys', helpLines(keymap, clashes), this.palette));
   }
 
   showConflicts(): void {

@@ -38,4 +38,18 @@ describe('agent modes in the new-session dialog', () => {
       ui = undefined;
     }
   });
+
+  it("lists in the help the agents' keys that the prefix takes, and how to send them", async () => {
+    ui = new UiHarness();
+    await ui.app.createDefaultSession();
+    await ui.waitForText('Sessions (1)');
+    ui.run('help');
+    await ui.waitForText('List key bindings');
+    // The section comes last: page down to it.
+    ui.press('Space');
+    await ui.waitForText(/ 2[0-9]–[0-9]+ of /u);
+    ui.press('Space');
+    await ui.waitForText("Your agents' keys");
+    await ui.waitForText("C-b is Claude Code's key to run a task in the background: press C-b C-b");
+  });
 });

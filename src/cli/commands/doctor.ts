@@ -4,6 +4,8 @@
 import type { CliCommand } from '../command.js';
 import { gitVersion, hasTerminfo } from '../../io/host-facts.js';
 import { ensurePrivateFolder } from '../../io/socket-path.js';
+import { loadUiConfig } from '../../client/ui-config.js';
+import { prefixClashes } from '../../core/agents/profile.js';
 
 interface Check {
   readonly label: string;
@@ -12,11 +14,19 @@ interface Check {
   readonly detail?: string;
 }
 
+/** Agents that bind the configured prefix themselves: a warning, not a failure (send-prefix reaches them). */
+async function prefixCheck(env: NodeJS.ProcessEnv, cwd: string): Promise<Check> {
+  const loaded = await loadUiConfig(env, cwd);
+  if (!loaded.ok) return { label: 'prefix', problem: undefined, detail: '(the config does not load: grove config check says why)' };
+  const { keymap, agents } = loaded.value;
+  const clashes = prefixClashes(agents.profiles, keymap.prefix, keymap.keysFor('send-prefix')[0]);
+  return { label: 'prefix', detail: keymap.prefix, problem: clashes.length ? clashes.join('\n  ') : undefined };
+}
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
   usage: 'grove doctor',
-  summary: 'Check node, git, the socket folder and TERM, and say what is wrong',
+  summary: 'Check node, git, the socket folder, TERM and the prefix against agents\' keys, and say what is wrong',
   options: {},
   positionals: { min: 0, max: 0 },
   async run(_args, context) {
@@ -37,11 +47,12 @@ export const doctorCommand: CliCommand = {
       : term === 'dumb' ? "TERM is 'dumb': grove needs a terminal that can move the cursor"
       : !hasTerminfo(term, context.env) ? `no terminfo entry for TERM=${term}: grove will assume xterm-compatible sequences` : undefined;
     checks.push({ label: 'TERM', detail: term ?? '(unset)', problem: termProblem });
+    checks.push(await prefixCheck(context.env, context.cwd));
     for (const check of checks) {
       context.out(`${check.problem ? '✗' : '✓'} ${check.label.padEnd(7)} ${check.detail ?? ''}\n`);
       if (check.problem) context.out(`  ${check.problem}\n`);
     }
-    const failed = checks.filter((c) => c.problem && c.label !== 'TERM').length + (term === undefined || term === 'dumb' ? 1 : 0);
+    const failed = checks.filter((c) => c.problem && c.label !== 'TERM' && c.label !== 'prefix').length + (term === undefined || term === 'dumb' ? 1 : 0);
     return failed === 0 ? 0 : 1;
   },
 };

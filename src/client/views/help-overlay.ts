@@ -13,14 +13,20 @@ import type { Modal, ModalResult } from './modal.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
-/** The help's lines: each binding's keys, aligned across sections, and its description; titled sections after a blank line. */
-export function helpLines(keymap: Keymap): string[] {
+/**
+ * The help's lines: each binding's keys, aligned across sections, and its description; titled sections
+ * after a blank line; last, the agents' own keys that the prefix takes from them (`clashes`).
+ */
+export function helpLines(keymap: Keymap, clashes: readonly string[] = []): string[] {
   const sections = helpSections(keymap);
   const keyWidth = Math.max(...sections.flatMap((section) => section.rows.map((r) => columns(r.keys))), 4);
-  return sections.flatMap((section) => [
-    ...(section.title ? ['', section.title] : []),
-    ...section.rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`),
-  ]);
+  return [
+    ...sections.flatMap((section) => [
+      ...(section.title ? ['', section.title] : []),
+      ...section.rows.map((r) => `${fit(r.keys, keyWidth)}  ${r.description}`),
+    ]),
+    ...(clashes.length ? ['', "Your agents' keys", ...clashes] : []),
+  ];
 }
 
 export class TextOverlay implements Modal {

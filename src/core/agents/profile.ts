@@ -46,6 +46,8 @@ export interface AgentProfile {
    * unless the environment variable `unless` is set (Claude Code's IS_SANDBOX=1).
    */
   readonly refusedAsRoot?: { readonly modes: readonly ApprovalMode[]; readonly unless?: string };
+  /** Keys the agent itself binds that a tmux-style prefix may take from it, with what they do there. */
+  readonly keys?: readonly { readonly key: string; readonly does: string }[];
   /** How the agent reports its lifecycle to grove (agents/hooks.ts); absent: its screen alone tells. */
   readonly hooks?: HookStyle;
   readonly env?: Readonly<Record<string, string>>;
@@ -87,4 +89,15 @@ export function modeProblem(profile: AgentProfile, mode: ApprovalMode, user: { r
   if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless])) return undefined;
   const way = refused.unless ? `; ${refused.unless}=1 allows it` : '';
   return `${profile.label} refuses ${mode} as root${way}`;
+}
+
+/**
+ * "C-b is Claude Code's key to background a task", for each agent that binds the prefix: the prefix goes to
+ * grove first, so the agent gets it only as `prefix prefix` (send-prefix), which the line says.
+ */
+export function prefixClashes(profiles: readonly AgentProfile[], prefix: string, sendPrefix: string | undefined): string[] {
+  const how = sendPrefix ? `: press ${sendPrefix} to send it` : ' (bind send-prefix to send it)';
+  return profiles.flatMap((profile) =>
+    (profile.keys ?? []).filter((k) => k.key === prefix).map((k) => `${prefix} is ${profile.label}'s key to ${k.does}${how}`),
+  );
 }

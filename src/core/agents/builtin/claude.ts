@@ -36,6 +36,7 @@ export const claude: AgentProfile = {
   hooks: 'claude-settings',
   refusedAsRoot: { modes: ['bypass', 'autopilot'], unless: 'IS_SANDBOX' },
   install: 'npm install -g @anthropic-ai/claude-code',
+  keys: [{ key: 'C-b', does: 'run a task in the background' }, { key: 'C-o', does: 'show the transcript' }, { key: 'C-r', does: 'search history' }, { key: 'C-t', does: 'show the task list' }],
   statusRules: [
     // First run and notices (recorded from Claude Code 2.1.197 where reachable offline): folder trust and
     // the API-key question end in "Enter to confirm"; the theme picker and security notes ask for Enter.

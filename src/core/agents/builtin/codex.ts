@@ -33,6 +33,7 @@ export const codex: AgentProfile = {
   conversation: { resume: ['resume', '{id}'] },
   hooks: 'codex-notify',
   install: 'npm install -g @openai/codex',
+  keys: [{ key: 'C-t', does: 'show the transcript' }],
   statusRules: [
     // First run (recorded from codex-cli 0.171.0): the sign-in choice, and the folder-trust question.
     { status: 'waiting', match: 'Press enter to continue|enter continue · esc back|Trust this folder\\?', flags: 'i', lines: 8 },

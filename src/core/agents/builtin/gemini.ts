@@ -30,6 +30,7 @@ export const gemini: AgentProfile = {
   resumeArgs: ['--resume', 'latest'],
   conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
   install: 'npm install -g @google/gemini-cli',
+  keys: [{ key: 'C-y', does: 'switch YOLO mode' }, { key: 'C-t', does: 'show tool descriptions' }],
   statusRules: [
     // First run (recorded from Gemini CLI 0.61.0): folder trust, the authentication choice, the API key.
     { status: 'waiting', match: 'Do you trust the files in this folder\\?|How would you like to authenticate|Enter Gemini API Key|\\(Use Enter to select\\)', lines: 20 },

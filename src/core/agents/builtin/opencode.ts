@@ -23,6 +23,7 @@ export const opencode: AgentProfile = {
   promptFlag: '--prompt',
   resumeArgs: ['--continue'],
   install: 'npm install -g opencode-ai',
+  keys: [{ key: 'C-x', does: 'start its commands (its leader key)' }, { key: 'C-p', does: 'open the command list' }],
   statusRules: [
     { status: 'waiting', match: '△ Permission required|Allow once\\s+Allow always\\s+Reject', lines: 20 },
     { status: 'working', match: 'esc (?:again to )?interrupt', flags: 'i', lines: 6 },
