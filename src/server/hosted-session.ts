@@ -18,7 +18,7 @@ import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
 import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
 import { pasteBytes } from '../core/copy-mode/paste.js';
-import { screenText } from '../core/status/observation.js';
+import { lineText } from '../core/screen/frame.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { StatusTracker } from './status-tracker.js';
@@ -155,8 +155,8 @@ export class HostedSession {
   async submit(text: string, enter: boolean): Promise<void> {
     if (!this.running || !this.pty) throw new Error(`session ${this.record.name} is not running`);
     const startedAt = Date.now();
-    // One key (a menu's `1`, `y`, Esc) is typed as a key; anything longer goes as a paste, so its lines arrive whole.
-    const key = [...text].length === 1;
+    // Keys (a menu's `1`, Esc, an arrow's escape sequence, C-c) are typed as keys; text goes as a paste, so its lines arrive whole.
+    const key = [...text].length === 1 || text.startsWith('\x1b') || /^[\x00-\x1f\x7f]+$/u.test(text);
     if (text !== '') this.input(key ? text : pasteBytes(text, this.emulator.frame().modes.bracketedPaste));
     if (!enter) return;
     if (text !== '') await this.taken(startedAt);
@@ -244,10 +244,17 @@ export class HostedSession {
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  /** The last non-blank rows on screen, each cut to EXIT_LINE_CHARS. */
+  /** The last non-blank lines on screen, a line wrapped across rows made whole again, each cut to EXIT_LINE_CHARS. */
   private lastLines(): string[] {
-    const { lines } = screenText(this.emulator.frame());
-    return lines.filter((line) => line.trim() !== '').slice(-EXIT_LINES).map((line) => line.trim().slice(0, EXIT_LINE_CHARS));
+    const { rows } = this.emulator.frame();
+    const slice = this.emulator.lines(-rows, rows);
+    const joined: string[] = [];
+    slice.lines.forEach((line, i) => {
+      const text = lineText(line);
+      if (slice.wrapped[i] && joined.length) joined[joined.length - 1] += text;
+      else joined.push(text);
+    });
+    return joined.map((line) => line.trim()).filter((line) => line !== '').slice(-EXIT_LINES).map((line) => line.slice(0, EXIT_LINE_CHARS));
   }
 
   /** Resolves once the program has redrawn after `since` and then kept still, or at the latest after TAKEN_MAX_MS. */

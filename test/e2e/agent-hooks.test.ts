@@ -76,11 +76,12 @@ describe('an agent that reports through hooks', () => {
   });
 
   it('keeps the last lines of an agent that refuses to start, for grove ls and the pane', async () => {
-    const refusal = 'echo starting; echo "--dangerously-skip-permissions cannot be used with root/sudo privileges"; exit 1';
+    // The refusal is longer than the pane is wide: it wraps, and is kept as the one line it is.
+    const refusal = `echo starting; echo "--dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons${'.'.repeat(40)}"; exit 1`;
     expect((await sandbox.cli(['new', '--name', 'refused', '--', 'bash', '-c', refusal], { env })).code).toBe(0);
     await until(async () => (await listed('refused')).status === 'exited', 'the agent to give up');
     const ls = (await sandbox.cli(['ls'], { env })).stdout;
-    expect(ls).toContain('exit 1, said: starting · --dangerously-skip-permissions cannot be used with root/sudo privileges');
+    expect(ls).toContain(`exit 1, said: starting · --dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons${'.'.repeat(40)}\t`);
     // A program that ends well, or fails after a long run, is not kept this way.
     expect((await sandbox.cli(['new', '--name', 'fine', '--', 'bash', '-c', 'echo bye'], { env })).code).toBe(0);
     await until(async () => (await listed('fine')).status === 'exited', 'the program to end');

@@ -27,6 +27,8 @@ describe('modes refused as root', () => {
     expect(modeProblem(claude, 'autopilot', { root: true, env: {} })).toBeDefined();
     expect(modeProblem(claude, 'default', { root: true, env: {} })).toBeUndefined();
     expect(modeProblem(claude, 'bypass', { root: true, env: { IS_SANDBOX: '1' } })).toBeUndefined();
+    // Claude Code 2.1.197 still refuses with IS_SANDBOX=yes.
+    expect(modeProblem(claude, 'bypass', { root: true, env: { IS_SANDBOX: 'yes' } })).toBeDefined();
     expect(modeProblem(claude, 'bypass', { root: false, env: {} })).toBeUndefined();
     expect(modeProblem(findProfile('codex')!, 'bypass', { root: true, env: {} })).toBeUndefined();
   });

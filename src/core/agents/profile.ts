@@ -43,7 +43,7 @@ export interface AgentProfile {
   readonly conversation?: { readonly start?: readonly string[]; readonly resume: readonly string[] };
   /**
    * Modes the agent refuses to start in when run as root (Claude Code will not skip permissions as root),
-   * unless the environment variable `unless` is set (Claude Code's IS_SANDBOX=1).
+   * unless the environment variable `unless` is 1 (Claude Code's IS_SANDBOX=1; seen refusing with IS_SANDBOX=yes).
    */
   readonly refusedAsRoot?: { readonly modes: readonly ApprovalMode[]; readonly unless?: string };
   /** Keys the agent itself binds that a tmux-style prefix may take from it, with what they do there. */
@@ -86,7 +86,7 @@ export function customizeProfile(base: AgentProfile, changes: ProfileChanges): A
 /** Why `profile` will not start in `mode` for this user, said before it is started; undefined when it will. */
 export function modeProblem(profile: AgentProfile, mode: ApprovalMode, user: { readonly root: boolean; readonly env: Readonly<Record<string, string | undefined>> }): string | undefined {
   const refused = profile.refusedAsRoot;
-  if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless])) return undefined;
+  if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless] === '1')) return undefined;
   const way = refused.unless ? `; ${refused.unless}=1 allows it` : '';
   return `${profile.label} refuses ${mode} as root${way}`;
 }
