@@ -4,7 +4,7 @@
  * (saving the screen as `<truth>-real-<screen>.txt` when named); a step with `keys` presses them, marking
  * `truth` at that moment when given (a prompt submitted is work from the key on).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const claudeSeed = ({ home }) => writeFileSync(join(home, '.claude.json'), JSON.stringify({ hasCompletedOnboarding: true, theme: 'dark' }));
@@ -13,6 +13,13 @@ const claudeHooks = (log) => {
   const events = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Notification', 'Stop'];
   const command = (event) => `{ printf '${event} '; tr -d '\\n'; echo; } >> '${log}'`;
   return ['--settings', JSON.stringify({ hooks: Object.fromEntries(events.map((e) => [e, [{ hooks: [{ type: 'command', command: command(e) }] }]])) })];
+};
+/** Codex's notify program, as grove passes it, appending `agent-turn-complete JSON` to `log`. */
+const codexNotify = (log) => ['-c', `notify=["sh", "-c", "printf 'agent-turn-complete %s\\\\n' \\"$1\\" >> '${log}'", "sh"]`];
+const codexSeed = ({ home, project, model }) => {
+  mkdirSync(join(home, '.codex'));
+  const config = `model = "gpt-test"\nmodel_provider = "local"\n[model_providers.local]\nname = "local"\nbase_url = "${model.url}/v1"\nwire_api = "responses"\nenv_key = "LOCAL_KEY"\n[projects."${project}"]\ntrust_level = "trusted"\n`;
+  writeFileSync(join(home, '.codex', 'config.toml'), config);
 };
 const turnEnded = (reply) => (text) => text.includes(reply) && !/esc to interrupt|…/.test(text.split('\n').slice(-8).join('\n'));
 
@@ -39,6 +46,23 @@ export const SCENARIOS = [
       { until: /Do you want to proceed\?/, truth: 'waiting', screen: 'bash-permission', hold: 3000 },
       { keys: '1', truth: 'working' },
       { until: turnEnded('Done: the file is made.'), truth: 'idle', hold: 4000 },
+    ],
+  },
+  {
+    name: 'codex-turns',
+    agent: 'codex',
+    command: 'codex',
+    seed: codexSeed,
+    hooks: codexNotify,
+    env: () => ({ LOCAL_KEY: 'recording' }),
+    steps: [
+      { until: /Ask Codex to do anything/, truth: 'idle', screen: 'ready', hold: 3000 },
+      { keys: 'say hello to me' },
+      { keys: '\r', delay: 300, truth: 'working' },
+      { until: (text) => text.includes('Hello from the model.') && /Worked for/.test(text), truth: 'idle', screen: 'turn-ended', hold: 4000 },
+      { keys: 'and once more' },
+      { keys: '\r', delay: 300, truth: 'working' },
+      { until: (text) => (text.match(/Worked for/g) ?? []).length === 2, truth: 'idle', hold: 4000 },
     ],
   },
   {

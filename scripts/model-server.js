@@ -1,7 +1,8 @@
 /**
- * A model server on 127.0.0.1 for recording agents' whole turns offline: it speaks Anthropic's Messages API
+ * A model server on 127.0.0.1 for recording agents' whole turns offline. It speaks Anthropic's Messages API
  * (streamed as server-sent events, and plain JSON when not streamed), which Claude Code reaches through
- * ANTHROPIC_BASE_URL. Each reply is scripted from the last user message:
+ * ANTHROPIC_BASE_URL, and OpenAI's Responses API (streamed; text replies only), which Codex reaches as a
+ * custom model provider. Each Anthropic reply is scripted from the last user message:
  * - one that asks to "run" something gets a Bash tool call (`touch made-by-agent.txt`), so the agent asks permission first;
  * - a tool result gets "Done: the file is made.";
  * - anything else gets "Hello from the model." streamed over about two seconds, as a model thinks.
@@ -57,6 +58,30 @@ async function stream(res, body, content) {
   res.end();
 }
 
+/** A Responses API stream of one text message, over about two seconds. */
+async function responsesStream(res, body) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const send = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+  const id = `resp_${Date.now()}`;
+  const response = { id, object: 'response', created_at: Math.floor(Date.now() / 1000), model: body.model, status: 'in_progress', output: [] };
+  send('response.created', { response });
+  const text = 'Hello from the model.';
+  const item = { id: `msg_${Date.now()}`, type: 'message', role: 'assistant', status: 'in_progress', content: [] };
+  send('response.output_item.added', { output_index: 0, item });
+  send('response.content_part.added', { item_id: item.id, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+  const words = text.split(/(?<= )/);
+  for (const word of words) {
+    await sleep(STREAM_MS / words.length);
+    send('response.output_text.delta', { item_id: item.id, output_index: 0, content_index: 0, delta: word });
+  }
+  const done = { ...item, status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] };
+  send('response.output_text.done', { item_id: item.id, output_index: 0, content_index: 0, text });
+  send('response.output_item.done', { output_index: 0, item: done });
+  const usage = { input_tokens: 10, input_tokens_details: { cached_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 15 };
+  send('response.completed', { response: { ...response, status: 'completed', output: [done], usage } });
+  res.end();
+}
+
 export function startModelServer() {
   const server = createServer((req, res) => {
     let raw = '';
@@ -66,6 +91,7 @@ export function startModelServer() {
       try {
         body = raw ? JSON.parse(raw) : {};
       } catch {}
+      if (req.method === 'POST' && req.url?.startsWith('/v1/responses')) return void responsesStream(res, body);
       if (req.method === 'POST' && req.url?.startsWith('/v1/messages/count_tokens')) return res.end(JSON.stringify({ input_tokens: 10 }));
       if (req.method === 'POST' && req.url?.startsWith('/v1/messages')) {
         const content = reply(body);

@@ -13,7 +13,7 @@ import { initialStatus, type StatusState } from '../core/status/debounce.js';
 import { detectStatus } from '../core/status/detect.js';
 import { screenText } from '../core/status/observation.js';
 import { agentReport, reportedStatus } from '../core/status/agent-events.js';
-import { weigh } from '../core/status/weigh.js';
+import { afterInput, weigh } from '../core/status/weigh.js';
 import type { RawStatus, StatusRule } from '../core/status/rules.js';
 import type { SessionStatus, StatusSource } from '../core/session/session.js';
 import { PaneEmulator } from './pane-emulator.js';
@@ -79,7 +79,7 @@ export async function replayStatus(recording: Recording, rules: readonly StatusR
           lastOutputAt = event.t;
         } else if ('i' in event) {
           lastInputAt = event.t;
-          if (reported === 'waiting') reported = undefined;
+          reported = afterInput(reported);
         } else if (useHooks) {
           const status = hookStatus(event);
           if (status !== undefined) {
@@ -102,7 +102,13 @@ function hookStatus(event: { readonly hook: string; readonly notification?: stri
 }
 
 function score(recording: Recording, samples: { t: number; status: SessionStatus }[], all: { t: number; status: SessionStatus }[], useHooks: boolean): ReplayResult {
-  const marks = recording.marks;
+  // The agent knows when its turn ended before its screen shows it: a hook that reports the status of the
+  // next mark, within a second before it, moves that mark to the hook's time.
+  const hooks = useHooks ? recording.events.filter((e): e is Extract<RecordedEvent, { hook: string }> => 'hook' in e) : [];
+  const marks = recording.marks.map((mark) => {
+    const early = hooks.find((e) => e.t < mark.t && mark.t - e.t < NEAR_TRANSITION_MS && hookStatus(e) === mark.status);
+    return early ? { ...mark, t: early.t } : mark;
+  });
   const truthAt = (t: number) => [...marks].reverse().find((m) => m.t <= t);
   const timeline = samples.filter((s) => truthAt(s.t)).map((s) => ({ t: s.t, truth: truthAt(s.t)!.status, shown: s.status }));
   const steady = timeline.filter((s) => s.t - truthAt(s.t)!.t >= NEAR_TRANSITION_MS);

@@ -8,12 +8,12 @@
  * to expire. Once the status has settled and the program is quiet, no timer is armed, so twenty idle
  * sessions cost nothing until one of them prints or is typed into.
  *
- * An agent that reports its own lifecycle (`grove hook`) is weighed with its screen by core/status/weigh.ts;
- * a keystroke answers a reported question, so the screen decides again until the agent's next report.
+ * An agent that reports its own lifecycle (`grove hook`) is weighed with its screen by core/status/weigh.ts,
+ * which also says what of a report a keystroke leaves.
  */
 import type { Disposable } from '../core/disposable.js';
 import { initialStatus, nextStatus, pendingUntil, type StatusState } from '../core/status/debounce.js';
-import { weigh } from '../core/status/weigh.js';
+import { afterInput, weigh } from '../core/status/weigh.js';
 import { describeDetection, detectStatus, DEFAULT_DETECTOR_TIMING, matchedLines, type Detection } from '../core/status/detect.js';
 import { screenText, type ForegroundSignal, type ScreenObservation } from '../core/status/observation.js';
 import type { CompiledRule, RawStatus } from '../core/status/rules.js';
@@ -68,7 +68,7 @@ export class StatusTracker implements Disposable {
 
   input(now = Date.now()): void {
     this.lastInputAt = now;
-    if (this.report?.status === 'waiting') this.report = undefined;
+    if (afterInput(this.report?.status) === undefined) this.report = undefined;
     // Before its first output a program is `starting`; a keystroke alone says nothing yet.
     if (this.lastOutputAt !== undefined) this.soon(now);
   }

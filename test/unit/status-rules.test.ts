@@ -103,6 +103,7 @@ const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
     { title: 'Action Required - grove' },
     { lines: ['• Working (5s • esc to interrupt)'] },
     { title: '⠹ grove' },
+    { lines: ['› Ask Codex to do anything'] },
   ],
   gemini: [
     { lines: ['│   How would you like to authenticate for this project?       │'] },

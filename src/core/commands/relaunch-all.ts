@@ -13,6 +13,7 @@ function stranded(view: ClientView): SessionInfo[] {
  */
 export const relaunchAll: Command = {
   name: 'relaunch-all',
+  commandLine: 'relaunch',
   description: 'Relaunch every session whose server stopped',
   canRun: (view) => (stranded(view).length ? undefined : 'no session lost its server'),
   run: ({ view, actions }) => {

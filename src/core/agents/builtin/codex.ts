@@ -44,5 +44,7 @@ export const codex: AgentProfile = {
     { status: 'waiting', in: 'title', match: 'Action Required' },
     { status: 'working', match: 'esc to interrupt', flags: 'i', lines: 10 },
     { status: 'working', in: 'title', match: '(?:^| )[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏](?: |$)' },
+    // The composer at rest (recorded 0.171.0); a turn shows "esc to interrupt" above it, caught first.
+    { status: 'idle', match: '› Ask Codex to do anything', lines: 6 },
   ],
 };
