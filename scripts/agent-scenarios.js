@@ -16,10 +16,12 @@ const claudeHooks = (log) => {
 };
 /** Codex's notify program, as grove passes it, appending `agent-turn-complete JSON` to `log`. */
 const codexNotify = (log) => ['-c', `notify=["sh", "-c", "printf 'agent-turn-complete %s\\\\n' \\"$1\\" >> '${log}'", "sh"]`];
-const codexSeed = ({ home, project, model }) => {
+/** Codex with the model server as its provider; the project trusted unless `trusted` is false. */
+const codexSeed = (trusted) => ({ home, project, model }) => {
   mkdirSync(join(home, '.codex'));
-  const config = `model = "gpt-test"\nmodel_provider = "local"\n[model_providers.local]\nname = "local"\nbase_url = "${model.url}/v1"\nwire_api = "responses"\nenv_key = "LOCAL_KEY"\n[projects."${project}"]\ntrust_level = "trusted"\n`;
-  writeFileSync(join(home, '.codex', 'config.toml'), config);
+  const provider = `model = "gpt-test"\nmodel_provider = "local"\n[model_providers.local]\nname = "local"\nbase_url = "${model.url}/v1"\nwire_api = "responses"\nenv_key = "LOCAL_KEY"\n`;
+  const trust = trusted ? `[projects."${project}"]\ntrust_level = "trusted"\n` : '';
+  writeFileSync(join(home, '.codex', 'config.toml'), provider + trust);
 };
 const turnEnded = (reply) => (text) => text.includes(reply) && !/esc to interrupt|…/.test(text.split('\n').slice(-8).join('\n'));
 
@@ -52,7 +54,7 @@ export const SCENARIOS = [
     name: 'codex-turns',
     agent: 'codex',
     command: 'codex',
-    seed: codexSeed,
+    seed: codexSeed(true),
     hooks: codexNotify,
     env: () => ({ LOCAL_KEY: 'recording' }),
     steps: [
@@ -63,6 +65,18 @@ export const SCENARIOS = [
       { keys: 'and once more' },
       { keys: '\r', delay: 300, truth: 'working' },
       { until: (text) => (text.match(/Worked for/g) ?? []).length === 2, truth: 'idle', hold: 4000 },
+    ],
+  },
+  {
+    name: 'codex-trust',
+    agent: 'codex',
+    command: 'codex',
+    seed: codexSeed(false),
+    env: () => ({ LOCAL_KEY: 'recording' }),
+    steps: [
+      { until: /Trust this folder\?/, truth: 'waiting', screen: 'folder-trust', hold: 3000 },
+      { keys: '\r' },
+      { until: /Ask Codex to do anything/, truth: 'idle', hold: 3000 },
     ],
   },
   {
@@ -85,7 +99,12 @@ export const SCENARIOS = [
     name: 'copilot-first-run',
     agent: 'copilot',
     command: 'copilot',
-    steps: [{ until: /Confirm folder trust/, truth: 'waiting', screen: 'folder-trust', hold: 4000 }],
+    steps: [
+      { until: /Confirm folder trust/, truth: 'waiting', screen: 'folder-trust', hold: 4000 },
+      { keys: '\r' },
+      // Not signed in: it asks for /login before anything else.
+      { until: /Please use \/login to sign in/, truth: 'waiting', screen: 'login', hold: 4000 },
+    ],
   },
   {
     name: 'opencode-ready',

@@ -29,7 +29,8 @@ describe('agent modes in the new-session dialog', () => {
   });
 
   it('says nothing for a user who is not root, or in a sandbox', async () => {
-    for (const user of [{ root: false, env: {} }, { root: true, env: { IS_SANDBOX: '1' } }]) {
+    const users: { root: boolean; env: Record<string, string> }[] = [{ root: false, env: {} }, { root: true, env: { IS_SANDBOX: '1' } }];
+    for (const user of users) {
       ui = new UiHarness({ user });
       await chooseClaudeBypass(ui);
       expect(ui.snapshot()).toMatch(/Mode\s.*bypass/u);

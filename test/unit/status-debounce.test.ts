@@ -80,7 +80,7 @@ describe('the published status', () => {
   });
 
   it('uses the timing it is given', () => {
-    const quick = { enterMs: { working: 0, waiting: 0, idle: 10 }, leaveWaitingMs: 0 };
+    const quick = { enterMs: { working: 0, waiting: 0, idle: 10 }, leaveWaitingMs: 0, ruleMs: 0 };
     const state = nextStatus(settled('working'), { kind: 'observed', status: 'idle', now: 5 }, quick);
     expect(nextStatus(state, { kind: 'observed', status: 'idle', now: 15 }, quick).status).toBe('idle');
   });
@@ -91,5 +91,15 @@ describe('the published status', () => {
     expect(nextStatus(settled('idle'), { kind: 'reported', status: 'idle', now: 5 })).toEqual({ status: 'idle', since: 0 });
     const exited = nextStatus(settled('working'), { kind: 'exited', now: 10 });
     expect(nextStatus(exited, { kind: 'reported', status: 'idle', now: 11 }).status).toBe('exited');
+  });
+
+  it('settles a status a rule says in ruleMs, out of waiting too, where quiet alone needs its full time', () => {
+    const { ruleMs } = DEFAULT_DEBOUNCE_TIMING;
+    const byRule = (state: StatusState, status: RawStatus, now: number) => nextStatus(state, { kind: 'observed', status, now, byRule: true });
+    const waiting = settled('waiting');
+    expect(byRule(byRule(waiting, 'idle', 100), 'idle', 100 + ruleMs)).toEqual({ status: 'idle', since: 100 + ruleMs });
+    // The same rest read from quiet must outlast a redraw of the question.
+    expect(observe(waiting, 'idle', 100, 100 + ruleMs).status).toBe('waiting');
+    expect(pendingUntil(byRule(settled('working'), 'idle', 50))).toBe(50 + ruleMs);
   });
 });

@@ -89,6 +89,7 @@ const EXAMPLES: Record<string, readonly Partial<ScreenObservation>[]> = {
     { lines: ['  ? for shortcuts · ← for agents                                  ● high · /effort'] },
   ],
   copilot: [
+    { lines: ['Please use /login to sign in to use Copilot'] },
     { lines: ['│ Do you want to run this command?                    │'] },
     { lines: [' ↑/↓ select · enter accept · ctrl+d decline · esc cancel'] },
     { lines: ['Confirm with number keys or ↑↓ keys and Enter, Cancel with Esc'] },

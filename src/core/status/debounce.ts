@@ -8,8 +8,9 @@
  *   starting ──first observation──▶ any
  *   working ⇄ waiting ⇄ idle        after the candidate persists for enterMs[candidate], or ruleMs when a
  *                                   profile rule says it (a drawn marker is firmer evidence than quiet)
- *   leaving waiting                 needs max(enterMs[candidate], leaveWaitingMs): the user was asked
- *                                   something, so one redraw without the question must not drop the flag
+ *   leaving waiting                 needs max(enterMs[candidate], leaveWaitingMs) unless a rule says so:
+ *                                   the user was asked something, so one redraw without the question
+ *                                   must not drop the flag
  *   any ──the agent reported──▶ its status              at once: the agent knows (agent-events.ts)
  *   any ──exit──▶ exited, any ──server died──▶ dead      at once, and for good
  *
@@ -83,5 +84,6 @@ export function pendingUntil(state: StatusState, timing: DebounceTiming = DEFAUL
 
 function requiredMs(from: SessionStatus, { status: to, byRule }: NonNullable<StatusState['candidate']>, timing: DebounceTiming): number {
   const enter = byRule ? Math.min(timing.enterMs[to], timing.ruleMs) : timing.enterMs[to];
-  return from === 'waiting' ? Math.max(enter, timing.leaveWaitingMs) : enter;
+  // A marker drawn for the new status is the answer itself; only quiet must outlast a redraw of the question.
+  return from === 'waiting' && !byRule ? Math.max(enter, timing.leaveWaitingMs) : enter;
 }

@@ -34,6 +34,8 @@ export const copilot: AgentProfile = {
   conversation: { start: ['--session-id={id}'], resume: ['--resume={id}'] },
   install: 'npm install -g @github/copilot',
   statusRules: [
+    // First run (recorded from 1.0.102): folder trust is caught below; signed out, it asks for /login.
+    { status: 'waiting', match: 'Please use /login to sign in', lines: 8 },
     { status: 'waiting', match: 'Do you (?:want to|trust)[^\\n?]*\\?', lines: 20 },
     { status: 'waiting', match: 'enter to select · esc to cancel|enter accept · [^\\n]*esc cancel', flags: 'i', lines: 4 },
     { status: 'waiting', match: 'Confirm with [^\\n]*Enter', lines: 4 },
