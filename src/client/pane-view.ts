@@ -21,7 +21,7 @@ import type { Widgets } from 'blessed';
 import type { Disposable } from '../core/disposable.js';
 import type { Rect } from '../core/layout/rect.js';
 import { Attr, PLAIN, type FrameLine, type PaneFrame } from '../core/screen/frame.js';
-import { packStyle, screenGrid, type ScreenGrid, type ScreenLine } from '../io/screen-grid.js';
+import { packStyle, screenGrid, setDrawnArea, type ScreenGrid, type ScreenLine } from '../io/screen-grid.js';
 
 function put(line: ScreenLine, x: number, attr: number, ch: string): void {
   const cell = line[x];
@@ -96,10 +96,7 @@ export class PaneView implements Disposable {
     const element = this.element;
     if (element.hidden || element.detached) return undefined;
     this.paintRows(true);
-    const { x, y, width, height } = this.rect;
-    const coords = { xi: x, xl: x + width, yi: y, yl: y + height, base: 0 } as Widgets.Coords;
-    element.lpos = coords as unknown as typeof element.lpos;
-    return coords;
+    return setDrawnArea(element, this.rect);
   }
 
   private paintRows(all: boolean): void {

@@ -1,5 +1,6 @@
 /**
- * blessed's cell grid, typed: the part of a blessed screen that @types/blessed leaves out.
+ * blessed's cell grid, typed: the part of a blessed screen that @types/blessed leaves out. With the
+ * terminfo patch in screen-widgets.ts, this file is where grove touches blessed's private fields.
  *
  * A blessed screen keeps two grids of `rows` lines by `cols` cells: `lines`, what the elements rendered
  * this time, and `olines`, what the terminal shows now. A cell is `[attr, ch]` where attr packs
@@ -40,6 +41,16 @@ export interface ScreenGrid {
 
 export function screenGrid(screen: Widgets.Screen): ScreenGrid {
   return screen as unknown as ScreenGrid;
+}
+
+/**
+ * Tells blessed where an element that grove painted itself was drawn (its `lpos`, which blessed's mouse
+ * routing and redraw of overlapping elements read), as its own render would have.
+ */
+export function setDrawnArea(element: Widgets.BlessedElement, area: { x: number; y: number; width: number; height: number }): Widgets.Coords {
+  const coords = { xi: area.x, xl: area.x + area.width, yi: area.y, yl: area.y + area.height, base: 0 } as Widgets.Coords;
+  element.lpos = coords as unknown as typeof element.lpos;
+  return coords;
 }
 
 export const DEFAULT_ATTR = (DEFAULT_PACKED_COLOR << 9) | DEFAULT_PACKED_COLOR;

@@ -35,7 +35,7 @@ const TAKEN_QUIET_MS = 80;
 const TAKEN_MAX_MS = 1500;
 const TAKEN_POLL_MS = 20;
 
-/** A program that fails this soon after starting has likely refused to: its last lines are kept in the record. */
+/** A program that fails this soon after starting, untouched, has likely refused to: its last lines are kept in the record. */
 const EARLY_EXIT_MS = 15_000;
 const EXIT_LINES = 3;
 const EXIT_LINE_CHARS = 200;
@@ -82,6 +82,8 @@ export class HostedSession {
   /** Pending waits of submit(), each with what ends it early (dispose). */
   private readonly waits = new Map<NodeJS.Timeout, () => void>();
   private lastOutputAt = 0;
+  /** Whether anyone typed into it: a program that ends after that was answered, not refusing to start. */
+  private typedInto = false;
   private readonly hookToken: string | undefined;
 
   readonly emulator: PaneEmulator;
@@ -143,6 +145,7 @@ export class HostedSession {
 
   input(data: string): void {
     if (!this.running || !this.pty) return;
+    this.typedInto = true;
     this.tracker.input();
     this.emulator.type(data);
   }
@@ -312,7 +315,7 @@ export class HostedSession {
   private finish(end: { exitCode: number; signal?: number; error?: string }): void {
     this.events.changed(this);
     const failed = end.exitCode !== 0 || (end.signal ?? 0) !== 0;
-    const early = failed && !end.error && Date.now() - this.record.createdAt < EARLY_EXIT_MS;
+    const early = failed && !end.error && !this.typedInto && Date.now() - this.record.createdAt < EARLY_EXIT_MS;
     const exitLines = early ? this.lastLines() : [];
     this.record = { ...this.record, ...end, ...(exitLines.length ? { exitLines } : {}) };
     this.tracker.finish('exited');

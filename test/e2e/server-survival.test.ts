@@ -47,6 +47,9 @@ describe('surviving failures', () => {
     const ls = await sandbox.cli(['ls']);
     expect(ls.stdout).toMatch(/^\d+\tagent\tdead\t/m);
 
+    // The UI offers them all back at once; declined, C-b R brings back the focused one.
+    await t.waitForText('session agent stopped with its server: relaunch it, resuming its conversation? (y/n)');
+    t.press('n');
     await t.waitForText(/0:agent │/);
     t.press('C-b', 'R');
     await t.waitForText(/│agent-42/);

@@ -31,5 +31,8 @@ describe('modes refused as root', () => {
     expect(modeProblem(claude, 'bypass', { root: true, env: { IS_SANDBOX: 'yes' } })).toBeDefined();
     expect(modeProblem(claude, 'bypass', { root: false, env: {} })).toBeUndefined();
     expect(modeProblem(findProfile('codex')!, 'bypass', { root: true, env: {} })).toBeUndefined();
+    // A config that runs another program under the claude profile gets no warning meant for Claude Code.
+    expect(modeProblem({ ...claude, command: 'bash' }, 'bypass', { root: true, env: {} })).toBeUndefined();
+    expect(modeProblem({ ...claude, command: '/opt/bin/claude' }, 'bypass', { root: true, env: {} })).toBeDefined();
   });
 });

@@ -42,10 +42,11 @@ export interface AgentProfile {
    */
   readonly conversation?: { readonly start?: readonly string[]; readonly resume: readonly string[] };
   /**
-   * Modes the agent refuses to start in when run as root (Claude Code will not skip permissions as root),
+   * Modes the agent's `program` refuses to start in when run as root (Claude Code will not skip permissions
+   * as root) — only while the profile still runs that program, not a command a config put in its place —
    * unless the environment variable `unless` is 1 (Claude Code's IS_SANDBOX=1; seen refusing with IS_SANDBOX=yes).
    */
-  readonly refusedAsRoot?: { readonly modes: readonly ApprovalMode[]; readonly unless?: string };
+  readonly refusedAsRoot?: { readonly program: string; readonly modes: readonly ApprovalMode[]; readonly unless?: string };
   /** Keys the agent itself binds that a tmux-style prefix may take from it, with what they do there. */
   readonly keys?: readonly { readonly key: string; readonly does: string }[];
   /** How the agent reports its lifecycle to grove (agents/hooks.ts); absent: its screen alone tells. */
@@ -87,6 +88,7 @@ export function customizeProfile(base: AgentProfile, changes: ProfileChanges): A
 export function modeProblem(profile: AgentProfile, mode: ApprovalMode, user: { readonly root: boolean; readonly env: Readonly<Record<string, string | undefined>> }): string | undefined {
   const refused = profile.refusedAsRoot;
   if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless] === '1')) return undefined;
+  if (profile.command.slice(profile.command.lastIndexOf('/') + 1) !== refused.program) return undefined;
   const way = refused.unless ? `; ${refused.unless}=1 allows it` : '';
   return `${profile.label} refuses ${mode} as root${way}`;
 }

@@ -18,7 +18,9 @@ export const relaunchAll: Command = {
   canRun: (view) => (stranded(view).length ? undefined : 'no session lost its server'),
   run: ({ view, actions }) => {
     const sessions = stranded(view);
-    const what = sessions.length === 1 ? `session ${sessions[0]!.name} stopped with its server: relaunch it` : `${sessions.length} sessions stopped with their server: relaunch them all`;
-    actions.confirm(`${what}, each resuming its conversation? (y/n)`, () => sessions.forEach((session) => actions.relaunch(session.id)));
+    const question = sessions.length === 1
+      ? `session ${sessions[0]!.name} stopped with its server: relaunch it, resuming its conversation? (y/n)`
+      : `${sessions.length} sessions stopped with their server: relaunch them all, each resuming its conversation? (y/n)`;
+    actions.confirm(question, () => sessions.forEach((session) => actions.relaunch(session.id)));
   },
 };

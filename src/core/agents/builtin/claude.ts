@@ -34,7 +34,7 @@ export const claude: AgentProfile = {
   resumeArgs: ['--continue'],
   conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
   hooks: 'claude-settings',
-  refusedAsRoot: { modes: ['bypass', 'autopilot'], unless: 'IS_SANDBOX' },
+  refusedAsRoot: { program: 'claude', modes: ['bypass', 'autopilot'], unless: 'IS_SANDBOX' },
   install: 'npm install -g @anthropic-ai/claude-code',
   keys: [{ key: 'C-b', does: 'run a task in the background' }, { key: 'C-o', does: 'show the transcript' }, { key: 'C-r', does: 'search history' }, { key: 'C-t', does: 'show the task list' }],
   statusRules: [
