@@ -84,6 +84,8 @@ export class GroveApp implements ClientActions {
   private readonly panes: PaneViews;
   private readonly views: AppViews;
   private readonly dispatch: KeyDispatch;
+  /** Agents whose prefix clash this UI has already told of. */
+  private readonly toldClashes = new Set<string>();
   private readonly copyModes: CopyModes;
   private readonly clipboard: Clipboard;
   private readonly mouse: MouseInput;
@@ -294,12 +296,23 @@ export class GroveApp implements ClientActions {
       this.focus(session.id);
       if (this.typeahead === typeahead) this.typeahead = undefined;
       if (typeahead.length) this.sendToFocused(typeahead.join(''));
+      this.tellPrefixClash(session.agent);
       return undefined;
     } catch (err) {
       return (err as Error).message;
     } finally {
       if (this.typeahead === typeahead) this.typeahead = undefined;
     }
+  }
+
+  /** The first time this UI starts an agent that binds the prefix, says how to send it the key. */
+  private tellPrefixClash(agent: string): void {
+    if (this.toldClashes.has(agent)) return;
+    this.toldClashes.add(agent);
+    const profile = this.options.agents.catalog.profiles.find((p) => p.name === agent);
+    const keymap = this.options.keymap;
+    const [clash] = profile ? prefixClashes([profile], keymap.prefix, keymap.keysFor('send-prefix')[0]) : [];
+    if (clash) this.message(clash);
   }
 
   /** The size a new session will have: its rectangle in the layout once it is added and focused. */

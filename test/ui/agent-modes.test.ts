@@ -53,4 +53,15 @@ describe('agent modes in the new-session dialog', () => {
     await ui.waitForText("Your agents' keys");
     await ui.waitForText("C-b is Claude Code's key to run a task in the background: press C-b C-b");
   });
+
+  it('says once, when it first starts an agent that binds the prefix, how to send it the key', async () => {
+    ui = new UiHarness();
+    await ui.app.createDefaultSession();
+    await ui.waitForText('Sessions (1)');
+    ui.run('new-session');
+    await ui.waitForText('‹ claude ›');
+    ui.press('Enter');
+    await ui.waitForText('Sessions (2)');
+    await ui.waitForText("C-b is Claude Code's key to run a task in the background: press C-b C-b to send it");
+  });
 });
