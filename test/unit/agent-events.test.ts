@@ -42,9 +42,10 @@ describe('hook arguments', () => {
   it('give Claude Code a --settings of hooks, each running grove hook EVENT through the shell', () => {
     const [flag, json] = hookArgs(findProfile('claude')!, grove);
     expect(flag).toBe('--settings');
-    const hooks = JSON.parse(json!).hooks as Record<string, Array<{ hooks: Array<{ type: string; command: string }> }>>;
+    const hooks = JSON.parse(json!).hooks as Record<string, Array<{ hooks: Array<{ type: string; command: string; async: boolean }> }>>;
     expect(Object.keys(hooks)).toEqual(['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Notification', 'Stop']);
-    expect(hooks.Stop![0]!.hooks[0]).toEqual({ type: 'command', command: `/usr/bin/node '/opt/it'\\''s grove/bin/grove.js' hook Stop` });
+    // In the background: a report never holds up the agent.
+    expect(hooks.Stop![0]!.hooks[0]).toEqual({ type: 'command', command: `/usr/bin/node '/opt/it'\\''s grove/bin/grove.js' hook Stop`, async: true });
   });
 
   it("give Codex a notify program as a TOML array, and the others nothing", () => {
