@@ -151,14 +151,13 @@ export class HostedSession {
   }
 
   /**
-   * Types `text` as the user would paste it (bracketed, if the program asked for that; a single key as
-   * that key) and, with `enter`,
-   * presses Enter as a separate write once the program has taken the text. Resolves after the last write.
+   * Types `text` as the user would paste it (bracketed, if the program asked for that) and, with `enter`,
+   * presses Enter as a separate write once the program has taken the text. Keys — a menu's `1`, Esc, an
+   * arrow's escape sequence, C-c — are typed as keys. Resolves after the last write.
    */
   async submit(text: string, enter: boolean): Promise<void> {
     if (!this.running || !this.pty) throw new Error(`session ${this.record.name} is not running`);
     const startedAt = Date.now();
-    // Keys (a menu's `1`, Esc, an arrow's escape sequence, C-c) are typed as keys; text goes as a paste, so its lines arrive whole.
     const key = [...text].length === 1 || text.startsWith('\x1b') || /^[\x00-\x1f\x7f]+$/u.test(text);
     if (text !== '') this.input(key ? text : pasteBytes(text, this.emulator.frame().modes.bracketedPaste));
     if (!enter) return;

@@ -12,8 +12,9 @@
  *
  * Claude Code's hooks run in the background (`async`): a report never holds up a prompt or a tool call,
  * which a synchronous hook would for the time it takes to start grove and reach its server (measured
- * 0.15-1 s on 2 busy cores). The hook command runs under the agent's shell, so every word is quoted. It finds its session and server
- * through the environment the session was started with (GROVE_SESSION, GROVE_SOCKET, GROVE_HOOK_TOKEN).
+ * 0.18-0.25 s, over 1 s on a loaded machine). The hook command runs under the agent's shell, so every
+ * word is quoted. It finds its session and server through the environment the session was started with
+ * (GROVE_SESSION, GROVE_SOCKET, GROVE_HOOK_TOKEN).
  */
 import type { AgentProfile } from './profile.js';
 
