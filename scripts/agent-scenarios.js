@@ -6,17 +6,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findProfile } from '../dist/core/agents/builtins.js';
+import { hookArgs } from '../dist/core/agents/hooks.js';
 
 const claudeSeed = ({ home }) => writeFileSync(join(home, '.claude.json'), JSON.stringify({ hasCompletedOnboarding: true, theme: 'dark' }));
-/** Claude Code's hooks, as grove passes them (core/agents/hooks.ts), each appending its event to `log`. */
-const claudeHooks = (log) => {
-  const events = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Notification', 'Stop'];
-  const command = (event) => `{ printf '${event} '; tr -d '\\n'; echo; } >> '${log}'`;
-  return ['--settings', JSON.stringify({ hooks: Object.fromEntries(events.map((e) => [e, [{ hooks: [{ type: 'command', command: command(e) }] }]])) })];
-};
-/** Codex's notify program, as grove passes it, appending `agent-turn-complete JSON` to `log`. */
-const codexNotify = (log) => ['-c', `notify=["sh", "-c", "printf 'agent-turn-complete %s\\\\n' \\"$1\\" >> '${log}'", "sh"]`];
-/** Codex with the model server as its provider; the project trusted unless `trusted` is false. */
+/**
+ * An agent's hooks exactly as grove passes them (core/agents/hooks.ts), with grove's program replaced by
+ * a shell that appends `EVENT JSON` to `log`: the hook's words are `hook EVENT`, then (Codex) the JSON;
+ * Claude Code's JSON comes on stdin.
+ */
+const hooksFor = (agent) => (log) =>
+  hookArgs(findProfile(agent), ['sh', '-c', `{ printf '%s ' "$2"; if [ -n "$3" ]; then printf '%s' "$3"; else tr -d '\\n'; fi; echo; } >> '${log}'`, 'sh']);
 const codexSeed = (trusted) => ({ home, project, model }) => {
   mkdirSync(join(home, '.codex'));
   const provider = `model = "gpt-test"\nmodel_provider = "local"\n[model_providers.local]\nname = "local"\nbase_url = "${model.url}/v1"\nwire_api = "responses"\nenv_key = "LOCAL_KEY"\n`;
@@ -31,7 +31,7 @@ export const SCENARIOS = [
     agent: 'claude',
     command: 'claude',
     seed: claudeSeed,
-    hooks: claudeHooks,
+    hooks: hooksFor('claude'),
     env: (model) => ({ ANTHROPIC_API_KEY: 'sk-ant-recording', ANTHROPIC_BASE_URL: model.url, DISABLE_AUTOUPDATER: '1' }),
     steps: [
       { until: /Yes, I trust this folder/, truth: 'waiting', screen: 'folder-trust', hold: 3000 },
@@ -55,7 +55,7 @@ export const SCENARIOS = [
     agent: 'codex',
     command: 'codex',
     seed: codexSeed(true),
-    hooks: codexNotify,
+    hooks: hooksFor('codex'),
     env: () => ({ LOCAL_KEY: 'recording' }),
     steps: [
       { until: /Ask Codex to do anything/, truth: 'idle', screen: 'ready', hold: 3000 },

@@ -16,7 +16,7 @@ import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
-import { relaunchArgs, withId, type RelaunchPlan } from '../core/agents/launch.js';
+import { relaunchArgs, relaunchPlan, withId, type RelaunchPlan } from '../core/agents/launch.js';
 import { hookArgs } from '../core/agents/hooks.js';
 import type { AgentReport } from '../core/status/agent-events.js';
 import { conversationId, hookToken } from '../io/random-ids.js';
@@ -127,7 +127,7 @@ export class LocalSessionHost implements SessionHost {
       if (Number.isInteger(number)) this.nextId = Math.max(this.nextId, number + 1);
       const repo = this.options.checks.repositoryOf(record.cwd);
       const info: SessionInfo = { ...record, repo, status: 'dead', statusSince: Date.now(), title: '' };
-      const profile = findProfile(record.agent) ?? profileForCommand(record.command);
+      const profile = profileOf(record);
       const session = this.hosted(info, { cols: 80, rows: 24 }, undefined, sessionRules(statusRules, profile));
       session.markDead();
       session.print(`\x1b[2mgrove: this session's server stopped; its folder is untouched. Relaunch starts it again.\x1b[0m\r\n`);
@@ -193,7 +193,7 @@ export class LocalSessionHost implements SessionHost {
     const env = this.childEnv(info.id, launchEnv, token);
     const executable = this.options.checks.resolveCommand(info.command, info.cwd, env.PATH);
     // The hook arguments are grove's plumbing, not what the user started: kept out of the record.
-    const profile = findProfile(info.agent) ?? profileForCommand(info.command);
+    const profile = profileOf(info);
     const args = [...info.args, ...(this.options.hookCommand ? hookArgs(profile, this.options.hookCommand) : [])];
     const pty = executable ? this.options.spawner.spawn(executable, args, { cwd: info.cwd, env, ...size }) : undefined;
     const session = this.hosted(info, size, pty, rules, typePrompt, launchEnv, token);
@@ -365,13 +365,17 @@ export class LocalSessionHost implements SessionHost {
   }
 }
 
+/** The profile a session was started with: its agent's, or (a record from an older server) its command's. */
+function profileOf(session: { readonly agent: string; readonly command: string }): AgentProfile {
+  return findProfile(session.agent) ?? profileForCommand(session.command);
+}
+
 /**
  * A program typed as a command line (`grove new -- claude …`) comes with no relaunch plan; when it is an
  * agent that can resume, a relaunch keeps what was typed and adds the resume arguments.
  */
 function typedRelaunch(args: readonly string[], profile: AgentProfile): RelaunchPlan | undefined {
-  if (!profile.resumeArgs.length && !profile.conversation) return undefined;
-  return { before: args, after: [], resumeLast: profile.resumeArgs, ...(profile.conversation ? { resumeById: profile.conversation.resume } : {}) };
+  return profile.resumeArgs.length || profile.conversation ? relaunchPlan(profile, args, []) : undefined;
 }
 
 /** The line a relaunched pane starts with: which conversation it continues. */

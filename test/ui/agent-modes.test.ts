@@ -9,8 +9,7 @@ let ui: UiHarness | undefined;
 afterEach(async () => ui?.dispose());
 
 async function chooseClaudeBypass(harness: UiHarness): Promise<void> {
-  await harness.app.createDefaultSession();
-  await harness.waitForText('Sessions (1)');
+  await harness.startDefault();
   harness.run('new-session');
   await harness.waitForText('New session');
   harness.press('Tab', 'Tab', 'Tab');
@@ -42,8 +41,7 @@ describe('agent modes in the new-session dialog', () => {
 
   it("lists in the help the agents' keys that the prefix takes, and how to send them", async () => {
     ui = new UiHarness();
-    await ui.app.createDefaultSession();
-    await ui.waitForText('Sessions (1)');
+    await ui.startDefault();
     ui.run('help');
     await ui.waitForText('List key bindings');
     // The section comes last: page down to it.
@@ -56,8 +54,7 @@ describe('agent modes in the new-session dialog', () => {
 
   it('says once, when it first starts an agent that binds the prefix, how to send it the key', async () => {
     ui = new UiHarness();
-    await ui.app.createDefaultSession();
-    await ui.waitForText('Sessions (1)');
+    await ui.startDefault();
     ui.run('new-session');
     await ui.waitForText('‹ claude ›');
     ui.press('Enter');

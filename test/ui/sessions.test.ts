@@ -10,8 +10,7 @@ afterEach(async () => ui?.dispose());
 describe('the UI, in process', () => {
   it('starts a session with C-b c, and keys typed before it runs reach it in order', async () => {
     ui = new UiHarness();
-    await ui.app.createDefaultSession();
-    await ui.waitForText('Sessions (1)');
+    await ui.startDefault();
     ui.run('new-session');
     await ui.waitForText('New session');
     // Enter, and a command, in the same breath: the session does not exist yet when they arrive.
@@ -24,8 +23,7 @@ describe('the UI, in process', () => {
 
   it('asks before killing a running session, and kills on y', async () => {
     ui = new UiHarness();
-    await ui.app.createDefaultSession();
-    await ui.waitForText('Sessions (1)');
+    await ui.startDefault();
     ui.run('kill-session');
     await ui.waitForText('kill session sh? (y/n)');
     ui.press('y');
@@ -36,8 +34,7 @@ describe('the UI, in process', () => {
     const repositoryOf = (folder: string) => (folder.startsWith('/web') ? '/web' : '/api');
     ui = new UiHarness({ cwd: '/web', repositoryOf });
     await ui.host.create({ name: 'elsewhere', command: 'sh', args: [], cwd: '/api' });
-    await ui.app.createDefaultSession();
-    await ui.waitForText('Sessions (1)');
+    await ui.startDefault();
     expect(ui.snapshot()).not.toContain('elsewhere');
     ui.run('show-all');
     await ui.waitForText('Sessions (2)');

@@ -185,6 +185,12 @@ export class UiHarness {
   }
 
   /** Runs a command the way the user does: by its first key binding in the keymap ("C-b c" for new-session). */
+  /** Starts the UI as `grove` does in a repository with no sessions: one default session, listed. */
+  async startDefault(): Promise<void> {
+    await this.app.createDefaultSession();
+    await this.waitForText('Sessions (1)');
+  }
+
   run(command: string): void {
     const [binding] = this.keymap.keysFor(command);
     if (!binding) throw new Error(`no key runs ${command}`);

@@ -12,7 +12,7 @@ import { copilot } from './builtin/copilot.js';
 import { gemini } from './builtin/gemini.js';
 import { opencode } from './builtin/opencode.js';
 import { shell } from './builtin/shell.js';
-import type { AgentProfile } from './profile.js';
+import { programName, type AgentProfile } from './profile.js';
 
 export const BUILTIN_PROFILES: readonly AgentProfile[] = [copilot, claude, codex, gemini, aider, opencode, shell];
 
@@ -24,11 +24,7 @@ export function findProfile(name: string, profiles: readonly AgentProfile[] = BU
 
 /** The profile whose command is `command`'s program (compared by base name), or the shell profile. */
 export function profileForCommand(command: string, profiles: readonly AgentProfile[] = BUILTIN_PROFILES): AgentProfile {
-  const program = baseName(command);
-  const match = profiles.find((profile) => profile.name !== shell.name && baseName(profile.command) === program);
+  const program = programName(command);
+  const match = profiles.find((profile) => profile.name !== shell.name && programName(profile.command) === program);
   return match ?? findProfile(shell.name, profiles) ?? shell;
-}
-
-function baseName(command: string): string {
-  return command.slice(command.lastIndexOf('/') + 1);
 }

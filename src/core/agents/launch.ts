@@ -46,12 +46,7 @@ export function buildLaunch(profile: AgentProfile, options: LaunchOptions): Laun
   const [command, ...typedArgs] = options.argv?.length ? options.argv : [profile.command, ...profile.args];
   const modeArgs = profile.modeArgs[options.mode];
   const args = [...typedArgs, ...(options.resume ? profile.resumeArgs : []), ...modeArgs];
-  const relaunch: RelaunchPlan = {
-    before: typedArgs,
-    after: modeArgs,
-    resumeLast: profile.resumeArgs,
-    ...(profile.conversation ? { resumeById: profile.conversation.resume } : {}),
-  };
+  const relaunch = relaunchPlan(profile, typedArgs, modeArgs);
   const prompt = options.prompt?.trim() ? options.prompt : undefined;
   let typePrompt: string | undefined;
   if (prompt !== undefined && profile.prompt === 'type') typePrompt = prompt;
@@ -69,6 +64,11 @@ export function buildLaunch(profile: AgentProfile, options: LaunchOptions): Laun
 function promptArgs(prompt: string, flag: string | undefined): string[] {
   if (flag === undefined) return prompt.startsWith('-') ? ['--', prompt] : [prompt];
   return flag.startsWith('--') ? [`${flag}=${prompt}`] : [flag, prompt];
+}
+
+/** How `profile` is relaunched around the arguments before and after its resume arguments. */
+export function relaunchPlan(profile: AgentProfile, before: readonly string[], after: readonly string[]): RelaunchPlan {
+  return { before, after, resumeLast: profile.resumeArgs, ...(profile.conversation ? { resumeById: profile.conversation.resume } : {}) };
 }
 
 /**

@@ -84,11 +84,16 @@ export function customizeProfile(base: AgentProfile, changes: ProfileChanges): A
   };
 }
 
+/** A command's program, as profiles are matched by it: `/usr/bin/claude` is `claude`. */
+export function programName(command: string): string {
+  return command.slice(command.lastIndexOf('/') + 1);
+}
+
 /** Why `profile` will not start in `mode` for this user, said before it is started; undefined when it will. */
 export function modeProblem(profile: AgentProfile, mode: ApprovalMode, user: { readonly root: boolean; readonly env: Readonly<Record<string, string | undefined>> }): string | undefined {
   const refused = profile.refusedAsRoot;
   if (!user.root || !refused?.modes.includes(mode) || (refused.unless !== undefined && user.env[refused.unless] === '1')) return undefined;
-  if (profile.command.slice(profile.command.lastIndexOf('/') + 1) !== refused.program) return undefined;
+  if (programName(profile.command) !== refused.program) return undefined;
   const way = refused.unless ? `; ${refused.unless}=1 allows it` : '';
   return `${profile.label} refuses ${mode} as root${way}`;
 }
