@@ -121,8 +121,9 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
       // As tmux starts a session when it has none, grove starts one in a repository that has none.
       if (!initial.some((s) => s.repo === repo)) void app.createDefaultSession();
       const notices = [warning, ...host.notices].filter(Boolean);
+      // The offer asks first; the notices follow its answer (StatusNotice keeps them till then).
+      app.offerRelaunch();
       if (notices.length) app.message(notices.join('; '));
-      else app.offerRelaunch();
     } catch (err) {
       leave(1, `grove: ${(err as Error).message}`);
     }

@@ -21,14 +21,21 @@ export class StatusNotice implements Disposable {
     return this.text;
   }
 
+  /** A message that came while the question was open, shown once it is answered. */
+  private afterAnswer: string | undefined;
+
   /** The open question's answer handler, for the next key; undefined when nothing is asked. */
   get question(): ((yes: boolean) => void) | undefined {
     return this.pendingAnswer;
   }
 
-  /** A message that clears itself after MESSAGE_MS. */
+  /**
+   * A message that clears itself after MESSAGE_MS. While a question is open it waits for the answer:
+   * shown at once, it would hide the question that the next key still answers.
+   */
   message(text: string): void {
-    this.set(text, MESSAGE_MS);
+    if (this.pendingAnswer) this.afterAnswer = text;
+    else this.set(text, MESSAGE_MS);
   }
 
   /** A notice that stays until replaced or cleared (undefined clears). */
@@ -44,7 +51,10 @@ export class StatusNotice implements Disposable {
   ask(question: string, onYes: () => void): void {
     this.pendingAnswer = (yes) => {
       this.pendingAnswer = undefined;
+      const after = this.afterAnswer;
+      this.afterAnswer = undefined;
       this.set(undefined);
+      if (after !== undefined) this.message(after);
       if (yes) onYes();
     };
     this.set(question);

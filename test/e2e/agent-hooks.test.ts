@@ -96,7 +96,7 @@ describe('an agent that reports through hooks', () => {
     expect((await sandbox.cli(['server', 'stop'], { env })).code).toBe(0);
 
     const t = await sandbox.open({ cols: 120, rows: 30, env });
-    await t.waitForText('2 sessions stopped with their server: relaunch them all, each resuming its conversation? (y/n)');
+    await t.waitForText('2 sessions stopped with their server: relaunch them all? (y/n)');
     t.press('y');
     await until(() => entries().filter((e) => e.args?.[0] === '--resume').length === 2, 'both relaunches');
     const resumed = entries().filter((e) => e.args?.[0] === '--resume').map((e) => e.args![1]);

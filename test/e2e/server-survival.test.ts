@@ -48,7 +48,7 @@ describe('surviving failures', () => {
     expect(ls.stdout).toMatch(/^\d+\tagent\tdead\t/m);
 
     // The UI offers them all back at once; declined, C-b R brings back the focused one.
-    await t.waitForText('session agent stopped with its server: relaunch it, resuming its conversation? (y/n)');
+    await t.waitForText('session agent stopped with its server: relaunch it? (y/n)');
     t.press('n');
     await t.waitForText(/0:agent │/);
     t.press('C-b', 'R');

@@ -51,6 +51,18 @@ describe('SessionList', () => {
 describe('StatusNotice', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('keeps a message that comes while a question is open for after the answer, so it neither hides the question nor is lost', () => {
+    vi.useFakeTimers();
+    const notice = new StatusNotice(() => undefined);
+    let yes = 0;
+    notice.ask('relaunch them all? (y/n)', () => yes++);
+    notice.message('tmux also uses C-b as its prefix');
+    expect(notice.current).toBe('relaunch them all? (y/n)');
+    notice.question!(true);
+    expect(yes).toBe(1);
+    expect(notice.current).toBe('tmux also uses C-b as its prefix');
+  });
+
   it('clears a message after MESSAGE_MS and keeps a notice until replaced, telling each change', () => {
     vi.useFakeTimers();
     const changed = vi.fn();

@@ -9,7 +9,8 @@ function stranded(view: ClientView): SessionInfo[] {
 /**
  * Brings back every session whose server stopped, in one answer: each starts again in its own folder and,
  * where grove knows its conversation, resumes exactly that one (local-host.ts, relaunch). The UI offers
- * it when it starts and finds such sessions.
+ * it when it starts and finds such sessions. The question is short enough for an 80-column status line;
+ * each pane says which conversation it resumed.
  */
 export const relaunchAll: Command = {
   name: 'relaunch-all',
@@ -19,8 +20,8 @@ export const relaunchAll: Command = {
   run: ({ view, actions }) => {
     const sessions = stranded(view);
     const question = sessions.length === 1
-      ? `session ${sessions[0]!.name} stopped with its server: relaunch it, resuming its conversation? (y/n)`
-      : `${sessions.length} sessions stopped with their server: relaunch them all, each resuming its conversation? (y/n)`;
+      ? `session ${sessions[0]!.name} stopped with its server: relaunch it? (y/n)`
+      : `${sessions.length} sessions stopped with their server: relaunch them all? (y/n)`;
     actions.confirm(question, () => sessions.forEach((session) => actions.relaunch(session.id)));
   },
 };
