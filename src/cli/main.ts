@@ -8,14 +8,13 @@
 import { parseArgs } from 'node:util';
 import { connectToServer } from './connect.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
-import { CLI_COMMANDS, findCliCommand } from './command-table.js';
+import { CLI_COMMANDS, findCliCommand, UI_COMMANDS } from './command-table.js';
 import { terminalText } from '../core/text/terminal-text.js';
 import { groveVersion } from '../io/host-facts.js';
 import { socketLocation } from '../io/socket-path.js';
 
 
-function commandRows(commands: readonly CliCommand[]): string[] {
-  const width = Math.max(...commands.map((c) => c.name.length));
+function commandRows(commands: readonly CliCommand[], width = Math.max(...commands.map((c) => c.name.length))): string[] {
   return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
 }
 
@@ -27,7 +26,7 @@ function groupHelp(group: string): string | undefined {
 }
 
 function overallHelp(): string {
-  const rows = commandRows(CLI_COMMANDS);
+  const width = Math.max(...[...CLI_COMMANDS, ...UI_COMMANDS].map((c) => c.name.length));
   return [
     'usage: grove [-L NAME] [COMMAND] [ARGS]',
     '',
@@ -35,7 +34,10 @@ function overallHelp(): string {
     'keeps them running when the UI closes. With no command, grove attaches the UI.',
     '',
     'commands:',
-    ...rows,
+    ...commandRows(CLI_COMMANDS, width),
+    '',
+    'commands the attached UI runs, as its keys do (on SESSION, else its focused one):',
+    ...commandRows(UI_COMMANDS, width),
     '',
     'options:',
     '  -L NAME        use the server named NAME (a separate set of sessions)',
@@ -68,7 +70,8 @@ async function run(argv: readonly string[]): Promise<number> {
     serverName = args[1];
     args = args.slice(2);
   }
-  if (args[0] === '-h' || args[0] === '--help') return print(overallHelp());
+  // `grove help` is the usual word for the command line's help; the key bindings are `grove keys`.
+  if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return print(overallHelp());
   if (args[0] === '-V' || args[0] === '--version') return print(`grove ${groveVersion()}`);
   const found = args.length === 0 ? { command: CLI_COMMANDS[0]!, words: 0 } : findCliCommand(args);
   if (!found) {

@@ -11,7 +11,7 @@
  * given a small adapter onto this state; sessions are reached only through the SessionHost port.
  */
 import type { Subscription } from 'rxjs';
-import type { ClientActions, ClientView, CommandContext } from '../core/commands/command.js';
+import { commandProblem, type ClientActions, type ClientView, type CommandContext } from '../core/commands/command.js';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
 import type { PasteBufferPort } from '../core/copy-mode/paste-buffer.js';
 import type { Keymap } from '../core/keymap/keymap.js';
@@ -20,7 +20,7 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { MouseEvent } from '../core/keys/input-event.js';
 import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
 import type { ReviewPort } from '../core/review/review-port.js';
-import type { SessionHost } from '../core/session/host.js';
+import type { CommandRequest, SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
@@ -124,6 +124,7 @@ export class GroveApp implements ClientActions {
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
     this.subscribe(options.host.frames$.subscribe(({ id, frame }) => this.frameArrived(id, frame)));
     this.subscribe(options.host.bells$.subscribe(() => options.screen.control('\x07')));
+    if (options.host.commands$) this.subscribe(options.host.commands$.subscribe((request) => request.done(this.runCommand(request))));
     // Times in the sidebar ("3m") age without any event; a slow tick keeps them honest.
     const tick = setInterval(() => this.requestRender(), 30_000);
     tick.unref();
@@ -144,9 +145,20 @@ export class GroveApp implements ClientActions {
     if (error) this.message(error);
   }
 
+  /**
+   * Runs a key command a command line sent (`grove zoom api`), as its key would; the reason it could not,
+   * if it could not. A dialog or question the user is answering is not interrupted.
+   */
+  runCommand(request: Omit<CommandRequest, 'done'>): string | undefined {
+    if (this.modal || this.notice.question) return 'the UI is waiting for an answer in a dialog';
+    const problem = this.dispatch.run(request.name, request.args, request.session);
+    this.requestRender();
+    return problem;
+  }
+
   /** Offers to relaunch the sessions a stopped server left, when there are any (as the UI starts). */
   offerRelaunch(): void {
-    if (findCommand('relaunch-all')!.canRun(this.dispatchTarget().view(), []) === undefined) this.dispatch.run('relaunch-all', []);
+    if (commandProblem(findCommand('relaunch-all')!, this.view(), undefined, []) === undefined) this.dispatch.run('relaunch-all', []);
   }
 
   dispose(): void {
@@ -185,6 +197,11 @@ export class GroveApp implements ClientActions {
     this.options.host.input(focusedId, data);
   }
 
+  sendKeys(id: string, data: string): void {
+    if (id === this.list.focusedId) this.sendToFocused(data);
+    else this.options.host.input(id, data);
+  }
+
   openNewSessionDialog(): void {
     const close = () => this.closeModal();
     const defaults = newSessionDefaults(this.options.shell, this.options.agents);
@@ -212,9 +229,8 @@ export class GroveApp implements ClientActions {
   }
 
   showHelp(): void {
-    const keymap = this.options.keymap;
-    const clashes = prefixClashes(this.options.agents.catalog.profiles, keymap.prefix, keymap.keysFor('send-prefix')[0]);
-    this.openModal(new TextOverlay(this.options.screen.screen, 'Keys', helpLines(keymap, clashes), this.palette));
+    const lines = helpLines(this.options.keymap, this.options.agents.catalog.profiles);
+    this.openModal(new TextOverlay(this.options.screen.screen, 'Keys', lines, this.palette));
   }
 
   showConflicts(): void {
@@ -243,8 +259,8 @@ export class GroveApp implements ClientActions {
     return this.copyModes.enter(id, frame, options);
   }
 
-  pasteBuffer(): void {
-    if (this.list.focusedId) this.clipboard.paste(this.list.focusedId);
+  pasteBuffer(id: string): void {
+    this.clipboard.paste(id);
   }
 
   setMouse(on: boolean): void {
@@ -428,7 +444,7 @@ export class GroveApp implements ClientActions {
       get question() { return app.notice.question; },
       closeModal: () => this.closeModal(),
       view: () => this.view(),
-      context: (args: readonly string[]): CommandContext => ({ view: this.view(), actions: this, args }),
+      context: (args: readonly string[], target: CommandContext['target']): CommandContext => ({ view: this.view(), actions: this, args, target }),
       focusedModes: () => this.focusedFrame()?.modes,
       sendToFocused: (data: string) => this.sendToFocused(data),
       prefixPendingChanged: (pending: boolean) => {

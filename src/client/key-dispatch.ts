@@ -8,7 +8,7 @@
  * Consecutive bytes for the pane are written in one request, so a paste into a program that did not ask
  * for bracketed paste is still one write, not one per character.
  */
-import type { ClientView, Command, CommandContext } from '../core/commands/command.js';
+import { commandProblem, focusedSession, type ClientView, type Command, type CommandContext } from '../core/commands/command.js';
 import { findCommand } from '../core/commands/registry.js';
 import type { InputEvent, MouseEvent } from '../core/keys/input-event.js';
 import { bytesForPane } from '../core/keys/key-encoder.js';
@@ -24,7 +24,7 @@ export interface DispatchTarget {
   /** A pending yes/no question's handler, if any. */
   readonly question: ((yes: boolean) => void) | undefined;
   view(): ClientView;
-  context(args: readonly string[]): CommandContext;
+  context(args: readonly string[], target: CommandContext['target']): CommandContext;
   focusedModes(): TerminalModes | undefined;
   sendToFocused(data: string): void;
   prefixPendingChanged(pending: boolean): void;
@@ -106,12 +106,24 @@ export class KeyDispatch {
     }
   }
 
-  /** Runs a command by name as its key would, saying why when it cannot run. */
-  run(name: string, args: readonly string[]): void {
+  /**
+   * Runs a command by name: on the focused session, as its key does, or on the session `targetId` names
+   * (a command line's). Says why in the status line when it cannot run, and returns that reason.
+   */
+  run(name: string, args: readonly string[], targetId?: string): string | undefined {
     const command: Command | undefined = findCommand(name);
-    if (!command) return this.target.message(`unknown command: ${name}`);
-    const reason = command.canRun(this.target.view(), args);
-    if (reason) return this.target.message(`${name}: ${reason}`);
-    command.run(this.target.context(args));
+    if (!command) return this.refuse(`unknown command: ${name}`);
+    const view = this.target.view();
+    const target = targetId === undefined ? focusedSession(view) : view.sessions.find((s) => s.id === targetId);
+    if (targetId !== undefined && !target) return this.refuse(`${name}: that session is not listed here (show-all lists every repository's)`);
+    const reason = commandProblem(command, view, target, args);
+    if (reason) return this.refuse(`${name}: ${reason}`);
+    command.run(this.target.context(args, target));
+    return undefined;
+  }
+
+  private refuse(reason: string): string {
+    this.target.message(reason);
+    return reason;
   }
 }

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../cor
 import type { RequestMethod, RequestParams, RequestResult } from '../core/protocol/requests.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
-import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
+import type { CaptureOptions, ClipboardEvent, CommandRequest, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import { clampPaneSize } from '../core/protocol/limits.js';
 
@@ -31,6 +31,7 @@ export class RemoteHost implements SessionHost {
   private readonly bellsSubject = new Subject<string>();
   private readonly clipboardSubject = new Subject<ClipboardEvent>();
   private readonly bufferSubject = new BehaviorSubject(0);
+  private readonly commandsSubject = new Subject<CommandRequest>();
   private readonly pending = new Map<number, Pending>();
   /** The last frame received per session, which the next update is applied to. */
   private readonly received = new Map<string, PaneFrame>();
@@ -44,6 +45,7 @@ export class RemoteHost implements SessionHost {
   readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
   /** The server's paste buffer's length, 0 when empty (see RemotePasteBuffer). */
   readonly buffer$: Observable<number> = this.bufferSubject.asObservable();
+  readonly commands$: Observable<CommandRequest> = this.commandsSubject.asObservable();
   /** Resolves with the server's session list once it has first arrived. */
   readonly listed: Promise<readonly SessionInfo[]>;
   private resolveListed!: (sessions: readonly SessionInfo[]) => void;
@@ -181,6 +183,12 @@ export class RemoteHost implements SessionHost {
       case 'exiting': return this.end(SERVER_EXITED);
       case 'clipboard': return this.clipboardSubject.next({ id: message.session, text: message.text });
       case 'buffer': return this.bufferSubject.next(message.length);
+      case 'command': {
+        const { id, name, session, args } = message;
+        // A connection nobody runs commands on (a command line's) says so rather than leave the asker waiting.
+        if (!this.commandsSubject.observed) return this.send({ t: 'ran', id, error: 'this client runs no commands' });
+        return this.commandsSubject.next({ name, session, args, done: (error) => this.send({ t: 'ran', id, ...(error !== undefined ? { error } : {}) }) });
+      }
       case 'response': {
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -200,6 +208,7 @@ export class RemoteHost implements SessionHost {
       this.bellsSubject.complete();
       this.clipboardSubject.complete();
       this.bufferSubject.complete();
+      this.commandsSubject.complete();
     }
     this.resolveClosed(reason);
   }

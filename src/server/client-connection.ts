@@ -12,7 +12,7 @@ import type { Socket } from 'node:net';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
 import { frameUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
-import { HELLO_TIMEOUT_MS, MAX_CLIENT_MESSAGE_BYTES, MAX_UNSENT_BYTES } from '../core/protocol/limits.js';
+import { HELLO_TIMEOUT_MS, MAX_CLIENT_MESSAGE_BYTES, MAX_UNSENT_BYTES, UI_COMMAND_TIMEOUT_MS } from '../core/protocol/limits.js';
 import { clientMessageSchema } from '../core/protocol/message-schema.js';
 import { helloProblem, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { PaneFrame } from '../core/screen/frame.js';
@@ -50,6 +50,9 @@ export class ClientConnection {
   readonly sizes = new Map<string, { cols: number; rows: number }>();
   /** The client's environment from its hello: sessions it starts run with it. */
   clientEnv: Readonly<Record<string, string>> | undefined;
+  /** Key commands handed to this client's UI and not yet answered, by id. */
+  private readonly commands = new Map<number, { done(error?: string): void }>();
+  private nextCommand = 1;
 
   constructor(
     private readonly socket: Socket,
@@ -61,6 +64,7 @@ export class ClientConnection {
     socket.on('close', () => this.close());
     this.helloTimer = setTimeout(() => this.drop(`said no hello within ${HELLO_TIMEOUT_MS / 1000} s`), HELLO_TIMEOUT_MS);
     this.disposables.add(toDisposable(() => clearTimeout(this.helloTimer)));
+    this.disposables.add(toDisposable(() => [...this.commands.values()].forEach((command) => command.done('the UI detached'))));
   }
 
   /** Whether this client shows the session (it asked for its frames). */
@@ -73,6 +77,27 @@ export class ClientConnection {
     // Frames wait in the backlog while a client is slow; what is queued beyond that (lists, responses) is bounded.
     if (this.socket.writableLength > MAX_UNSENT_BYTES) return this.drop(`read nothing while ${MAX_UNSENT_BYTES >> 20} MiB waited for it`);
     if (!this.socket.write(encodeFrame(message))) this.congested = true;
+  }
+
+  /** Whether the client is a UI laying out panes (a command line is not): only a UI runs key commands. */
+  get isUi(): boolean {
+    return this.sizes.size > 0;
+  }
+
+  /** Has the client's UI run a key command; rejects with the UI's reason, or when it does not answer. */
+  runCommand(name: string, session: string | undefined, args: readonly string[]): Promise<void> {
+    const id = this.nextCommand++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done('the UI did not answer'), UI_COMMAND_TIMEOUT_MS);
+      const done = (error?: string) => {
+        clearTimeout(timer);
+        this.commands.delete(id);
+        if (error === undefined) resolve();
+        else reject(new Error(error));
+      };
+      this.commands.set(id, { done });
+      this.send({ t: 'command', id, name, ...(session !== undefined ? { session } : {}), args });
+    });
   }
 
   close(): void {
@@ -130,6 +155,8 @@ export class ClientConnection {
         return this.watch(message.sessions);
       case 'focus':
         return this.owner.focused(message.session);
+      case 'ran':
+        return this.commands.get(message.id)?.done(message.error);
       case 'request':
         this.owner.handleRequest(this, message.method, message.params).then(
           (result) => this.send({ t: 'response', id: message.id, ok: true, result: result ?? null }),

@@ -3,6 +3,7 @@
  * Parameters are validated against that table first; a handler's thrown Error becomes the client's
  * one-line error message.
  */
+import { findCommand } from '../core/commands/registry.js';
 import { findTarget } from '../core/session/targets.js';
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
@@ -23,6 +24,8 @@ export interface RequestContext {
   readonly clientEnv?: Readonly<Record<string, string>>;
   /** Resolves a session given as an id or a name (core/session/targets.ts). */
   resolve(session: string): string;
+  /** Has the attached UI run a key command (on a session id); rejects with its reason, or when no UI is attached. */
+  runInClient?(name: string, session: string | undefined, args: readonly string[]): Promise<void>;
   /** The size new sessions get when the request names none (the active client's focused pane). */
   defaultSize(): { cols: number; rows: number } | undefined;
   stop(): void;
@@ -58,6 +61,12 @@ const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
     return null;
   },
   explain: async ({ session }, { host, resolve }) => host.explain(resolve(session)),
+  command: async ({ name, session, args }, { resolve, runInClient }) => {
+    if (!findCommand(name)) throw new Error(`unknown command: ${name}`);
+    if (!runInClient) throw new Error('this server runs no UI commands');
+    await runInClient(name, session === undefined ? undefined : resolve(session), args);
+    return null;
+  },
   stop: async (_params, { stop }) => {
     // Answer first, then stop: the client is waiting for this response.
     setImmediate(stop);

@@ -129,6 +129,7 @@ export class GroveServer implements ConnectionOwner {
       ...(this.options.changes ? { changes: this.options.changes } : {}),
       buffer: this.buffer,
       resolve: (query) => resolveSession(this.host, query),
+      runInClient: (name, session, args) => this.runInClient(name, session, args),
       defaultSize: () => this.defaultSize(),
       stop: () => void this.stop(),
     });
@@ -178,6 +179,13 @@ export class GroveServer implements ConnectionOwner {
     }
     this.refusing = false;
     this.connections.add(new ClientConnection(socket, this));
+  }
+
+  /** The UI whose user typed last runs it (tmux's current client), else the UI attached last. */
+  private runInClient(name: string, session: string | undefined, args: readonly string[]): Promise<void> {
+    const ui = this.active ?? [...this.connections].reverse().find((connection) => connection.isUi);
+    if (!ui) throw new Error(`${name} runs in the grove UI, and none is attached: \`grove\` starts one`);
+    return ui.runCommand(name, session, args);
   }
 
   private defaultSize(): { cols: number; rows: number } | undefined {

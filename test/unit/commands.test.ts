@@ -3,7 +3,7 @@
  * key would, and checks what it asked the client to do.
  */
 import { describe, expect, it } from 'vitest';
-import type { ClientActions, ClientView } from '../../src/core/commands/command.js';
+import { commandProblem, type ClientActions, type ClientView } from '../../src/core/commands/command.js';
 import { COMMANDS, findCommand } from '../../src/core/commands/registry.js';
 import { DEFAULT_BINDINGS } from '../../src/core/keymap/bindings.js';
 import type { SessionInfo, SessionStatus } from '../../src/core/session/session.js';
@@ -22,7 +22,7 @@ class FakeClient implements ClientActions {
   focus(id: string) { this.calls.push(`focus ${id}`); }
   setLayout(mode: string) { this.calls.push(`layout ${mode}`); }
   setZoomed(zoomed: boolean) { this.calls.push(`zoom ${zoomed}`); }
-  sendToFocused(data: string) { this.calls.push(`send ${JSON.stringify(data)}`); }
+  sendKeys(id: string, data: string) { this.calls.push(`send ${id} ${JSON.stringify(data)}`); }
   openNewSessionDialog() { this.calls.push('dialog'); }
   confirm(question: string, onYes: () => void) { this.calls.push(`ask ${question}`); this.pendingYes = onYes; }
   killSession(id: string) { this.calls.push(`kill ${id}`); }
@@ -33,7 +33,7 @@ class FakeClient implements ClientActions {
   detach() { this.calls.push('detach'); }
   message(text: string) { this.calls.push(`message ${text}`); }
   enterCopyMode(id: string) { this.calls.push(`copy-mode ${id}`); }
-  pasteBuffer() { this.calls.push('paste'); }
+  pasteBuffer(id: string) { this.calls.push(`paste ${id}`); }
   setMouse(on: boolean) { this.calls.push(`mouse ${on}`); }
   openDiff(id: string) { this.calls.push(`diff ${id}`); }
   openMerge(id: string) { this.calls.push(`merge ${id}`); }
@@ -44,11 +44,13 @@ class FakeClient implements ClientActions {
   answerYes() { this.pendingYes?.(); }
 }
 
-function run(name: string, v: ClientView, args: string[] = []) {
+/** Runs a command as a key does (on the focused session), or as a command line does (on `targetId`). */
+function run(name: string, v: ClientView, args: string[] = [], targetId = v.focusedId) {
   const command = findCommand(name)!;
   const client = new FakeClient();
-  const reason = command.canRun(v, args);
-  if (reason === undefined) command.run({ view: v, actions: client, args });
+  const target = v.sessions.find((s) => s.id === targetId);
+  const reason = commandProblem(command, v, target, args);
+  if (reason === undefined) command.run({ view: v, actions: client, args, target });
   return { reason, calls: client.calls, client };
 }
 
@@ -110,8 +112,8 @@ describe('commands', () => {
   });
 
   it('send-prefix types the prefix key itself', () => {
-    expect(run('send-prefix', view()).calls).toEqual(['send "\\u0002"']);
-    expect(run('send-prefix', view({ prefix: 'C-a' })).calls).toEqual(['send "\\u0001"']);
+    expect(run('send-prefix', view()).calls).toEqual(['send a "\\u0002"']);
+    expect(run('send-prefix', view({ prefix: 'C-a' })).calls).toEqual(['send a "\\u0001"']);
   });
 
   it('select-pane moves to the neighbour on screen', () => {
@@ -141,7 +143,7 @@ describe('commands', () => {
 
   it('paste-buffer pastes only once something was copied', () => {
     expect(run('paste-buffer', view()).reason).toBe('nothing copied yet');
-    expect(run('paste-buffer', view({ hasPasteBuffer: true })).calls).toEqual(['paste']);
+    expect(run('paste-buffer', view({ hasPasteBuffer: true })).calls).toEqual(['paste a']);
   });
 
   it('toggle-mouse turns the mouse off and on again, saying which', () => {
@@ -159,6 +161,21 @@ describe('commands', () => {
     expect(run('show-conflicts', view()).reason).toBe('no worktree sessions');
     const worktree = { repoPath: '/r', worktreePath: '/r.worktrees/a', branch: 'grove/a', baseBranch: 'main', baseCommit: 'abc' };
     expect(run('show-conflicts', view({ sessions: [{ ...session('a'), worktree }] })).calls).toEqual(['conflicts']);
+  });
+
+  it('act on the session a command line names, not the focused one', () => {
+    expect(run('copy-mode', view(), [], 'c').calls).toEqual(['copy-mode c']);
+    expect(run('send-prefix', view(), [], 'b').calls).toEqual(['send b "\\u0002"']);
+    expect(run('kill-session', view({ sessions: [session('a'), session('b', 'exited')] }), [], 'b').calls).toEqual(['kill b']);
+    // Zooming another session's pane focuses it first; the focused one toggles as its key does.
+    expect(run('zoom', view({ zoomed: true }), [], 'b').calls).toEqual(['focus b', 'zoom true']);
+    expect(run('zoom', view({ zoomed: true }), [], 'a').calls).toEqual(['zoom false']);
+  });
+
+  it('say which argument is missing before anything else', () => {
+    expect(run('select-session', view()).reason).toBe('needs index');
+    expect(run('select-pane', view()).reason).toBe('needs direction');
+    expect(run('select-session', view(), ['-1']).reason).toBe('no session -1');
   });
 
   it('new-session and help open their views', () => {

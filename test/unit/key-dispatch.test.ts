@@ -30,7 +30,7 @@ function recorder(options: { copyMode?: boolean; bracketedPaste?: boolean } = {}
     closeModal: () => undefined,
     get question() { return question; },
     view: () => view,
-    context: (args): CommandContext => ({ view, actions: actions as CommandContext['actions'], args }),
+    context: (args, target): CommandContext => ({ view, actions: actions as CommandContext['actions'], args, target }),
     focusedModes: () => (options.bracketedPaste ? { ...DEFAULT_MODES, bracketedPaste: true } : undefined),
     sendToFocused: (data) => log.push(`pane ${JSON.stringify(data)}`),
     prefixPendingChanged: (pending) => log.push(`prefix ${pending}`),

@@ -5,6 +5,7 @@
  * the conflict matrix (`prefix C`).
  */
 import type { Widgets } from 'blessed';
+import { prefixClashes, type AgentProfile } from '../../core/agents/profile.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { helpSections } from '../../core/keymap/help.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
@@ -14,10 +15,12 @@ import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
 /**
- * The help's lines: each binding's keys, aligned across sections, and its description; titled sections
- * after a blank line; last, the agents' own keys that the prefix takes from them (`clashes`).
+ * The help's lines, as `prefix ?` shows them and `grove keys` prints them: each binding's keys, aligned
+ * across sections, and its description; titled sections after a blank line; last, the agents' own keys
+ * that the prefix takes from them.
  */
-export function helpLines(keymap: Keymap, clashes: readonly string[] = []): string[] {
+export function helpLines(keymap: Keymap, agents: readonly AgentProfile[] = []): string[] {
+  const clashes = prefixClashes(agents, keymap.prefix, keymap.keysFor('send-prefix')[0]);
   const sections = helpSections(keymap);
   const keyWidth = Math.max(...sections.flatMap((section) => section.rows.map((r) => columns(r.keys))), 4);
   return [

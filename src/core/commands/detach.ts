@@ -4,6 +4,6 @@ import type { Command } from './command.js';
 export const detach: Command = {
   name: 'detach',
   description: 'Detach: leave the UI, sessions keep running',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ actions }) => actions.detach(),
 };

@@ -1,10 +1,10 @@
-import { focusedSession, needsSession, type Command } from './command.js';
+import type { Command } from './command.js';
 
 /** The full-screen diff of what the focused session changed (a workspace session: its checkout's changes). */
 export const diff: Command = {
   name: 'diff',
   commandLine: 'diff',
-  description: 'Show what the focused session changed',
-  canRun: needsSession,
-  run: ({ view, actions }) => actions.openDiff(focusedSession(view)!.id),
+  description: 'Show what the session changed',
+  target: 'session',
+  run: ({ actions, target }) => actions.openDiff(target!.id),
 };

@@ -2,7 +2,8 @@ import type { Command } from './command.js';
 
 export const help: Command = {
   name: 'help',
+  commandLine: 'keys',
   description: 'List the key bindings',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ actions }) => actions.showHelp(),
 };

@@ -5,6 +5,7 @@ import type { Command } from './command.js';
 export const jumpWaiting: Command = {
   name: 'jump-waiting',
   description: 'Focus the session waiting longest',
+  target: 'none',
   canRun: (view) => (longestWaiting(view.sessions) ? undefined : 'no session is waiting'),
   run: ({ view, actions }) => actions.focus(longestWaiting(view.sessions)!.id),
 };

@@ -1,10 +1,10 @@
-import { focusedSession, needsWorktreeSession, type Command } from './command.js';
+import type { Command } from './command.js';
 
-/** Previews merging the focused worktree session's branch into its base, then merges once confirmed. */
+/** Previews merging the worktree session's branch into its base, then merges once confirmed. */
 export const merge: Command = {
   name: 'merge',
   commandLine: 'merge',
-  description: 'Merge the focused worktree session',
-  canRun: needsWorktreeSession,
-  run: ({ view, actions }) => actions.openMerge(focusedSession(view)!.id),
+  description: 'Merge the worktree session',
+  target: 'worktree',
+  run: ({ actions, target }) => actions.openMerge(target!.id),
 };

@@ -5,6 +5,6 @@ export const newSession: Command = {
   name: 'new-session',
   commandLine: 'new',
   description: 'Create a session',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ actions }) => actions.openNewSessionDialog(),
 };

@@ -4,7 +4,7 @@ import type { Command } from './command.js';
 export const nextLayoutCommand: Command = {
   name: 'next-layout',
   description: 'Switch between the focus and tiled layouts',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ view, actions }) => {
     actions.setZoomed(false);
     actions.setLayout(nextLayout(view.layout));

@@ -14,6 +14,7 @@ const needsTwo = (view: ClientView) => (view.sessions.length < 2 ? 'only one ses
 export const nextSession: Command = {
   name: 'next-session',
   description: 'Focus the next session',
+  target: 'none',
   canRun: needsTwo,
   run: ({ view, actions }) => {
     const id = stepSession(view, 1);
@@ -24,6 +25,7 @@ export const nextSession: Command = {
 export const previousSession: Command = {
   name: 'previous-session',
   description: 'Focus the previous session',
+  target: 'none',
   canRun: needsTwo,
   run: ({ view, actions }) => {
     const id = stepSession(view, -1);

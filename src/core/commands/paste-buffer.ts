@@ -1,9 +1,10 @@
-import { needsSession, type Command } from './command.js';
+import type { Command } from './command.js';
 
 export const pasteBuffer: Command = {
   name: 'paste-buffer',
   commandLine: 'buffer paste',
   description: 'Paste the last copied text into the pane',
-  canRun: (view) => needsSession(view) ?? (view.hasPasteBuffer ? undefined : 'nothing copied yet'),
-  run: ({ actions }) => actions.pasteBuffer(),
+  target: 'session',
+  canRun: (view) => (view.hasPasteBuffer ? undefined : 'nothing copied yet'),
+  run: ({ actions, target }) => actions.pasteBuffer(target!.id),
 };

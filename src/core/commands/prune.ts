@@ -5,6 +5,6 @@ export const prune: Command = {
   name: 'prune',
   commandLine: 'prune',
   description: 'Clear leftover worktrees and branches',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ actions }) => actions.openPrune(),
 };

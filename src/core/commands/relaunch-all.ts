@@ -16,6 +16,7 @@ export const relaunchAll: Command = {
   name: 'relaunch-all',
   commandLine: 'relaunch',
   description: 'Relaunch every session whose server stopped',
+  target: 'none',
   canRun: (view) => (stranded(view).length ? undefined : 'no session lost its server'),
   run: ({ view, actions }) => {
     const sessions = stranded(view);

@@ -1,10 +1,10 @@
-import { focusedSession, needsWorktreeSession, type Command } from './command.js';
+import type { Command } from './command.js';
 
-/** Ends the focused worktree session and removes its worktree, after saying what would be lost. */
+/** Ends the worktree session and removes its worktree, after saying what would be lost. */
 export const removeWorktree: Command = {
   name: 'remove-worktree',
   commandLine: 'rm',
   description: 'Remove the session and its worktree',
-  canRun: needsWorktreeSession,
-  run: ({ view, actions }) => actions.removeWorktree(focusedSession(view)!.id),
+  target: 'worktree',
+  run: ({ actions, target }) => actions.removeWorktree(target!.id),
 };

@@ -8,7 +8,9 @@ const DIRECTIONS: readonly Direction[] = ['left', 'right', 'up', 'down'];
 export const selectPane: Command = {
   name: 'select-pane',
   description: 'Focus the pane in a direction',
-  canRun: (view, args) => {
+  target: 'none',
+  args: ['DIRECTION'],
+  canRun: (view, _target, args) => {
     if (!DIRECTIONS.includes(args[0] as Direction)) return 'needs a direction: left, right, up or down';
     if (!view.focusedId || view.visiblePanes.length < 2) return 'no other pane on screen';
     return neighbour(view.visiblePanes, view.focusedId, args[0] as Direction) ? undefined : `no pane ${args[0]}`;

@@ -7,6 +7,6 @@ import type { Command } from './command.js';
 export const showAll: Command = {
   name: 'show-all',
   description: 'Toggle showing every repository',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ view, actions }) => actions.setShowAll(!view.showAll),
 };

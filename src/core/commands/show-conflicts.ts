@@ -5,6 +5,7 @@ export const showConflicts: Command = {
   name: 'show-conflicts',
   commandLine: 'conflicts',
   description: 'Show the conflict matrix',
+  target: 'none',
   canRun: (view) => (view.sessions.some((s) => s.worktree) ? undefined : 'no worktree sessions'),
   run: ({ actions }) => actions.showConflicts(),
 };

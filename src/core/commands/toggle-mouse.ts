@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 export const toggleMouse: Command = {
   name: 'toggle-mouse',
   description: 'Turn the mouse on or off',
-  canRun: () => undefined,
+  target: 'none',
   run: ({ view, actions }) => {
     actions.setMouse(!view.mouse);
     actions.message(view.mouse ? 'mouse off: the terminal selects text again' : 'mouse on: click to focus, wheel to scroll, drag to copy');

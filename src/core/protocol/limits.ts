@@ -17,6 +17,9 @@ export const MAX_CLIENT_ENV_BYTES = 2 * 1024 * 1024;
 /** A connection that has not said hello by then is closed. */
 export const HELLO_TIMEOUT_MS = 5_000;
 
+/** How long a command line waits for the attached UI to run the key command it asked for. */
+export const UI_COMMAND_TIMEOUT_MS = 5_000;
+
 /** Connections open at once; more are refused at once (an attached UI and a few scripts need a handful). */
 export const MAX_CONNECTIONS = 256;
 

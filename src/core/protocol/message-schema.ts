@@ -23,6 +23,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('resize'), session: sessionId, cols, rows }),
   z.object({ t: z.literal('watch'), sessions: z.array(sessionId).max(10_000) }),
   z.object({ t: z.literal('focus'), session: sessionId }),
+  z.object({ t: z.literal('ran'), id: z.number().int(), error: z.string().max(1000).optional() }),
 ]);
 
 /** `true` exactly when A and B are the same type: for checks that fail to compile when two declarations drift apart. */

@@ -5,7 +5,8 @@
  * other version, `refused` and closes, so mismatched builds say so instead of misreading each other.
  * After that the client sends requests (answered by `response` with the same id) and fire-and-forget
  * input, resize and watch messages; the server pushes session lists, frames of watched sessions, bells,
- * clipboard contents programs set, and the paste buffer's length (with the welcome, then at each change).
+ * clipboard contents programs set, the paste buffer's length (with the welcome, then at each change), and
+ * key commands a command line asked the attached UI to run (each answered with `ran`).
  * Bump PROTOCOL_VERSION whenever a message changes shape.
  *
  * The server checks every client message against message-schema.ts before acting on it; the types here
@@ -14,7 +15,7 @@
 import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 export type ClientMessage =
   /** `env`: the client's environment; the sessions it starts or relaunches run with it, as tmux's do. */
@@ -24,7 +25,9 @@ export type ClientMessage =
   | { t: 'resize'; session: string; cols: number; rows: number }
   | { t: 'watch'; sessions: string[] }
   /** The user focused this session: the next client to attach starts on it (tmux's most recent session). */
-  | { t: 'focus'; session: string };
+  | { t: 'focus'; session: string }
+  /** The client ran the server's `command` of that id, or says why it could not. */
+  | { t: 'ran'; id: number; error?: string };
 
 export type ServerMessage =
   /**
@@ -43,7 +46,9 @@ export type ServerMessage =
   /** A program set the clipboard (OSC 52), and the server's settings let it reach the user's terminal. */
   | { t: 'clipboard'; session: string; text: string }
   /** The paste buffer's length in characters, 0 when it is empty: enough for `prefix ]` to know it can paste. */
-  | { t: 'buffer'; length: number };
+  | { t: 'buffer'; length: number }
+  /** Run this key command, as if its key were pressed (on `session` rather than the focused one); answer with `ran`. */
+  | { t: 'command'; id: number; name: string; session?: string; args: readonly string[] };
 
 /** Why a client's first message can't start a session with this server, or undefined if it can. */
 export function helloProblem(message: ClientMessage): string | undefined {

@@ -77,6 +77,11 @@ export const REQUESTS = {
     notification: z.string().max(200).optional(),
   }),
   explain: z.object({ session }),
+  /**
+   * A key command (core/commands/registry.ts) for the attached UI to run, as `grove NAME [SESSION] ARGS`
+   * asks: the server hands it to the UI whose user typed last and answers once that UI has run it.
+   */
+  command: z.object({ name: z.string().min(1).max(100), session: session.optional(), args: z.array(z.string().max(1000)).max(20) }),
   // The review loop (src/core/review/review-port.ts).
   diff: z.object({ session }),
   mergePreview: z.object({ session }),
@@ -127,6 +132,7 @@ export interface RequestResults {
   send: { sentAt: number };
   hook: null;
   explain: string[];
+  command: null;
   diff: SessionDiff;
   mergePreview: MergeReview;
   merge: MergeResult;

@@ -63,6 +63,15 @@ export interface ClipboardEvent {
   readonly text: string;
 }
 
+/** A key command another client asked this UI to run (`grove zoom api`); `done` answers it. */
+export interface CommandRequest {
+  readonly name: string;
+  /** The session to act on, by id; the focused one when absent. */
+  readonly session: string | undefined;
+  readonly args: readonly string[];
+  done(error?: string): void;
+}
+
 export interface SessionHost {
   /** Every session, in creation order. Replays the current list to each new subscriber. */
   readonly sessions$: Observable<readonly SessionInfo[]>;
@@ -75,6 +84,8 @@ export interface SessionHost {
   readonly bells$: Observable<string>;
   /** Programs setting the clipboard, only when the host's settings let them (never reading it). */
   readonly clipboard$: Observable<ClipboardEvent>;
+  /** Key commands for this UI to run, from a command line; only a server's clients get them. */
+  readonly commands$?: Observable<CommandRequest>;
 
   /** Starts a program. Rejects with a one-line message for a bad request (unknown folder, bad name). */
   create(request: CreateSessionRequest): Promise<SessionInfo>;
