@@ -41,11 +41,4 @@ describe('attention', () => {
     t.write('y\r');
     await t.waitForText(/│answer=y/);
   });
-
-  it('says so when no session is waiting', async () => {
-    const t = await sandbox.open({ cols: 100, rows: 30 });
-    await t.waitForText('Sessions (1)');
-    t.press('C-b', 'w');
-    await t.waitForText('jump-waiting: no session is waiting');
-  });
 });

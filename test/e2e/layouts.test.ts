@@ -27,26 +27,6 @@ describe('layouts', () => {
   });
   afterEach(() => sandbox.dispose());
 
-  it('tiles both sessions with titles, moves focus with arrows, and zooms', async () => {
-    const t = await twoSessions(sandbox);
-    t.press('C-b', 'Space');
-    await t.waitForText(/0 bash · .*1 bash-2 · /);
-    expect(t.screenText()).toContain('left-pane');
-    expect(t.screenText()).toContain('right-pane');
-    expect(t.screenText()).not.toContain('Sessions (');
-
-    t.press('C-b', 'Left');
-    await t.waitForText(/0:bash │/);
-    t.write('echo typed-left\r');
-    await t.waitFor(() => (t.screenText().split('\n').find((l) => l.includes('typed-left')) ?? '').indexOf('typed-left') < 50, 'typed-left in the left tile');
-
-    t.press('C-b', 'z');
-    await t.waitForGone('right-pane');
-    expect(t.screenText()).not.toContain('1 bash-2');
-    t.press('C-b', 'z');
-    await t.waitForText('right-pane');
-  });
-
   it('resizes every pane when the terminal is resized, and says when it is too small', async () => {
     const t = await twoSessions(sandbox);
     t.write('tput cols\r');

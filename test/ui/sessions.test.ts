@@ -21,12 +21,28 @@ describe('the UI, in process', () => {
     expect(ui.ptys[1]!.typed).toBe('echo typed-ahead\r');
   });
 
-  it('asks before killing a running session, and kills on y', async () => {
+  it('asks before killing a running session, keeps it on n, and kills on y', async () => {
     ui = new UiHarness();
     await ui.startDefault();
     ui.run('kill-session');
     await ui.waitForText('kill session sh? (y/n)');
+    ui.press('n');
+    await ui.waitFor((screen) => !screen.includes('kill session'), 'the question gone');
+    expect(ui.host.list()).toHaveLength(1);
+    ui.run('kill-session');
+    await ui.waitForText('kill session sh? (y/n)');
     ui.press('y');
+    await ui.waitForText('Sessions (0)');
+    expect(ui.host.list()).toHaveLength(0);
+    expect(ui.ptys[0]!.exited).toBe(true);
+  });
+
+  it('keeps the last screen of a program that exits, says how it ended, and closes it without asking', async () => {
+    ui = new UiHarness({ programs: { sh: (pty) => [pty.print('last words\r\n'), setTimeout(() => pty.exit(3), 20)] } });
+    await ui.startDefault();
+    await ui.waitForText('exited with status 3');
+    expect(ui.snapshot()).toMatch(/│last words$/mu);
+    ui.run('kill-session');
     await ui.waitForText('Sessions (0)');
   });
 

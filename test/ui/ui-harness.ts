@@ -14,7 +14,7 @@ import { BehaviorSubject } from 'rxjs';
 import { GroveApp, type AppOptions } from '../../src/client/app.js';
 import { paletteFor } from '../../src/client/views/palette.js';
 import { agentCatalog } from '../../src/core/agents/user-profiles.js';
-import { DEFAULT_CONFIG } from '../../src/core/config/config.js';
+import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { parseTheme } from '../../src/core/config/schema-checks.js';
 import type { Disposable } from '../../src/core/disposable.js';
@@ -117,6 +117,12 @@ export interface UiOptions {
   readonly review?: (host: LocalSessionHost) => ReviewPort;
   /** Who the user is, for agents' modes that refuse root. */
   readonly user?: { readonly root: boolean; readonly env: Readonly<Record<string, string>> };
+  /** The commands on PATH besides `programs` (so agents not listed show as not installed); by default every one. */
+  readonly installed?: readonly string[];
+  /** The agent settings of the user's config (approval modes, agents it adds, the default agent). */
+  readonly config?: Partial<Pick<GroveConfig, 'approval' | 'agents' | 'defaultAgent'>>;
+  /** How a session that needs the user is announced (bell and desktop notification, by default the bell only). */
+  readonly notify?: AppOptions['notify'];
 }
 
 export class UiHarness {
@@ -127,6 +133,9 @@ export class UiHarness {
   readonly app: GroveApp;
   private readonly screen: TerminalScreen;
   private readonly stdin = new PassThrough();
+  private readonly output: Writable;
+  /** Everything the UI wrote to its terminal, for what is not drawn: bells, notifications, clipboard writes. */
+  written = '';
   detached = false;
 
   constructor(options: UiOptions = {}) {
@@ -147,9 +156,14 @@ export class UiHarness {
     this.host = new LocalSessionHost({ spawner, checks, env: {}, killGraceMs: 50 });
     const cols = options.cols ?? 100;
     const rows = options.rows ?? 30;
-    const output = new Writable({ write: (_chunk, _encoding, done) => done() });
-    Object.assign(output, { columns: cols, rows, isTTY: true });
-    this.screen = openScreen({ output: output as unknown as NodeJS.WriteStream, colorDepth: '256', term: 'xterm-256color' });
+    this.output = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        this.written += chunk.toString();
+        done();
+      },
+    });
+    Object.assign(this.output, { columns: cols, rows, isTTY: true });
+    this.screen = openScreen({ output: this.output as unknown as NodeJS.WriteStream, colorDepth: '256', term: 'xterm-256color' });
     const buffer = new PasteBuffer();
     const cwd = options.cwd ?? '/repo';
     const appOptions: AppOptions = {
@@ -161,7 +175,11 @@ export class UiHarness {
       cwd,
       repo: options.repo ?? (options.repositoryOf ?? ((folder: string) => folder))(cwd),
       shell: 'sh',
-      agents: { catalog: agentCatalog(DEFAULT_CONFIG), resolveCommand: (command) => command, ...(options.user ? { user: options.user } : {}) },
+      agents: {
+        catalog: agentCatalog({ ...DEFAULT_CONFIG, ...options.config }),
+        resolveCommand: (command) => (!options.installed || options.installed.includes(command) || command in programs ? command : undefined),
+        ...(options.user ? { user: options.user } : {}),
+      },
       home: undefined,
       onDetach: () => void (this.detached = true),
       pasteBuffer: {
@@ -170,6 +188,7 @@ export class UiHarness {
         paste: async (session) => this.host.input(session, buffer.current ?? ''),
       },
       ...(options.review ? { review: options.review(this.host) } : {}),
+      ...(options.notify ? { notify: options.notify } : {}),
     };
     this.app = new GroveApp(appOptions);
   }
@@ -184,17 +203,28 @@ export class UiHarness {
     this.type(keys.map((key) => bytesOf(key)).join(''));
   }
 
-  /** Runs a command the way the user does: by its first key binding in the keymap ("C-b c" for new-session). */
+  /** The terminal changes size, as a window resized does. */
+  resize(cols: number, rows: number): void {
+    Object.assign(this.output, { columns: cols, rows });
+    this.output.emit('resize');
+  }
+
   /** Starts the UI as `grove` does in a repository with no sessions: one default session, listed. */
   async startDefault(): Promise<void> {
     await this.app.createDefaultSession();
     await this.waitForText('Sessions (1)');
   }
 
+  /** Runs a command the way the user does: by its first key binding in the keymap ("C-b c" for new-session). */
   run(command: string): void {
     const [binding] = this.keymap.keysFor(command);
     if (!binding) throw new Error(`no key runs ${command}`);
     this.press(...binding.split(' '));
+  }
+
+  /** Draws what the UI has queued, as its next frame would. */
+  screenNow(): void {
+    this.screen.screen.render();
   }
 
   /** The screen as text, one line per row. */
