@@ -11,29 +11,19 @@
  */
 import { DisposableStore } from '../core/disposable.js';
 import type { PaneFrame } from '../core/screen/frame.js';
-import type { LineSlice } from '../core/screen/line-slice.js';
+import { lastTextLines, type LineSlice } from '../core/screen/line-slice.js';
 import type { CompiledRule, StatusRule } from '../core/status/rules.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import type { SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
 import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
-import { pasteBytes } from '../core/copy-mode/paste.js';
-import { lineText } from '../core/screen/frame.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
+import { PromptSubmit } from './prompt-submit.js';
 import { StatusTracker } from './status-tracker.js';
 
 const HIGH_WATER = 2 * 1024 * 1024;
 const LOW_WATER = 256 * 1024;
-
-/**
- * Submitting text (`submit`): Enter goes as its own write once the program has taken the text — it
- * redrew (echo) and then kept still for TAKEN_QUIET_MS — or after TAKEN_MAX_MS without a redraw. Agents
- * that read a burst of text ending in Enter as a paste would otherwise leave the prompt unsent.
- */
-const TAKEN_QUIET_MS = 80;
-const TAKEN_MAX_MS = 1500;
-const TAKEN_POLL_MS = 20;
 
 /** A program that fails this soon after starting, untouched, has likely refused to: its last lines are kept in the record. */
 const EARLY_EXIT_MS = 15_000;
@@ -79,9 +69,8 @@ export class HostedSession {
   private paused = false;
   private typePrompt: string | undefined;
   private exitWaiters: Array<() => void> = [];
-  /** Pending waits of submit(), each with what ends it early (dispose). */
-  private readonly waits = new Map<NodeJS.Timeout, () => void>();
-  private lastOutputAt = 0;
+  /** Types prompts and presses Enter once the program took them (`grove send --enter`, the first prompt). */
+  private readonly prompts: PromptSubmit;
   /** Whether anyone typed into it: a program that ends after that was answered, not refusing to start. */
   private typedInto = false;
   private readonly hookToken: string | undefined;
@@ -120,6 +109,11 @@ export class HostedSession {
     this.disposables.add(this.emulator.onBell(() => this.events.bell(this)));
     const clipboard = events.clipboard?.bind(events);
     if (clipboard) this.disposables.add(this.emulator.onClipboardSet((text) => clipboard(this, text)));
+    this.prompts = this.disposables.add(new PromptSubmit({
+      isRunning: () => this.running,
+      bracketedPaste: () => this.emulator.frame().modes.bracketedPaste,
+      type: (data) => this.input(data),
+    }));
     if (pty) {
       this.disposables.add(pty.onData((data) => this.onOutput(data)));
       this.disposables.add(pty.onExit((exit) => this.onExit(exit)));
@@ -150,19 +144,10 @@ export class HostedSession {
     this.emulator.type(data);
   }
 
-  /**
-   * Types `text` as the user would paste it (bracketed, if the program asked for that) and, with `enter`,
-   * presses Enter as a separate write once the program has taken the text. Keys — a menu's `1`, Esc, an
-   * arrow's escape sequence, C-c — are typed as keys. Resolves after the last write.
-   */
+  /** Types `text` as a paste (keys as keys) and, with `enter`, submits it (prompt-submit.ts). */
   async submit(text: string, enter: boolean): Promise<void> {
     if (!this.running || !this.pty) throw new Error(`session ${this.record.name} is not running`);
-    const startedAt = Date.now();
-    const key = [...text].length === 1 || text.startsWith('\x1b') || /^[\x00-\x1f\x7f]+$/u.test(text);
-    if (text !== '') this.input(key ? text : pasteBytes(text, this.emulator.frame().modes.bracketedPaste));
-    if (!enter) return;
-    if (text !== '') await this.taken(startedAt);
-    this.input('\r');
+    return this.prompts.submit(text, enter);
   }
 
   /** An agent's hook report, if it carries this session's token; returns whether it was taken. */
@@ -237,47 +222,12 @@ export class HostedSession {
   }
 
   dispose(): void {
-    for (const [timer, end] of this.waits) {
-      clearTimeout(timer);
-      end();
-    }
-    this.waits.clear();
     this.disposables.dispose();
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  /** The last non-blank lines on screen, a line wrapped across rows made whole again, each cut to EXIT_LINE_CHARS. */
-  private lastLines(): string[] {
-    const { rows } = this.emulator.frame();
-    const slice = this.emulator.lines(-rows, rows);
-    const joined: string[] = [];
-    slice.lines.forEach((line, i) => {
-      const text = lineText(line);
-      if (slice.wrapped[i] && joined.length) joined[joined.length - 1] += text;
-      else joined.push(text);
-    });
-    return joined.map((line) => line.trim()).filter((line) => line !== '').slice(-EXIT_LINES).map((line) => line.slice(0, EXIT_LINE_CHARS));
-  }
-
-  /** Resolves once the program has redrawn after `since` and then kept still, or at the latest after TAKEN_MAX_MS. */
-  private taken(since: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        const now = Date.now();
-        const settled = this.lastOutputAt > since && now - this.lastOutputAt >= TAKEN_QUIET_MS;
-        if (!this.running || settled || now - since >= TAKEN_MAX_MS) return resolve();
-        const timer = setTimeout(() => {
-          this.waits.delete(timer);
-          check();
-        }, TAKEN_POLL_MS);
-        this.waits.set(timer, resolve);
-      };
-      check();
-    });
-  }
-
   private onOutput(data: string): void {
-    this.lastOutputAt = Date.now();
+    this.prompts.output();
     this.tracker.output();
     this.emulator.write(data, () => {
       this.events.changed(this);
@@ -315,7 +265,8 @@ export class HostedSession {
     this.events.changed(this);
     const failed = end.exitCode !== 0 || (end.signal ?? 0) !== 0;
     const early = failed && !end.error && !this.typedInto && Date.now() - this.record.createdAt < EARLY_EXIT_MS;
-    const exitLines = early ? this.lastLines() : [];
+    const { rows } = this.emulator.frame();
+    const exitLines = early ? lastTextLines(this.emulator.lines(-rows, rows), EXIT_LINES, EXIT_LINE_CHARS) : [];
     this.record = { ...this.record, ...end, ...(exitLines.length ? { exitLines } : {}) };
     this.tracker.finish('exited');
     this.exitWaiters.splice(0).forEach((resolve) => resolve());

@@ -9,7 +9,7 @@
  * over — the program switched to or from the alternate screen, the terminal was reset, the pane was
  * resized and its lines re-wrapped — and lines of an older epoch must be dropped.
  */
-import type { FrameLine } from './frame.js';
+import { lineText, type FrameLine } from './frame.js';
 
 export interface LineSlice {
   readonly epoch: number;
@@ -30,4 +30,15 @@ export function sliceRange(from: number, count: number, first: number, end: numb
   const clampedFrom = Math.max(first, Math.min(start, end));
   const to = Math.max(clampedFrom, Math.min(start + Math.max(0, count), end));
   return { from: clampedFrom, to };
+}
+
+/** The last `count` non-blank lines of a slice, a line wrapped across rows made whole again, each cut to `maxChars`. */
+export function lastTextLines(slice: LineSlice, count: number, maxChars: number): string[] {
+  const joined: string[] = [];
+  slice.lines.forEach((line, i) => {
+    const text = lineText(line);
+    if (slice.wrapped[i] && joined.length) joined[joined.length - 1] += text;
+    else joined.push(text);
+  });
+  return joined.map((line) => line.trim()).filter((line) => line !== '').slice(-count).map((line) => line.slice(0, maxChars));
 }
