@@ -15,7 +15,7 @@ import { pasteBufferProblem, type PasteBufferPort } from '../core/copy-mode/past
 
 const MAX_OSC52_BASE64 = 1024 * 1024;
 
-export function osc52(text: string): string | undefined {
+function osc52(text: string): string | undefined {
   const data = Buffer.from(text, 'utf8').toString('base64');
   return data.length > MAX_OSC52_BASE64 ? undefined : `\x1b]52;c;${data}\x07`;
 }

@@ -11,8 +11,8 @@ import type { MouseEvent } from '../core/keys/input-event.js';
 import { MouseRouter, type MouseAction, type MouseScene } from '../core/mouse/mouse-router.js';
 import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-session.js';
 
-export const MOUSE_ON = '\x1b[?1000h\x1b[?1002h\x1b[?1006h';
-export const MOUSE_OFF = '\x1b[?1006l\x1b[?1002l\x1b[?1000l';
+const MOUSE_ON = '\x1b[?1000h\x1b[?1002h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1002l\x1b[?1000l';
 
 export interface MouseClient {
   /** What is where on screen now; undefined while nothing can be clicked (a dialog, a too-small terminal). */

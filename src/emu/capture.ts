@@ -27,7 +27,7 @@ function colorParam(color: Color, base: number): string | undefined {
 }
 
 /** The full SGR for a style, starting from a reset so it does not depend on what came before. */
-export function styleSgr(style: Style): string {
+function styleSgr(style: Style): string {
   const params = ['0'];
   for (const [bit, param] of ATTR_PARAMS) if (style.attrs & bit) params.push(param);
   const fg = colorParam(style.fg, 30);

@@ -45,7 +45,7 @@ export interface LoadedGroveConfig extends LoadedConfig {
 }
 
 /** The package's own themes/ folder (this file is src/io, dist/io or dist/bundle: two levels below the package root). */
-export const BUILTIN_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+const BUILTIN_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);

@@ -22,7 +22,7 @@ import { nearest256 } from '../core/screen/color.js';
 
 /** Interned attrs start here: 2^28, clear of blessed's < 2^27, and base + cap stays below 2^30. */
 export const STYLE_BASE = 0x10000000;
-export const DEFAULT_STYLE_CAP = 65536;
+const DEFAULT_STYLE_CAP = 65536;
 export const DEFAULT_PACKED_COLOR = 0x1ff;
 
 const ALL_ATTRS = Attr.BOLD | Attr.UNDERLINE | Attr.BLINK | Attr.INVERSE | Attr.INVISIBLE | Attr.DIM | Attr.ITALIC | Attr.STRIKETHROUGH;

@@ -115,7 +115,7 @@ function where(error: z.ZodError): string {
 }
 
 /** How long a change of status alone may wait before it is written. */
-export const STATUS_WRITE_DELAY_MS = 1000;
+const STATUS_WRITE_DELAY_MS = 1000;
 
 export class StateStore {
   readonly path: string;

@@ -15,7 +15,7 @@ import { resolveTarget, withHost } from '../targets.js';
 
 const UNTIL = ['working', 'waiting', 'idle', 'exited'] as const;
 
-export const WAIT_EXIT = { reached: 0, timeout: 1, waiting: 3, exited: 4 } as const;
+const WAIT_EXIT = { reached: 0, timeout: 1, waiting: 3, exited: 4 } as const;
 
 /** Whether `session` has reached `until`; a session that has ended has reached every state it ever will. */
 function reached(session: SessionInfo, until: SessionStatus): boolean {

@@ -1,7 +1,7 @@
 import { focusedSession, type ClientView, type Command } from './command.js';
 
 /** The session `step` places after the focused one, wrapping around. */
-export function stepSession(view: ClientView, step: number): string | undefined {
+function stepSession(view: ClientView, step: number): string | undefined {
   const { sessions } = view;
   if (sessions.length === 0) return undefined;
   const current = sessions.findIndex((s) => s.id === focusedSession(view)?.id);

@@ -44,7 +44,7 @@ function bound(issue: { origin?: string; inclusive?: boolean }, limit: unknown, 
 }
 
 /** The per-parse error map: friendly messages for the generic checks. */
-export function friendlyMessage(issue: Issue): string | undefined {
+function friendlyMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'missing';
@@ -89,7 +89,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The keys an object schema knows at `path`, for suggestions. */
-export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     const def = defOf(current);
@@ -108,7 +108,7 @@ const segments = (path: readonly PropertyKey[]): PathSegment[] =>
   path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
 
 /** One ConfigError per problem zod found in `file`. */
-export function issuesToErrors(file: string, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): ConfigError[] {
+function issuesToErrors(file: string, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): ConfigError[] {
   const errors: ConfigError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

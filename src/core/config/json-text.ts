@@ -36,7 +36,7 @@ class Fault extends Error {
 }
 
 /** The first place `text` stops being JSON, or undefined if it is valid. */
-export function findJsonFault(text: string): JsonFault | undefined {
+function findJsonFault(text: string): JsonFault | undefined {
   let at = 0;
   const fail = (message: string, offset = at): never => {
     throw new Fault(offset, message);

@@ -6,14 +6,14 @@
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export const CONFIG_FILE_NAME = 'config.json';
-export const REPO_CONFIG_DIR = '.grove';
-export const THEMES_DIR_NAME = 'themes';
+const CONFIG_FILE_NAME = 'config.json';
+const REPO_CONFIG_DIR = '.grove';
+const THEMES_DIR_NAME = 'themes';
 
 const join = (...parts: string[]): string => parts.join('/').replace(/\/{2,}/gu, '/');
 
 /** The user's grove config folder, or undefined when neither XDG_CONFIG_HOME nor HOME is usable. */
-export function userConfigDir(env: Env): string | undefined {
+function userConfigDir(env: Env): string | undefined {
   // The spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
   const xdg = env['XDG_CONFIG_HOME'];
   if (xdg && xdg.startsWith('/')) return join(xdg, 'grove');

@@ -11,7 +11,7 @@ import { parseKeySpec } from '../keys/keyspec.js';
 import { agentProfileSchema, approvalModeSchema } from './agent-schema.js';
 import { nearestName } from './suggest.js';
 
-export const keySpecSchema = z
+const keySpecSchema = z
   .string()
   .superRefine((spec, context) => {
     const parsed = parseKeySpec(spec);
@@ -23,7 +23,7 @@ const bindingSchema = z
   .union([keySpecSchema, z.array(keySpecSchema), z.null()], { error: 'expected a key like "C-a", a list of keys, or null to unbind' })
   .describe('The key or keys for this command, replacing its default keys; null (or []) unbinds it');
 
-export const keysSchema = z
+const keysSchema = z
   .object({
     prefix: keySpecSchema.optional().describe('The prefix key (default "C-b"); pressing it twice sends it to the pane'),
     root: z
@@ -64,7 +64,7 @@ const branchPrefixSchema = z
     error: 'expected a branch name prefix like "grove/"',
   });
 
-export const AGENT_NAME = /^[A-Za-z0-9][\w.-]*$/u;
+const AGENT_NAME = /^[A-Za-z0-9][\w.-]*$/u;
 
 export const configFileSchema = z
   .strictObject({

@@ -13,7 +13,7 @@ import type { ConfigFile } from './schema.js';
 /** Whether the user has trusted this exact text of a repository's config file. */
 export type RepoTrust = 'trusted' | 'untrusted' | 'changed';
 
-export const TRUST_COMMAND = 'grove config trust';
+const TRUST_COMMAND = 'grove config trust';
 
 export interface Restricted {
   readonly file: ConfigFile;

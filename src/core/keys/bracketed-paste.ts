@@ -18,7 +18,7 @@ export function bracketedPaste(text: string): string {
 }
 
 /** `text` with no end marker left in it, in one pass: a marker that a removal completes is removed too. */
-export function withoutPasteEnd(text: string): string {
+function withoutPasteEnd(text: string): string {
   if (!text.includes(PASTE_END)) return text;
   const kept: string[] = [];
   const last = PASTE_END.length;

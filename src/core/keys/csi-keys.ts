@@ -41,7 +41,7 @@ export const PASTE_START = '\x1b[200~';
 export const PASTE_END = '\x1b[201~';
 
 /** Decodes an xterm modifier parameter (`5` is Ctrl). Absent or malformed means none. */
-export function modifierParameter(field: string | undefined): Modifiers {
+function modifierParameter(field: string | undefined): Modifiers {
   const value = Number(field);
   if (!field || !Number.isInteger(value) || value < 1) return NO_MODIFIERS;
   const mask = value - 1;

@@ -27,13 +27,13 @@ export function nextLayout(mode: LayoutMode): LayoutMode {
 }
 
 /** Below this, not even the status bar says anything useful. */
-export const MIN_TERMINAL_COLS = 20;
-export const MIN_TERMINAL_ROWS = 5;
+const MIN_TERMINAL_COLS = 20;
+const MIN_TERMINAL_ROWS = 5;
 /** A pane narrower or shorter than this cannot show a prompt and what is typed after it. */
 export const MIN_PANE_COLS = 10;
 export const MIN_PANE_ROWS = 2;
 /** A sidebar narrower than this cannot show names; below 3 x this many columns it is left out. */
-export const MIN_SIDEBAR_COLS = 16;
+const MIN_SIDEBAR_COLS = 16;
 
 const STATUS_ROWS = 1;
 const DIVIDER_COLS = 1;

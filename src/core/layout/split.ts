@@ -13,7 +13,7 @@ export interface Span {
 }
 
 /** Splits `total` cells into `count` lengths that differ by at most one and sum to `total`. */
-export function splitEvenly(total: number, count: number): number[] {
+function splitEvenly(total: number, count: number): number[] {
   if (count <= 0) return [];
   const base = Math.floor(total / count);
   const remainder = total - base * count;

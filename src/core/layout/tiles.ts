@@ -19,7 +19,7 @@ export interface GridShape {
 const TITLE_ROWS = 1;
 const DIVIDER_COLS = 1;
 
-export function gridShape(count: number): GridShape {
+function gridShape(count: number): GridShape {
   if (count <= 0) return { columns: 0, rows: 0 };
   const columns = Math.ceil(Math.sqrt(count));
   return { columns, rows: Math.ceil(count / columns) };

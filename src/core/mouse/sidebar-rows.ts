@@ -3,7 +3,7 @@
  * so that the focused session is in view. The sidebar draws from this and a click is read back through
  * it, so the two cannot disagree about which entry is where.
  */
-export const SIDEBAR_ROWS_PER_ENTRY = 2;
+const SIDEBAR_ROWS_PER_ENTRY = 2;
 
 export interface SidebarWindow {
   /** The index of the first session listed. */

@@ -19,7 +19,7 @@ export interface ThemeSource {
 
 export type ThemeCatalog = ReadonlyMap<string, ThemeSource>;
 
-export const THEME_NAME = /^[A-Za-z0-9][\w.-]*$/u;
+const THEME_NAME = /^[A-Za-z0-9][\w.-]*$/u;
 
 /** The theme a file defines by its name (`solarized-dark.json` → `solarized-dark`), if it is a theme file. */
 export function themeNameOf(fileName: string): string | undefined {

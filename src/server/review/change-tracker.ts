@@ -15,7 +15,7 @@ import type { FolderWatcher } from '../../io/watch.js';
 import type { GitPort, WorktreeRecord } from '../worktrees/index.js';
 import { changeSummary } from './change-summary.js';
 
-export const DEBOUNCE_MS = 300;
+const DEBOUNCE_MS = 300;
 
 export interface TrackedWorktree {
   readonly id: string;

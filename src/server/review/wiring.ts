@@ -25,7 +25,7 @@ export function reviewServiceFor(host: LocalSessionHost, env: NodeJS.ProcessEnv,
 }
 
 /** The settings for the repository holding `folder`; a broken configuration is refused, never half applied. */
-export async function reviewSettingsIn(env: NodeJS.ProcessEnv, folder: string): Promise<ReviewSettings> {
+async function reviewSettingsIn(env: NodeJS.ProcessEnv, folder: string): Promise<ReviewSettings> {
   const loaded = await loadGroveConfig({ env, cwd: folder }, GROVE_KNOWLEDGE);
   if (!loaded.ok) {
     const [first] = loaded.errors;

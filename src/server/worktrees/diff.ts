@@ -67,7 +67,7 @@ async function diffWorkspace(ctx: WorktreeContext, path: string): Promise<Sessio
 }
 
 /** Files in the folder at `cwd` that differ from `base`, untracked ones included. */
-export async function changedFiles(ctx: WorktreeContext, cwd: string, base: string): Promise<FileChange[]> {
+async function changedFiles(ctx: WorktreeContext, cwd: string, base: string): Promise<FileChange[]> {
   const stats = parseRawNumstat(
     await ctx.git.run(cwd, ['diff', '--raw', '--numstat', '-z', '-M', '--no-ext-diff', base, '--']),
   );
