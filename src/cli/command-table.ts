@@ -21,6 +21,7 @@ import { killCommand } from './commands/kill.js';
 import { lsCommand } from './commands/ls.js';
 import { mergeCommand } from './commands/merge.js';
 import { newCommand } from './commands/new.js';
+import { proxyCommand } from './commands/proxy.js';
 import { pruneCommand } from './commands/prune.js';
 import { relaunchCommand } from './commands/relaunch.js';
 import { rmCommand } from './commands/rm.js';
@@ -54,6 +55,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   doctorCommand,
   keysCommand,
   hookCommand,
+  proxyCommand,
   configCheckCommand,
   configPathCommand,
   configTrustCommand,

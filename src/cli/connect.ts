@@ -4,6 +4,7 @@
  * sessions it starts.
  */
 import { RemoteHost } from '../client/remote-host.js';
+import { groveVersion } from '../io/host-facts.js';
 import { connectSocket } from '../io/server-socket.js';
 import type { SocketLocation } from '../io/socket-path.js';
 
@@ -18,5 +19,5 @@ export interface ConnectOptions {
 export async function connectToServer(location: SocketLocation, options: ConnectOptions): Promise<RemoteHost> {
   const socket = await connectSocket(location, options.start);
   const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return RemoteHost.handshake(socket, options.cwd, env);
+  return RemoteHost.handshake(socket, { cwd: options.cwd, env, grove: groveVersion() });
 }

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { connectToServer } from './connect.js';
+import { runOnHost } from './remote-command.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
 import { CLI_COMMANDS, findCliCommand, UI_COMMANDS } from './command-table.js';
 import { terminalText } from '../core/text/terminal-text.js';
@@ -28,7 +29,7 @@ function groupHelp(group: string): string | undefined {
 function overallHelp(): string {
   const width = Math.max(...[...CLI_COMMANDS, ...UI_COMMANDS].map((c) => c.name.length));
   return [
-    'usage: grove [-L NAME] [COMMAND] [ARGS]',
+    'usage: grove [-L NAME] [--host DEST] [COMMAND] [ARGS]',
     '',
     'Runs coding agents (or any program) side by side in terminal panes, in a server that',
     'keeps them running when the UI closes. With no command, grove attaches the UI.',
@@ -41,6 +42,8 @@ function overallHelp(): string {
     '',
     'options:',
     '  -L NAME        use the server named NAME (a separate set of sessions)',
+    '  --host DEST    run the command on another machine, by its grove, over ssh (DEST: a host of the config,',
+    '                 user@host or a ~/.ssh/config alias); with no command, that machine\'s UI',
     '  -h, --help     show this help (grove COMMAND --help for a command)',
     '  -V, --version  print the version',
     '',
@@ -69,6 +72,11 @@ async function run(argv: readonly string[]): Promise<number> {
     if (!args[1]) throw new UsageError('-L needs a server name');
     serverName = args[1];
     args = args.slice(2);
+  }
+  const host = takeHost(args);
+  if (host !== undefined) {
+    if (host.name === '') throw new UsageError('--host needs a destination (user@host, or a host of the config)');
+    return runOnHost(host.name, [...(serverName ? ['-L', serverName] : []), ...host.rest], process.env, process.cwd());
   }
   // `grove help` is the usual word for the command line's help; the key bindings are `grove keys`.
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return print(overallHelp());
@@ -99,6 +107,17 @@ async function run(argv: readonly string[]): Promise<number> {
     },
   };
   return found.command.run(parsed, context);
+}
+
+/** `--host DEST` (or `--host=DEST`) anywhere before `--`, and the arguments without it. */
+function takeHost(args: readonly string[]): { name: string; rest: string[] } | undefined {
+  const end = args.indexOf('--') < 0 ? args.length : args.indexOf('--');
+  for (let at = 0; at < end; at++) {
+    const arg = args[at]!;
+    if (arg === '--host') return { name: args[at + 1] ?? '', rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+    if (arg.startsWith('--host=')) return { name: arg.slice('--host='.length), rest: [...args.slice(0, at), ...args.slice(at + 1)] };
+  }
+  return undefined;
 }
 
 function parse(command: CliCommand, words: readonly string[]): ParsedArgs {

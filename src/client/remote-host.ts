@@ -5,17 +5,27 @@
  * the server's pushes become the same observables the in-process host offers. The TUI cannot tell which
  * host it has. `closed` resolves when the server goes away, with the reason.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { applyUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
+import { PROTOCOL_VERSION, versionSkew, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
 import type { RequestMethod, RequestParams, RequestResult } from '../core/protocol/requests.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions, ClipboardEvent, CommandRequest, CreateSessionRequest, FrameEvent, SessionHost } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 import { clampPaneSize } from '../core/protocol/limits.js';
+
+export interface HandshakeOptions {
+  readonly cwd: string;
+  /** The environment sessions this client starts run with; absent, the server's own (a remote machine's). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** This grove's version, for the hello and for a refusal's one line. */
+  readonly grove: string;
+  /** The server as a refusal names it (`box`); by default "the grove server". */
+  readonly where?: string;
+}
 
 interface Pending {
   resolve(result: unknown): void;
@@ -52,32 +62,35 @@ export class RemoteHost implements SessionHost {
   /** Resolves with a reason once the connection has ended. */
   readonly closed = new Promise<string>((resolve) => (this.resolveClosed = resolve));
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(private readonly socket: Duplex) {
     this.listed = new Promise((resolve) => (this.resolveListed = resolve));
   }
 
   /**
-   * Greets the server over a connected socket; rejects with a one-line reason if it refuses us
-   * (another protocol version) or hangs up.
+   * Greets the server over a connected stream (a socket, or ssh's standard input and output); rejects with a
+   * one-line reason if it refuses us (another version: `where` names the server in that line) or hangs up.
    */
-  static async handshake(socket: Socket, cwd: string, env?: Readonly<Record<string, string>>): Promise<RemoteHost> {
+  static async handshake(socket: Duplex, options: HandshakeOptions): Promise<RemoteHost> {
     const host = new RemoteHost(socket);
+    const { cwd, env, grove, where = 'the grove server' } = options;
     const welcomed = new Promise<void>((resolve, reject) => {
       host.onGreeting = (message) => {
         if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) {
           host.notices = message.notices ?? [];
           host.lastFocus = message.focus;
+          host.home = message.home;
           resolve();
         }
-        else if (message.t === 'refused') reject(new Error(message.reason));
-        else reject(new Error(`the grove server speaks protocol ${'version' in message ? message.version : '?'}, this grove speaks ${PROTOCOL_VERSION}`));
+        else if (message.t === 'refused' && message.version === PROTOCOL_VERSION) reject(new Error(message.reason));
+        else if ('version' in message) reject(new Error(versionSkew(where, { version: message.version, grove: message.t === 'refused' ? message.grove : undefined }, grove)));
+        else reject(new Error(`${where} did not greet this grove (${message.t})`));
       };
       void host.closed.then((reason) => reject(new Error(reason)));
     });
-    socket.on('data', (chunk) => host.receive(chunk));
+    socket.on('data', (chunk: Buffer) => host.receive(chunk));
     socket.on('close', () => host.end('the grove server closed the connection'));
-    socket.on('error', (err) => host.end(`lost the grove server: ${err.message}`));
-    host.send({ t: 'hello', version: PROTOCOL_VERSION, pid: process.pid, cwd, ...(env ? { env } : {}) });
+    socket.on('error', (err: Error) => host.end(`lost the grove server: ${err.message}`));
+    host.send({ t: 'hello', version: PROTOCOL_VERSION, pid: process.pid, cwd, grove, ...(env ? { env } : {}) });
     await welcomed;
     return host;
   }
@@ -88,6 +101,8 @@ export class RemoteHost implements SessionHost {
   notices: readonly string[] = [];
   /** The session some client focused last, when this one connected. */
   lastFocus: string | undefined;
+  /** The user's home folder on the server's machine, when it said. */
+  home: string | undefined;
 
   request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
     const id = this.nextRequest++;

@@ -34,6 +34,8 @@ export interface ConnectionOwner {
   focused(session: string): void;
   /** The session a client focused last, if it still exists. */
   readonly lastFocus: string | undefined;
+  readonly groveVersion: string;
+  readonly home: string | undefined;
 }
 
 export class ClientConnection {
@@ -167,9 +169,9 @@ export class ClientConnection {
 
   private greet(message: ClientMessage): void {
     clearTimeout(this.helloTimer);
-    const problem = helloProblem(message);
+    const problem = helloProblem(message, this.owner.groveVersion);
     if (problem) {
-      this.send({ t: 'refused', version: PROTOCOL_VERSION, reason: problem });
+      this.send({ t: 'refused', version: PROTOCOL_VERSION, reason: problem, grove: this.owner.groveVersion });
       this.socket.end();
       return;
     }
@@ -177,7 +179,8 @@ export class ClientConnection {
     if (message.t === 'hello' && message.env) this.clientEnv = message.env;
     const notices = this.owner.takeNotices();
     const focus = this.owner.lastFocus;
-    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}), ...(focus ? { focus } : {}) });
+    const home = this.owner.home;
+    this.send({ t: 'welcome', version: PROTOCOL_VERSION, serverPid: process.pid, ...(notices.length ? { notices } : {}), ...(focus ? { focus } : {}), ...(home ? { home } : {}) });
     const { host } = this.owner;
     const sessions = host.sessions$.subscribe((list) => this.send({ t: 'sessions', sessions: list }));
     const frames = host.frames$.subscribe(({ id, frame }) => this.frame(id, frame));

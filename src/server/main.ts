@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { SimpleGitPort } from '../io/git.js';
+import { groveVersion } from '../io/host-facts.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { fileLogger } from '../io/log-file.js';
 import { nodePtySpawner } from '../io/pty.js';
@@ -34,7 +35,10 @@ export async function runServer(location: SocketLocation): Promise<number> {
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
-  const server = new GroveServer({ socketPath: location.path, host, store, log, review, changes, notices: warning ? [warning] : [] });
+  const server = new GroveServer({
+    socketPath: location.path, host, store, log, review, changes, notices: warning ? [warning] : [],
+    groveVersion: groveVersion(), home: process.env.HOME,
+  });
   await server.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void server.stop());
   process.on('SIGHUP', () => log('ignored SIGHUP'));

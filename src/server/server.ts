@@ -32,6 +32,10 @@ export interface ServerOptions {
   readonly log: (line: string) => void;
   /** What to tell the first client that connects (a state file set aside at start). */
   readonly notices?: readonly string[];
+  /** This grove's version, named when a client of another protocol is refused. */
+  readonly groveVersion?: string;
+  /** The user's home folder here, told to clients (another machine's UI starts sessions in it by default). */
+  readonly home?: string | undefined;
 }
 
 export class GroveServer implements ConnectionOwner {
@@ -64,6 +68,14 @@ export class GroveServer implements ConnectionOwner {
 
   get lastFocus(): string | undefined {
     return this.focus !== undefined && this.host.has(this.focus) ? this.focus : undefined;
+  }
+
+  get groveVersion(): string {
+    return this.options.groveVersion ?? 'unknown';
+  }
+
+  get home(): string | undefined {
+    return this.options.home;
   }
 
   takeNotices(): readonly string[] {

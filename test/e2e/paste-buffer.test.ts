@@ -119,7 +119,7 @@ describe('the paste buffer', () => {
     // A client that does not check first (an older or hostile one) meets the same bound at the server.
     const socket = connect(join(sandbox.env.XDG_RUNTIME_DIR!, 'grove', 'default'));
     await new Promise((resolve) => socket.once('connect', resolve));
-    const host = await RemoteHost.handshake(socket, sandbox.project);
+    const host = await RemoteHost.handshake(socket, { cwd: sandbox.project, grove: 'test' });
     try {
       await expect(host.request('setBuffer', { text: 'é'.repeat(MIB / 2 + 1) }))
         .rejects.toThrow('bad setBuffer request: the paste buffer holds at most 1 MiB (1048576 bytes); this text is 1048578 bytes');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, FrameDecoderError, MAX_FRAME_BYTES } from '../../src/core/protocol/framing.js';
 import { clientMessageSchema } from '../../src/core/protocol/message-schema.js';
-import { helloProblem, PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
+import { helloProblem, versionSkew, PROTOCOL_VERSION } from '../../src/core/protocol/messages.js';
 
 describe('framing', () => {
   it('round-trips messages, including non-ASCII text and escape sequences', () => {
@@ -41,9 +41,15 @@ describe('framing', () => {
 describe('messages', () => {
   it('accepts a hello of our version and refuses another, saying what to do', () => {
     const ours = clientMessageSchema.parse({ t: 'hello', version: PROTOCOL_VERSION, pid: 1, cwd: '/' });
-    expect(helloProblem(ours)).toBeUndefined();
-    const theirs = clientMessageSchema.parse({ t: 'hello', version: PROTOCOL_VERSION + 1, pid: 1, cwd: '/' });
-    expect(helloProblem(theirs)).toMatch(/grove server stop/);
+    expect(helloProblem(ours, '1.0.0')).toBeUndefined();
+    const theirs = clientMessageSchema.parse({ t: 'hello', version: PROTOCOL_VERSION + 1, pid: 1, cwd: '/', grove: '2.0.0' });
+    expect(helloProblem(theirs, '1.0.0')).toMatch(/^the grove server \(grove 1\.0\.0\) speaks protocol \d+ but this client \(grove 2\.0\.0\) speaks \d+: .*grove server stop/u);
+  });
+
+  it('names both versions when a server of another version answers', () => {
+    expect(versionSkew('box', { version: 99, grove: '9.9.9' }, '0.1.0'))
+      .toBe(`box runs grove 9.9.9, protocol 99; this is grove 0.1.0, protocol ${PROTOCOL_VERSION}: install the same grove on both`);
+    expect(versionSkew('box', { version: 3 }, '0.1.0')).toMatch(/^box runs grove \(an older version\), protocol 3;/u);
   });
 
   it('rejects malformed client messages', () => {

@@ -16,6 +16,15 @@ import type { ConfigFile } from './schema.js';
 /** Key overrides of one key table: command line (`"select-session 1"`) or copy action → key specs; [] unbinds. */
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
 
+/** A machine whose grove the UI reaches over ssh (`ssh SSH GROVE proxy`). */
+export interface HostConfig {
+  readonly ssh: string;
+  /** The remote command that runs grove, as the remote shell reads it. */
+  readonly grove: string;
+  /** Where new sessions there start; the remote home folder when absent. */
+  readonly cwd?: string;
+}
+
 export interface GroveConfig {
   readonly keys: {
     readonly prefix: string;
@@ -38,6 +47,8 @@ export interface GroveConfig {
   readonly scrollback: number;
   /** Programs in panes may set the user's clipboard (OSC 52). */
   readonly programClipboard: boolean;
+  /** Other machines' grove servers, reached with ssh (client/hosts), by the name the sidebar shows. */
+  readonly hosts: Readonly<Record<string, HostConfig>>;
   /** Which file set each setting, by formatted path (`keys.zoom`); a setting not listed is a default. */
   readonly origins: ReadonlyMap<string, string>;
 }
@@ -55,6 +66,7 @@ export const DEFAULT_CONFIG: GroveConfig = {
   mouse: true,
   scrollback: 10_000,
   programClipboard: false,
+  hosts: {},
   origins: new Map(),
 };
 
@@ -90,6 +102,7 @@ export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, stri
     mouse: file.mouse ?? d.mouse,
     scrollback: file.scrollback ?? d.scrollback,
     programClipboard: file.programClipboard ?? d.programClipboard,
+    hosts: Object.fromEntries(Object.entries(file.hosts ?? {}).map(([name, host]) => [name, { ssh: host.ssh, grove: host.grove ?? 'grove', ...(host.cwd ? { cwd: host.cwd } : {}) }])),
     origins,
   };
 }

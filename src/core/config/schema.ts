@@ -66,6 +66,13 @@ const branchPrefixSchema = z
 
 const AGENT_NAME = /^[A-Za-z0-9][\w.-]*$/u;
 
+const hostSchema = z.strictObject({
+  ssh: z.string().min(1).max(255).regex(/^[^-\s][^\s]*$/u, { error: 'expected what ssh takes as a destination: user@host or a ~/.ssh/config alias' })
+    .describe('The ssh destination: user@host, or a Host alias of ~/.ssh/config'),
+  grove: z.string().min(1).max(1000).optional().describe('The command that runs grove there, as its shell reads it (default: grove)'),
+  cwd: z.string().min(1).max(4096).optional().describe('The folder there that new sessions start in (default: the home folder)'),
+});
+
 export const configFileSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Where editors find this schema'),
@@ -106,6 +113,10 @@ export const configFileSchema = z
       .boolean()
       .optional()
       .describe('Let programs in panes set your clipboard with OSC 52 (off by default; reading it is always refused)'),
+    hosts: z
+      .record(z.string().regex(AGENT_NAME, { error: 'expected letters, digits, ".", "_" or "-"' }), hostSchema)
+      .optional()
+      .describe('Machines whose grove sessions the UI shows beside this one\'s, reached with ssh'),
   })
   .describe('grove configuration');
 

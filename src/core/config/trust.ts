@@ -29,8 +29,10 @@ function staysInRepository(root: string): boolean {
 /** The file without the settings only a trusted file may make. */
 export function withoutPrivileged(file: ConfigFile, builtinAgents: readonly string[]): Restricted {
   const ignored: string[] = [];
-  const { agents, approval, programClipboard, defaultAgent, worktree, ...safe } = file;
+  const { agents, approval, programClipboard, defaultAgent, worktree, hosts, ...safe } = file;
   if (agents !== undefined) ignored.push('agents');
+  // A host entry names a command to run there: as much a program as an agent's.
+  if (hosts !== undefined) ignored.push('hosts');
   if (approval !== undefined) ignored.push('approval');
   if (programClipboard !== undefined) ignored.push('programClipboard');
   // Naming a built-in agent only preselects it in the dialog; naming one the file defines runs its program.

@@ -17,7 +17,7 @@ const clientEnv = z
   });
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('hello'), version: z.number().int(), pid: z.number().int(), cwd: z.string(), env: clientEnv.optional() }),
+  z.object({ t: z.literal('hello'), version: z.number().int(), pid: z.number().int(), cwd: z.string(), env: clientEnv.optional(), grove: z.string().max(100).optional() }),
   z.object({ t: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() }),
   z.object({ t: z.literal('input'), session: sessionId, data: z.string() }),
   z.object({ t: z.literal('resize'), session: sessionId, cols, rows }),

@@ -19,7 +19,8 @@ export const PROTOCOL_VERSION = 7;
 
 export type ClientMessage =
   /** `env`: the client's environment; the sessions it starts or relaunches run with it, as tmux's do. */
-  | { t: 'hello'; version: number; pid: number; cwd: string; env?: Readonly<Record<string, string>> }
+  /** `grove`: the client's grove version, so a refusal can name both sides' versions. */
+  | { t: 'hello'; version: number; pid: number; cwd: string; env?: Readonly<Record<string, string>>; grove?: string }
   | { t: 'request'; id: number; method: string; params: unknown }
   | { t: 'input'; session: string; data: string }
   | { t: 'resize'; session: string; cols: number; rows: number }
@@ -33,9 +34,10 @@ export type ServerMessage =
   /**
    * `notices`: what the server has to tell the first client after it started (a state file set aside).
    * `focus`: the session some client focused last, for a client attaching without naming one.
+   * `home`: the user's home folder on the server's machine, where another machine's UI starts sessions.
    */
-  | { t: 'welcome'; version: number; serverPid: number; notices?: readonly string[]; focus?: string }
-  | { t: 'refused'; version: number; reason: string }
+  | { t: 'welcome'; version: number; serverPid: number; notices?: readonly string[]; focus?: string; home?: string }
+  | { t: 'refused'; version: number; reason: string; grove?: string }
   /** The server is stopping (`grove server stop`): the connection closes next, and that is no error. */
   | { t: 'exiting' }
   | { t: 'response'; id: number; ok: true; result: unknown }
@@ -50,12 +52,18 @@ export type ServerMessage =
   /** Run this key command, as if its key were pressed (on `session` rather than the focused one); answer with `ran`. */
   | { t: 'command'; id: number; name: string; session?: string; args: readonly string[] };
 
-/** Why a client's first message can't start a session with this server, or undefined if it can. */
-export function helloProblem(message: ClientMessage): string | undefined {
+/** Why a client's first message can't start a session with this server (grove `serverGrove`), or undefined if it can. */
+export function helloProblem(message: ClientMessage, serverGrove: string): string | undefined {
   if (message.t !== 'hello') return 'the first message must be hello';
   if (message.version !== PROTOCOL_VERSION) {
-    return `the grove server speaks protocol ${PROTOCOL_VERSION} but this client speaks ${message.version}: ` +
-      'stop the server with `grove server stop` (its sessions end) or run the grove that started it';
+    return `the grove server (grove ${serverGrove}) speaks protocol ${PROTOCOL_VERSION} but this client (grove ${message.grove ?? 'older than 0.1'}) ` +
+      `speaks ${message.version}: stop the server with \`grove server stop\` (its sessions end) or run the grove that started it`;
   }
   return undefined;
+}
+
+/** What a client says when a server of another version refuses it (or welcomes it in another protocol). */
+export function versionSkew(where: string, server: { version: number; grove?: string | undefined }, clientGrove: string): string {
+  return `${where} runs grove ${server.grove ?? '(an older version)'}, protocol ${server.version}; this is grove ${clientGrove}, ` +
+    `protocol ${PROTOCOL_VERSION}: install the same grove on both`;
 }
