@@ -20,6 +20,7 @@ import type { PaneViews } from './pane-views.js';
 import type { Modal } from './views/modal.js';
 import { PaneChrome } from './views/pane-chrome.js';
 import type { Palette } from './views/palette.js';
+import type { MachineState } from './hosts/host-set.js';
 import { SidebarView } from './views/sidebar.js';
 import { StatusBarView } from './views/status-bar.js';
 import { TooSmallNotice } from './views/too-small-notice.js';
@@ -38,6 +39,8 @@ export interface AppScene {
   readonly modal: Modal | undefined;
   /** A question on the status line hides the pane's cursor: the next key answers it, not the program. */
   readonly asking: boolean;
+  /** Other machines whose link is not up, with why: the sidebar says so under the sessions. */
+  readonly offline: readonly MachineState[];
 }
 
 export class AppViews {
@@ -78,7 +81,7 @@ export class AppViews {
     this.statusBar.element.show();
     this.panes.resizeSessions(layout.sizes, layout.panes);
     this.panes.place(layout.panes, scene.frames);
-    this.sidebar.update(layout.sidebar, scene.sessions, scene.focusedId, scene.marked);
+    this.sidebar.update(layout.sidebar, scene.sessions, scene.focusedId, scene.marked, scene.offline);
     this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: scene.sessions, focusedId: scene.focusedId });
     const focusedIndex = scene.sessions.findIndex((s) => s.id === scene.focusedId);
     this.statusBar.update(layout.statusBar, {

@@ -10,6 +10,7 @@
  * implements; copy mode, the mouse, the review loop and attention are controllers of their own, each
  * given a small adapter onto this state; sessions are reached only through the SessionHost port.
  */
+import { basename } from 'node:path';
 import type { Subscription } from 'rxjs';
 import { commandProblem, type ClientActions, type ClientView, type CommandContext } from '../core/commands/command.js';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
@@ -21,6 +22,7 @@ import type { MouseEvent } from '../core/keys/input-event.js';
 import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { CommandRequest, SessionHost } from '../core/session/host.js';
+import type { Machines, MachineState } from './hosts/host-set.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
@@ -76,6 +78,8 @@ export interface AppOptions {
   readonly notify?: AttentionOptions;
   /** The server's paste buffer, which copies fill and `prefix ]` pastes. */
   readonly pasteBuffer: PasteBufferPort;
+  /** Other machines a new session may start on (the config's hosts); none when absent. */
+  readonly machines?: Machines;
 }
 
 export class GroveApp implements ClientActions {
@@ -106,6 +110,8 @@ export class GroveApp implements ClientActions {
   private drawScheduled = false;
   /** Input typed while a session is being made, for it (createSession). */
   private typeahead: string[] | undefined;
+  /** The links to other machines, as last reported. */
+  private machineStates: readonly MachineState[] = [];
 
   constructor(private readonly options: AppOptions) {
     const { screen } = options.screen;
@@ -124,6 +130,7 @@ export class GroveApp implements ClientActions {
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
     this.subscribe(options.host.frames$.subscribe(({ id, frame }) => this.frameArrived(id, frame)));
     this.subscribe(options.host.bells$.subscribe(() => options.screen.control('\x07')));
+    if (options.machines) this.subscribe(options.machines.states$.subscribe((states) => this.machinesChanged(states)));
     if (options.host.commands$) this.subscribe(options.host.commands$.subscribe((request) => request.done(this.runCommand(request))));
     // Times in the sidebar ("3m") age without any event; a slow tick keeps them honest.
     const tick = setInterval(() => this.requestRender(), 30_000);
@@ -154,6 +161,19 @@ export class GroveApp implements ClientActions {
     const problem = this.dispatch.run(request.name, request.args, request.session);
     this.requestRender();
     return problem;
+  }
+
+  /** A link to another machine came up or went down: the sidebar says which, and the status line when it changes. */
+  private machinesChanged(states: readonly MachineState[]): void {
+    const before = new Map(this.machineStates.map((machine) => [machine.name, machine.state]));
+    this.machineStates = states;
+    for (const machine of states) {
+      const was = before.get(machine.name);
+      if (was === machine.state || machine.state === 'connecting') continue;
+      if (machine.state === 'connected' && was !== undefined && was !== 'connecting') this.message(`${machine.name}: connected again`);
+      if (machine.state === 'unreachable' && was !== 'unreachable') this.message(`${machine.name}: unreachable: ${machine.reason ?? 'no reason given'}`);
+    }
+    this.requestRender();
   }
 
   /** Offers to relaunch the sessions a stopped server left, when there are any (as the UI starts). */
@@ -204,7 +224,8 @@ export class GroveApp implements ClientActions {
 
   openNewSessionDialog(): void {
     const close = () => this.closeModal();
-    const defaults = newSessionDefaults(this.options.shell, this.options.agents);
+    const machines = this.options.machines?.names ?? [];
+    const defaults = { ...newSessionDefaults(this.options.shell, this.options.agents), ...(machines.length ? { machines } : {}) };
     this.openModal(new NewSessionDialog(this.options.screen.screen, this.palette, defaults,
       // The dialog redraws itself with the answer (an error stays in it): the screen must follow.
       (input) => this.createSession(input).finally(() => this.requestRender()), close));
@@ -294,7 +315,10 @@ export class GroveApp implements ClientActions {
   // Internals.
 
   private async createSession(input: NewSessionInput): Promise<string | undefined> {
-    const launch = newSessionRequest(input, this.options.shell, this.options.agents);
+    const { machine } = input;
+    // Another machine's PATH is not this one's: whether an agent is installed there, its server says.
+    const launcher = machine ? { ...this.options.agents, resolveCommand: (command: string) => command } : this.options.agents;
+    const launch = newSessionRequest(input, machine ? basename(this.options.shell) : this.options.shell, launcher);
     if (!launch.ok) return launch.message;
     const size = this.newSessionSize();
     // What is typed while the session starts is for it, kept and delivered in order once it runs, as a
@@ -302,13 +326,14 @@ export class GroveApp implements ClientActions {
     const typeahead: string[] = [];
     this.typeahead = typeahead;
     try {
-      const session = await this.options.host.create({
+      const request = {
         ...(input.name ? { name: input.name } : {}),
         ...launch.request,
         cwd: this.options.cwd,
         ...(input.isolation === 'worktree' ? { isolation: 'worktree' as const } : {}),
         ...size,
-      });
+      };
+      const session = machine && this.options.machines ? await this.options.machines.createOn(machine, request) : await this.options.host.create(request);
       this.focus(session.id);
       if (this.typeahead === typeahead) this.typeahead = undefined;
       if (typeahead.length) this.sendToFocused(typeahead.join(''));
@@ -418,6 +443,7 @@ export class GroveApp implements ClientActions {
       home: this.options.home,
       modal: this.modal,
       asking: this.notice.question !== undefined,
+      offline: this.machineStates.filter((machine) => machine.state !== 'connected'),
     });
   }
 

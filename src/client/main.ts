@@ -20,6 +20,11 @@ import { fsLaunchChecks } from '../io/launch-checks.js';
 import { openScreen } from '../io/screen.js';
 import type { RemoteHost } from './remote-host.js';
 import { loadUiConfig } from './ui-config.js';
+import { HostLink } from './hosts/host-link.js';
+import { HostSet } from './hosts/host-set.js';
+import { routedPasteBuffer, routedReview } from './hosts/routed-ports.js';
+import { sshConnector } from './hosts/ssh-connector.js';
+import { groveVersion } from '../io/host-facts.js';
 import { terminalText } from '../core/text/terminal-text.js';
 
 /** Why this terminal can't run the UI, or undefined when it can. */
@@ -51,7 +56,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
     await connecting.then((host) => host.dispose(), () => undefined);
     return 1;
   }
-  const { keymap, palette, depth, warning, mouse, notify, agents } = config.value;
+  const { keymap, palette, depth, warning, mouse, notify, agents, hosts } = config.value;
   for (const row of keymap.rows()) {
     // Copy-mode rows were checked against the copy actions when the keymap was built.
     if (row.table !== 'copy-mode-vi' && !findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
@@ -69,6 +74,12 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
   const last = initial.find((s) => s.id === host.lastFocus && s.repo === repo);
   const focusId = (named ?? last)?.id;
 
+  // Other machines' sessions join this one's in the sidebar, each through its own ssh link.
+  const version = groveVersion();
+  const links = Object.entries(hosts).map(([name, config]) => new HostLink(name, sshConnector(name, config, context.env, version)));
+  const all = new HostSet(host, links, hosts);
+  all.start();
+
   const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM, ascii: !localeIsUtf8(context.env) });
   let app: GroveApp | undefined;
   return new Promise<number>((resolve) => {
@@ -82,7 +93,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         screen.destroy();
       }
       if (message) process.stderr.write(`${terminalText(message)}\n`);
-      void host.dispose().then(() => resolve(code));
+      void all.dispose().then(() => resolve(code));
     };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => leave(0));
     process.once('uncaughtException', (err) => leave(1, `grove: ${err.stack ?? err.message}`));
@@ -94,7 +105,8 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
     });
     try {
       app = new GroveApp({
-        host,
+        host: all,
+        ...(links.length ? { machines: all } : {}),
         screen,
         stdin: process.stdin,
         keymap,
@@ -109,8 +121,8 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         },
         home: context.env.HOME,
         onDetach: (session) => leave(0, `[detached${session ? ` (from session ${session.name})` : ''}]`),
-        review: new RemoteReview(host),
-        pasteBuffer: new RemotePasteBuffer(host),
+        review: routedReview(all, new RemoteReview(host)),
+        pasteBuffer: routedPasteBuffer(all, new RemotePasteBuffer(host)),
         conflicts: (folder) => host.request('conflicts', { cwd: folder }),
         notify,
         mouse,

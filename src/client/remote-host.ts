@@ -17,6 +17,11 @@ import type { CaptureOptions, ClipboardEvent, CommandRequest, CreateSessionReque
 import type { SessionInfo } from '../core/session/session.js';
 import { clampPaneSize } from '../core/protocol/limits.js';
 
+/** What asks a server things: a connection (RemoteHost), or another machine's link that forwards to one. */
+export interface Requester {
+  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<RequestResult<M>>;
+}
+
 export interface HandshakeOptions {
   readonly cwd: string;
   /** The environment sessions this client starts run with; absent, the server's own (a remote machine's). */

@@ -8,6 +8,7 @@
  * `mono` theme says (resolve-theme.ts), so the configured theme is still checked and then drawn without colour.
  */
 import { agentCatalog, type AgentCatalog } from '../core/agents/user-profiles.js';
+import type { HostConfig } from '../core/config/config.js';
 import { ok, type Result } from '../core/config/errors.js';
 import type { Env } from '../core/config/paths.js';
 import { tmuxPrefixWarning } from '../core/config/tmux-prefix.js';
@@ -30,6 +31,8 @@ export interface UiConfig {
   readonly notify: { readonly bell: boolean; readonly desktop: boolean };
   /** Built-in agents as the config customises them, the ones it adds, and the default approval modes. */
   readonly agents: AgentCatalog;
+  /** Other machines whose sessions the UI shows too. */
+  readonly hosts: Readonly<Record<string, HostConfig>>;
 }
 
 export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConfig>> {
@@ -41,6 +44,6 @@ export async function loadUiConfig(env: Env, cwd: string): Promise<Result<UiConf
   const tmuxWarning = env['TMUX'] ? tmuxPrefixWarning(env, await queryTmuxPrefix(env), keymap.prefix) : undefined;
   // What an untrusted repository config was not allowed to set matters more than a shared prefix.
   const warning = loaded.value.notices[0] ?? tmuxWarning;
-  const { mouse, notify } = loaded.value.config;
-  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify, agents: agentCatalog(loaded.value.config) });
+  const { mouse, notify, hosts } = loaded.value.config;
+  return ok({ keymap, palette: paletteFor(loaded.value.theme, depth), depth, warning, mouse, notify, agents: agentCatalog(loaded.value.config), hosts });
 }

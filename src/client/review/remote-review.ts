@@ -5,10 +5,10 @@
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
 import type { MergeOptions, RemoveOutcome, SessionDiff } from '../../core/git/review.js';
 import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
-import type { RemoteHost } from '../remote-host.js';
+import type { Requester } from '../remote-host.js';
 
 export class RemoteReview implements ReviewPort {
-  constructor(private readonly host: RemoteHost) {}
+  constructor(private readonly host: Requester) {}
 
   async diff(session: string): Promise<SessionDiff> {
     return this.host.request('diff', { session });

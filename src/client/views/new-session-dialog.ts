@@ -6,7 +6,7 @@
  * then replaces the agent's command line only when it is filled. A request the host refuses — or an agent
  * that is not installed — keeps the dialog open with the reason under the fields: nothing typed is lost.
  * When a worktree cannot be made, the dialog says why and offers workspace isolation, one key away; it
- * never switches by itself.
+ * never switches by itself. With other machines in the config, a Host row chooses where it runs.
  */
 import type { Widgets } from 'blessed';
 import { APPROVAL_MODES, type ApprovalMode } from '../../core/agents/profile.js';
@@ -28,6 +28,8 @@ export interface NewSessionInput {
   readonly agent?: string;
   readonly mode?: ApprovalMode;
   readonly prompt?: string;
+  /** Another machine of the config's hosts to start it on; this one when absent. */
+  readonly machine?: string;
 }
 
 /** An agent the dialog offers, and whether its command is there to run. */
@@ -48,6 +50,8 @@ export interface NewSessionDefaults {
   readonly approval: Readonly<Record<Isolation, ApprovalMode>>;
   /** Why an agent will not start in a mode for this user (root and Claude Code's bypass), shown before Enter. */
   readonly modeWarning?: (agent: string, mode: ApprovalMode) => string | undefined;
+  /** Other machines it may start on (the config's hosts): a Host row offers them when there are any. */
+  readonly machines?: readonly string[];
 }
 
 const ISOLATIONS: readonly Isolation[] = ['workspace', 'worktree'];
@@ -58,6 +62,7 @@ export class NewSessionDialog implements Modal {
   private readonly name = new TextRow('Name', () => '(from the command)');
   private readonly command: TextRow;
   private readonly isolation = new ChoiceRow<Isolation>('Isolation', ISOLATIONS, (isolation) => isolation, true);
+  private readonly machine: ChoiceRow<string | undefined>;
   private readonly agent: ChoiceRow<AgentChoice | undefined>;
   private readonly mode: ChoiceRow<ApprovalMode>;
   private readonly prompt: TextRow;
@@ -86,7 +91,10 @@ export class NewSessionDialog implements Modal {
     this.mode = new ChoiceRow<ApprovalMode>('Mode', APPROVAL_MODES, (mode) => mode, true, hasAgent);
     this.mode.value = defaults.approval.workspace;
     this.prompt = new TextRow('Prompt', () => (hasAgent() ? '(optional)' : '(needs an agent)'), hasAgent);
-    this.rows = [this.name, this.command, this.isolation, this.agent, this.mode, this.prompt];
+    const machines = defaults.machines ?? [];
+    this.machine = new ChoiceRow<string | undefined>('Host', [undefined, ...machines], (machine) => machine ?? 'this machine', machines.length < 3);
+    const where = machines.length ? [this.machine] : [];
+    this.rows = [this.name, this.command, this.isolation, ...where, this.agent, this.mode, this.prompt];
     this.box = framedBox(screen, palette, 'New session');
     this.layout(screen.width as number, screen.height as number);
   }
@@ -160,6 +168,7 @@ export class NewSessionDialog implements Modal {
       command: this.command.value,
       isolation,
       ...(agent ? { agent: agent.name, mode: this.mode.value, prompt: this.prompt.editor.value } : {}),
+      ...(this.machine.value !== undefined ? { machine: this.machine.value } : {}),
     };
     void this.submit(input).then((error) => {
       this.busy = false;

@@ -2,7 +2,8 @@
  * The sidebar: one entry of two lines per session, the focused one highlighted —
  *   `0 ● api         !≈✗ wt`   index, status symbol, name, marks (needs you, overlaps, conflicts), isolation
  *   `   claude grove/api +12−3 ↑2 idle 3m`   agent and branch (or the command), changes, status and its age
- * (listing several repositories, the second line starts with the repository's name: `   web: claude …`).
+ * (listing several repositories, the second line starts with the repository's name: `   web: claude …`;
+ * another machine's session, with the machine's: `   box: claude …`, and its link's state while it is down).
  * The right-hand parts keep their columns and the name and command are cut first, so an entry stays
  * readable at 30 columns; past the height it scrolls so the focused one stays in view. Every colour is an
  * ink of the palette; the one key it mentions (how to make a session) is read from the keymap.
@@ -11,7 +12,8 @@ import { basename } from 'node:path';
 import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { Rect } from '../../core/layout/rect.js';
-import { age, changesLabel, commandLine, marks, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
+import { age, changesLabel, commandLine, marks, placeLabel, statusLabel, STATUS_SYMBOL } from '../../core/session/display.js';
+import type { SessionPlace } from '../../core/hosts/remote.js';
 import { printable } from '../../core/text/terminal-text.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
@@ -43,6 +45,7 @@ export class SidebarView {
     sessions: readonly SessionInfo[],
     focusedId: string | undefined,
     needsUser: (id: string) => boolean = () => false,
+    offline: readonly SessionPlace[] = [],
     now = Date.now(),
   ): void {
     if (!rect) {
@@ -56,12 +59,16 @@ export class SidebarView {
     const { first, entries: visibleEntries } = sidebarWindow(rect.height, sessions.length, focusedIndex);
     const lines = [paint(fit(` Sessions (${sessions.length})`, rect.width), this.palette.sidebar.heading)];
     // Listing more than one repository (C-b a), each entry says whose it is: names may look alike.
-    const repositories = new Set(sessions.map((s) => s.repo)).size > 1;
+    const repositories = new Set(sessions.filter((s) => !s.place).map((s) => s.repo)).size > 1;
     sessions.slice(first, first + visibleEntries).forEach((session, offset) => {
       const entry = { index: first + offset, focused: session.id === focusedId, needsUser: needsUser(session.id), repositories };
       lines.push(...this.entry(session, entry, now, rect.width));
     });
     if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
+    // Below the sessions, so a click still finds its entry (sidebar-rows.ts): each machine out of reach, and why.
+    for (const machine of offline.slice(0, Math.max(0, rect.height - lines.length))) {
+      lines.push(paint(fit(` ⚠ ${printable(machine.name)}: ${placeLabel(machine)}`, rect.width), this.palette.sidebar.dim));
+    }
     // Setting content makes blessed parse and measure it again: skip it when nothing changed, as when a
     // frame of a pane is all that moved.
     const content = lines.join('\n');
@@ -79,8 +86,11 @@ export class SidebarView {
     // Worktree sessions often run the same agent: their branches tell them apart better than commands.
     const agent = session.agent !== 'shell' ? `${session.agent} ` : '';
     const what = session.worktree ? `${agent}${printable(session.worktree.branch)}` : commandLine(session);
-    const state = ` ${[changesLabel(session), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
-    const whose = shown.repositories ? `${printable(basename(session.repo))}: ` : '';
+    const offlineNow = session.place && session.place.state !== 'connected';
+    const state = offlineNow ? ` ${placeLabel(session.place!).split(':')[0]} `
+      : ` ${[changesLabel(session), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
+    // Another machine's session says which machine; its status waits while the link is down.
+    const whose = session.place ? `${printable(session.place.name)}: ` : shown.repositories ? `${printable(basename(session.repo))}: ` : '';
     const tail = fit(`   ${whose}${what}`, Math.max(0, width - columns(state))) + state;
     const { sidebar } = this.palette;
     if (focused) return [paint(head, sidebar.focused), paint(tail, sidebar.focused)];

@@ -45,7 +45,8 @@ export function remoteCommand(grove: string, args: readonly string[], cwd?: stri
  * agent must do), and keepalives, so a network that went away is noticed within about 30 s.
  */
 export function linkArguments(destination: string, command: string): string[] {
-  return ['-T', '-e', 'none', '-o', 'BatchMode=yes', '-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3', '--', destination, command];
+  return ['-T', '-e', 'none', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', '-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3',
+    '--', destination, command];
 }
 
 /** ssh's arguments for one command line run there: a terminal when this one has one, so questions can be answered. */

@@ -2,6 +2,7 @@
  * Text about sessions as the UI shows it: made printable, shortened to fit, folders abbreviated.
  * Session names, commands and titles come from users and programs, so nothing here trusts them.
  */
+import type { SessionPlace } from '../hosts/remote.js';
 import { printable } from '../text/terminal-text.js';
 import type { SessionInfo, SessionStatus } from './session.js';
 
@@ -83,4 +84,14 @@ export function changesLabel(session: SessionInfo): string {
  */
 export function marks(session: SessionInfo, needsUser: boolean): string {
   return (needsUser ? '!' : '') + (session.turnCommitFailure ? '⊘' : '') + (session.changes?.overlaps.length ? '≈' : '') + (session.changes?.conflicts.length ? '✗' : '');
+}
+
+/** Another machine's link in a few words: `reconnecting…`, `unreachable: ssh: connect to host … refused`. */
+export function placeLabel(place: SessionPlace): string {
+  switch (place.state) {
+    case 'connected': return 'connected';
+    case 'connecting': return 'connecting…';
+    case 'reconnecting': return 'reconnecting…';
+    case 'unreachable': return `unreachable: ${printable(place.reason ?? 'no reason given')}`;
+  }
 }

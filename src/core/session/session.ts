@@ -5,6 +5,7 @@
  * it can cross the socket to clients and be written to the state file unchanged. The host owns the truth;
  * everyone else holds snapshots of these records.
  */
+import type { SessionPlace } from '../hosts/remote.js';
 import type { ChangeSummary } from '../review/changes.js';
 import type { WorktreeRecord } from '../git/review.js';
 import type { RelaunchPlan } from '../agents/launch.js';
@@ -74,6 +75,11 @@ export interface SessionInfo {
   readonly title: string;
   /** Epoch milliseconds. */
   readonly createdAt: number;
+  /**
+   * The machine it runs on when that is not this one: set by the client that gathers other machines'
+   * sessions (src/client/hosts), never by a server.
+   */
+  readonly place?: SessionPlace;
 }
 
 /** A worktree session's changes as the sidebar shows them, with the sessions it overlaps or conflicts with. */

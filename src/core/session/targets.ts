@@ -13,7 +13,8 @@ import type { SessionInfo } from './session.js';
 
 /** The sessions a client lists, in the order it numbers them: one repository's, or every one, by repository. */
 export function listedSessions(all: readonly SessionInfo[], repo: string | undefined): SessionInfo[] {
-  if (repo !== undefined) return all.filter((s) => s.repo === repo);
+  // Another machine's sessions are always listed: this folder says nothing about which of them matter.
+  if (repo !== undefined) return all.filter((s) => s.repo === repo || s.place !== undefined);
   // Grouped by repository, each group in the host's order, the groups in the order they first appear.
   const order = new Map<string, number>();
   for (const s of all) if (!order.has(s.repo)) order.set(s.repo, order.size);

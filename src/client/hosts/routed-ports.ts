@@ -1,0 +1,41 @@
+/**
+ * The review loop and the paste buffer for sessions on several machines: each session's review requests
+ * go to the server that holds it, under its id there, so diff, merge, remove and turn commits work the
+ * same on another machine's session. Prune and the paste buffer stay this machine's: the paste buffer is
+ * this user's, and a paste into another machine's session is typed there as a paste (`send` without Enter).
+ */
+import type { PasteBufferPort } from '../../core/copy-mode/paste-buffer.js';
+import type { ReviewPort } from '../../core/review/review-port.js';
+import { RemoteReview } from '../review/remote-review.js';
+import type { RemotePasteBuffer } from '../remote-paste-buffer.js';
+import type { HostSet } from './host-set.js';
+
+export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
+  const on = (session: string): { port: ReviewPort; id: string } => {
+    const remote = hosts.route(session);
+    return remote ? { port: new RemoteReview(remote.link), id: remote.id } : { port: local, id: session };
+  };
+  return {
+    diff: (session) => { const { port, id } = on(session); return port.diff(id); },
+    previewMerge: (session) => { const { port, id } = on(session); return port.previewMerge(id); },
+    merge: (session, options) => { const { port, id } = on(session); return port.merge(id, options); },
+    removalReport: (session) => { const { port, id } = on(session); return port.removalReport(id); },
+    remove: (session, options) => { const { port, id } = on(session); return port.remove(id, options); },
+    commitTurn: (session) => { const { port, id } = on(session); return port.commitTurn(id); },
+    pruneScan: (folder) => local.pruneScan(folder),
+    prune: (folder, choices) => local.prune(folder, choices),
+  };
+}
+
+export function routedPasteBuffer(hosts: HostSet, local: RemotePasteBuffer): PasteBufferPort {
+  return {
+    length$: local.length$,
+    set: (text) => local.set(text),
+    paste: async (session) => {
+      const remote = hosts.route(session);
+      if (!remote) return local.paste(session);
+      const text = await local.text();
+      if (text !== undefined) await remote.link.request('send', { session: remote.id, text, enter: false });
+    },
+  };
+}
