@@ -59,7 +59,7 @@ describe('an untrusted repository config', () => {
     expect(loaded.value.config.worktree.root).toBeUndefined();
     expect(loaded.value.config.theme).toBe('light');
     expect(loaded.value.notices).toEqual([
-      '.grove/config.json: not trusted, so ignoring agents, approval, programClipboard, defaultAgent, worktree.root; run `grove config trust` to apply them',
+      '.grove/config.json: not trusted, so ignoring agents, hosts, approval, programClipboard, defaultAgent, worktree.root; run `grove config trust` to apply them',
     ]);
   });
 
