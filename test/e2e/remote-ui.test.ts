@@ -74,6 +74,41 @@ describe('other machines in the UI', () => {
     expect(t.screenText()).toMatch(/│far got hello/u);
   });
 
+  it("starts a worktree session on the host from C-b c, and reviews and merges it there", async () => {
+    const repo = join(sshd.remote.home, 'api');
+    mkdirSync(repo);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: sshd.remote.env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'README.md'), 'api\n');
+    git('add', '.');
+    git('commit', '-qm', 'start');
+    writeConfig({ box: { ssh: 'box', grove: sshd.grove, cwd: repo } });
+    const t = await sandbox.open({ cols: 120, rows: 30 });
+    await t.waitForText('Sessions (1)');
+    t.press('C-b', 'c');
+    await t.waitForText(/Host\s+this machine\s+box/u);
+    t.write('feat');
+    t.press('Tab');
+    t.write("bash -c 'echo remote feature > feature.txt; sleep 600'");
+    t.press('Tab', 'Right', 'Tab', 'Right', 'Enter');
+    await t.waitForText('Sessions (2)');
+    await t.waitForText(/1 . feat\s.*wt/u);
+    await until(() => git('worktree', 'list').includes('grove/feat'), 'the worktree on the host');
+    await t.waitForText(/box: gr… \+1−0/u);
+    t.press('C-b', 's');
+    await t.waitForText(/committed turn 1 of feat/u);
+    t.press('C-b', 'D');
+    await t.waitForText('feature.txt');
+    await t.waitForText('+remote feature');
+    t.write('q');
+    await t.waitForGone('+remote feature');
+    t.press('C-b', 'm');
+    await t.waitForText(/Merge feat/u);
+    t.press('Enter');
+    await until(() => git('log', '--oneline', 'main').includes('grove'), 'the merge on the host', 15_000);
+    expect(git('show', 'main:feature.txt')).toBe('remote feature\n');
+  });
+
   it('says in one line which host cannot be reached or runs another grove, and the local session works', async () => {
     const old = join(sandbox.dir, 'old-grove.js');
     writeFileSync(old, OLD_GROVE);

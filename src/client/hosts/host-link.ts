@@ -7,7 +7,7 @@
  * panes show their last screen dimmed, saying why (core/screen/offline-frame.ts). Nothing on that machine
  * restarts: its server kept the sessions running, and the next connection simply watches them again.
  */
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, Subject, type Observable, type Subscription } from 'rxjs';
 import type { Disposable } from '../../core/disposable.js';
 import { reconnectDelayMs, type HostState } from '../../core/hosts/remote.js';
 import type { RequestMethod, RequestParams, RequestResult } from '../../core/protocol/requests.js';
@@ -91,6 +91,17 @@ export class HostLink implements Disposable {
     const host = this.connection?.host;
     if (!host) return Promise.reject(new Error(`${this.name} is ${this.describe()}`));
     return host.request(method, params);
+  }
+
+  /**
+   * Resolves once connected: at once when it is, after the first attempt while that is still under way
+   * (a session asked for right after the UI starts); rejects with the link's state when it is down.
+   */
+  async ready(): Promise<void> {
+    if (this.stateSubject.value.state === 'connecting') {
+      await firstValueFrom(this.stateSubject.pipe(filter((state) => state.state !== 'connecting')), { defaultValue: undefined });
+    }
+    if (this.stateSubject.value.state !== 'connected') throw new Error(`${this.name} is ${this.describe()}`);
   }
 
   /** The link's state in words: "reconnecting (…)" or "unreachable: …". */

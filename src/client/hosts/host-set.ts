@@ -70,6 +70,7 @@ export class HostSet implements SessionHost, Machines {
   /** A session on another machine, in the host's configured folder (else that user's home folder). */
   async createOn(machine: string, request: CreateSessionRequest): Promise<SessionInfo> {
     const link = this.linkNamed(machine);
+    await link.ready();
     const cwd = this.configs[machine]?.cwd ?? link.host?.home;
     if (!cwd) throw new Error(`${machine} did not say its home folder: set hosts.${machine}.cwd`);
     const { args, env, statusRules, ...rest } = request;
