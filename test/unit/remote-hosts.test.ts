@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { commandArguments, destinationProblem, linkArguments, placedId, reconnectDelayMs, remoteCommand, shellQuote, splitPlacedId } from '../../src/core/hosts/remote.js';
-import { Attr, lineText, PLAIN, type PaneFrame } from '../../src/core/screen/frame.js';
+import { Attr, DEFAULT_MODES, lineText, PLAIN, type PaneFrame } from '../../src/core/screen/frame.js';
 import { offlineFrame } from '../../src/core/screen/offline-frame.js';
 
 describe('quoting for the remote shell', () => {
@@ -47,7 +47,7 @@ describe('remote sessions and reconnection', () => {
 describe('a pane whose machine is away', () => {
   const frame: PaneFrame = {
     cols: 20, rows: 3, title: '', cursor: { x: 2, y: 1, visible: true },
-    modes: { applicationCursor: false, bracketedPaste: false, mouse: 'none', mouseEncoding: 'default', altScreen: false } as PaneFrame['modes'],
+    modes: DEFAULT_MODES,
     lines: [0, 1, 2].map((row) => [{ style: { ...PLAIN, attrs: Attr.BOLD }, cells: [...`line ${row}`.padEnd(20)] }]),
   };
 
