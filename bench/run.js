@@ -8,7 +8,7 @@
  *
  *   node bench/run.js            the full workload (about 5 minutes)
  *   node bench/run.js --quick    a smaller one, in under a minute
- *   node bench/run.js --only throughput,echo    some figures only (throughput, echo, first-frame, resources, attach)
+ *   node bench/run.js --only throughput,echo    some figures only (throughput, echo, first-frame, resources, attach, remote)
  *   node bench/run.js --only status             status accuracy on recorded agent sessions (bench/status.js)
  *
  * Every server, client and temp folder is removed at the end, on failure, and on Ctrl-C.
@@ -21,6 +21,7 @@ import { throughput } from './figures/throughput.js';
 import { statusTable } from './status.js';
 import { echo } from './figures/echo.js';
 import { attachAtScale, firstFrame } from './figures/attach.js';
+import { remote } from './figures/remote.js';
 import { resources } from './figures/resources.js';
 import { parseOptions, runMain, UsageError } from './lib/cli.js';
 import { writeColouredLog } from './lib/coloured-log.js';
@@ -33,7 +34,7 @@ import { WORKLOADS } from './lib/workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const FIGURES = { throughput, echo, 'first-frame': firstFrame, resources, attach: attachAtScale };
+const FIGURES = { throughput, echo, 'first-frame': firstFrame, resources, attach: attachAtScale, remote };
 
 /** Which commit of grove ran: GROVE_COMMIT if set (a build outside git), else its checkout's HEAD. */
 async function groveCommit() {

@@ -12,9 +12,9 @@ import { GroveTool } from '../lib/grove-tool.js';
 import { median, sleep } from '../lib/stats.js';
 
 export async function oneReadyShell(tool) {
-  await tool.newSession('s0', SHELL_ARGV);
-  await tool.type('s0', PRINT_READY);
-  await waitForPanes(tool, ['s0'], READY);
+  await tool.newSession('ready', SHELL_ARGV);
+  await tool.type('ready', PRINT_READY);
+  await waitForPanes(tool, ['ready'], READY);
 }
 
 export async function sessionsWithScrollback(tool, sessions, lines) {

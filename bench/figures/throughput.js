@@ -32,7 +32,7 @@ async function paneIsFullSize(client, tool) {
 export async function catOnce(tool, ctx) {
   try {
     await tool.start();
-    await tool.newSession('s0', SHELL_ARGV);
+    await tool.newSession('cat', SHELL_ARGV);
     const client = await attachAtPrompt(tool);
     if (tool.zoomKeys) {
       client.write(tool.zoomKeys);

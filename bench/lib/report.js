@@ -17,10 +17,14 @@ const TARGETS = [
   { match: /^memory_per_session$/, text: '≤ 15 MB', met: (e) => e.grove <= 15 },
   { match: /^idle_cpu$/, text: '< 0.3 s (1% of a core)', met: (e) => e.grove < 0.3 },
   { match: /^attach_/, text: '< 500 ms', met: (e) => e.grove < 500 },
+  { match: /^ssh_echo_idle_p99$/, text: 'ratio ≤ 1.5', met: (e) => e.ratio <= 1.5 },
+  { match: /^ssh_first_frame$/, text: '< 500 ms', met: (e) => e.grove < 500 },
 ];
 
 function title(key, entry, params) {
   if (key === 'throughput') return `Throughput: \`cat\` of a ${params.logMB} MB coloured log`;
+  const ssh = /^ssh_(.*)$/.exec(key);
+  if (ssh) return `Through ssh (grove's link vs \`ssh -t tmux attach\`): ${title(ssh[1], entry, params).replace(/^\w/, (c) => c.toLowerCase())}`;
   const echo = /^echo_(idle|flood)_p(\d+)$/.exec(key);
   if (echo) return `Keystroke echo p${echo[2]}, ${echo[1] === 'idle' ? 'idle' : 'another pane flooding'} (${entry.keys} keys)`;
   if (key === 'first_frame') return 'Time to first frame';

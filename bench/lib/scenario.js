@@ -21,10 +21,10 @@ export const isCompleteScreen = (lines) => lines[ROWS - 1].trim() !== '' && line
 /** The prompt ('$ ') at the start of a pane: the screen's left edge or just right of a border. */
 export const showsPrompt = (lines) => lines.some((line) => /(^|│)\$( |$)/.test(line));
 
-/** Makes sessions s<from>…s<to-1>, a few at a time (each `grove new` is a process start). */
+/** Makes sessions shell-<from>…shell-<to-1> (grove refuses names that look like its ids, s1…), a few at a time (each `grove new` is a process start). */
 export async function addSessions(tool, from, to, argvOf = () => SHELL_ARGV) {
   const names = [];
-  for (let i = from; i < to; i++) names.push(`s${i}`);
+  for (let i = from; i < to; i++) names.push(`shell-${i}`);
   for (let i = 0; i < names.length; i += 4) {
     await Promise.all(names.slice(i, i + 4).map((name) => tool.newSession(name, argvOf(name))));
   }

@@ -61,24 +61,29 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
     // Copy-mode rows were checked against the copy actions when the keymap was built.
     if (row.table !== 'copy-mode-vi' && !findCommand(row.command)) throw new Error(`key ${row.key} is bound to unknown command ${row.command}`);
   }
-  const host = await connecting.catch(() => context.connect(true));
+  // Other machines' sessions join this one's in the sidebar, each through its own ssh link, started now:
+  // ssh and the other grove's start overlap this one's.
+  const version = groveVersion();
+  const links = Object.entries(hosts).map(([name, config]) => new HostLink(name, sshConnector(name, config, context.env, version)));
+  links.forEach((link) => link.start());
+  const host = await connecting.catch(() => context.connect(true)).catch((err: Error) => {
+    links.forEach((link) => link.dispose());
+    throw err;
+  });
   const initial = await host.listed;
   const repo = repositoryOf(context.cwd);
   // Named: found as every command finds it. Not named: the session last focused, as tmux attaches to the
   // most recent session, if it is one this repository's UI lists.
   const named = focusTarget === undefined ? undefined : findTarget(initial, listedSessions(initial, repo), focusTarget);
   if (typeof named === 'string') {
+    links.forEach((link) => link.dispose());
     await host.dispose();
     throw new Error(named);
   }
   const last = initial.find((s) => s.id === host.lastFocus && s.repo === repo);
   const focusId = (named ?? last)?.id;
 
-  // Other machines' sessions join this one's in the sidebar, each through its own ssh link.
-  const version = groveVersion();
-  const links = Object.entries(hosts).map(([name, config]) => new HostLink(name, sshConnector(name, config, context.env, version)));
   const all = new HostSet(host, links, hosts);
-  all.start();
 
   const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM, ascii: !localeIsUtf8(context.env) });
   let app: GroveApp | undefined;

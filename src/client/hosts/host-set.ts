@@ -59,10 +59,6 @@ export class HostSet implements SessionHost, Machines {
     return [...this.links.keys()];
   }
 
-  start(): void {
-    for (const link of this.links.values()) link.start();
-  }
-
   create(request: CreateSessionRequest): Promise<SessionInfo> {
     return this.local.create(request);
   }
