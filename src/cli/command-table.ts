@@ -10,11 +10,13 @@ import { attachCommand } from './commands/attach.js';
 import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
 import { commitCommand } from './commands/commit.js';
+import { compareCommand } from './commands/compare.js';
 import { configCheckCommand, configPathCommand, configTrustCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
 import { explainCommand } from './commands/explain.js';
+import { fanoutCommand } from './commands/fanout.js';
 import { hookCommand } from './commands/hook.js';
 import { keysCommand } from './commands/keys.js';
 import { killCommand } from './commands/kill.js';
@@ -22,6 +24,7 @@ import { lsCommand } from './commands/ls.js';
 import { mergeCommand } from './commands/merge.js';
 import { newCommand } from './commands/new.js';
 import { proxyCommand } from './commands/proxy.js';
+import { pickCommand } from './commands/pick.js';
 import { pruneCommand } from './commands/prune.js';
 import { relaunchCommand } from './commands/relaunch.js';
 import { rmCommand } from './commands/rm.js';
@@ -34,6 +37,7 @@ import { uiCommand } from './commands/ui-command.js';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   attachCommand,
   newCommand,
+  fanoutCommand,
   lsCommand,
   sendCommand,
   captureCommand,
@@ -45,7 +49,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   waitCommand,
   explainCommand,
   diffCommand,
+  compareCommand,
   mergeCommand,
+  pickCommand,
   rmCommand,
   commitCommand,
   pruneCommand,

@@ -28,7 +28,7 @@ export interface HandshakeOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** This grove's version, for the hello and for a refusal's one line. */
   readonly grove: string;
-  /** The server as a refusal names it (`box`); by default "the grove server". */
+  /** Another machine's name (`box`), when the server is there: a refusal names it and says what to do there. */
   readonly where?: string;
 }
 
@@ -77,7 +77,7 @@ export class RemoteHost implements SessionHost {
    */
   static async handshake(socket: Duplex, options: HandshakeOptions): Promise<RemoteHost> {
     const host = new RemoteHost(socket);
-    const { cwd, env, grove, where = 'the grove server' } = options;
+    const { cwd, env, grove, where } = options;
     const welcomed = new Promise<void>((resolve, reject) => {
       host.onGreeting = (message) => {
         if (message.t === 'welcome' && message.version === PROTOCOL_VERSION) {

@@ -6,8 +6,8 @@
  * refuses when work would be lost.
  */
 import { constants, readFileSync } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, chmod, copyFile, lstat, mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { WorktreeFiles } from '../server/worktrees/ports.js';
 
 export const nodeWorktreeFiles: WorktreeFiles = {
@@ -85,6 +85,24 @@ export const nodeWorktreeFiles: WorktreeFiles = {
     }
     await chmod(to, source.mode & 0o7777);
     return 'copied';
+  },
+
+  async writeNewFile(into, name, text) {
+    try {
+      // 'wx' is O_CREAT|O_EXCL: an existing file or a symlink in its place refuses.
+      await writeFile(join(into, basename(name)), text, { flag: 'wx', mode: 0o644 });
+      return 'written';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+      throw error;
+    }
+  },
+
+  async appendLineOnce(file, line) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text?.split('\n').includes(line)) return;
+    await mkdir(dirname(file), { recursive: true });
+    await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`);
   },
 
   async diskUsage(path) {

@@ -65,6 +65,8 @@ const recordSchema = z.object({
       baseCommit: z.string(),
     })
     .optional(),
+  /** The fan-out it is a variant of. */
+  group: z.string().optional(),
   /** The agent's conversation id and how a relaunch resumes it: without them a relaunch starts afresh. */
   conversation: z.string().optional(),
   relaunch: z
@@ -95,6 +97,7 @@ export function toRecord(session: SessionInfo, statusRules: readonly StatusRule[
     cwd: session.cwd,
     isolation: session.isolation,
     ...(session.worktree ? { worktree: { ...session.worktree } } : {}),
+    ...(session.group !== undefined ? { group: session.group } : {}),
     agent: session.agent,
     ...(statusRules.length ? { statusRules: statusRules.map((rule) => ({ ...rule })) } : {}),
     ...(session.conversation !== undefined ? { conversation: session.conversation } : {}),

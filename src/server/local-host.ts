@@ -104,6 +104,7 @@ export class LocalSessionHost implements SessionHost {
       repo: this.options.checks.repositoryOf(request.cwd),
       isolation: request.isolation ?? 'workspace',
       ...(request.worktree ? { worktree: request.worktree } : {}),
+      ...(request.group !== undefined ? { group: request.group } : {}),
       agent: profile.name,
       status: 'starting',
       statusSince: now,

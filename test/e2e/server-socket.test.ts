@@ -70,7 +70,7 @@ describe('the server socket', () => {
     try {
       const result = await sandbox.cli(['ls']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`grove: the grove server speaks protocol ${PROTOCOL_VERSION + 1}, this grove speaks ${PROTOCOL_VERSION}\n`);
+      expect(result.stderr).toMatch(new RegExp(`^grove: the grove server runs another grove, protocol ${PROTOCOL_VERSION + 1}; this is grove [^,]+, protocol ${PROTOCOL_VERSION}: stop it with \`grove server stop\``, 'u'));
     } finally {
       impostor.close();
     }

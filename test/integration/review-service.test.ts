@@ -260,7 +260,7 @@ describe('over the protocol', () => {
     const info = (await runRequest('create', { name: 'req', command: 'sleep', args: ['60'], cwd: fixture.repo, isolation: 'worktree', branch: 'topic/x', base }, context())) as SessionInfo;
     expect(info.worktree).toMatchObject({ branch: 'topic/x', baseBranch: base, baseCommit: base });
     await expect(runRequest('create', { command: 'sleep', args: ['60'], cwd: fixture.repo, branch: 'y' }, context()))
-      .rejects.toThrow('a branch or base is for worktree isolation; a workspace session works on the checkout as it is');
+      .rejects.toThrow('a branch, base or plan is for worktree isolation; a workspace session works on the checkout as it is');
     await expect(runRequest('merge', { session: 'req', mode: 'fast-forward', onConflict: 'abort' }, context())).rejects.toThrow(/^bad merge request/);
     expect(await runRequest('removalReport', { session: 'req' }, context())).toMatchObject({ uncommitted: [], untracked: [], commits: [] });
   });

@@ -49,7 +49,8 @@ describe('messages', () => {
   it('names both versions when a server of another version answers', () => {
     expect(versionSkew('box', { version: 99, grove: '9.9.9' }, '0.1.0'))
       .toBe(`box runs grove 9.9.9, protocol 99; this is grove 0.1.0, protocol ${PROTOCOL_VERSION}: install the same grove on both`);
-    expect(versionSkew('box', { version: 3 }, '0.1.0')).toMatch(/^box runs grove \(an older version\), protocol 3;/u);
+    expect(versionSkew('box', { version: 3 }, '0.1.0')).toMatch(/^box runs another grove, protocol 3;/u);
+    expect(versionSkew(undefined, { version: 3 }, '0.1.0')).toMatch(/^the grove server runs another grove, protocol 3; this is grove 0\.1\.0, protocol \d+: stop it with `grove server stop`/u);
   });
 
   it('rejects malformed client messages', () => {

@@ -8,8 +8,46 @@ import type { ConflictChoice, MergeMode } from '../../core/git/review.js';
 import { hasSomethingToMerge, mergeResultLines, mergeReviewLines } from '../../core/review/summaries.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { askYesNo, canAsk } from '../../io/ask.js';
-import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
+import type { RemoteHost } from '../../client/remote-host.js';
+import type { SessionInfo } from '../../core/session/session.js';
+import { stringOption, UsageError, type CliCommand, type CliContext, type ParsedArgs } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
+
+/** The preview, then the merge once confirmed (--yes, or an answer); the exit status (0: merged or nothing to merge). */
+export async function mergeInteractively(args: ParsedArgs, context: CliContext, host: RemoteHost, session: SessionInfo): Promise<number> {
+  const mode = modeOf(args);
+  const onConflict = conflictChoiceOf(args);
+  const message = stringOption(args, 'message');
+  const review = new RemoteReview(host);
+  const preview = await review.previewMerge(session.id);
+  context.out(mergeReviewLines(preview).join('\n') + '\n');
+  if (!hasSomethingToMerge(preview)) return 0;
+  if (!preview.preview.clean && onConflict === 'abort') {
+    context.out(`(a conflict is aborted; --on-conflict leave leaves it in the main checkout to resolve)\n`);
+  }
+  if (args.values.yes !== true) {
+    if (!canAsk()) throw new Error('not merged: add --yes to merge (the preview is above)');
+    if (!(await askYesNo(`${mode} ${preview.branch} into ${preview.baseBranch}?`))) {
+      context.out('not merged\n');
+      return 1;
+    }
+  }
+  const result = await review.merge(session.id, { mode, onConflict, ...(message !== undefined ? { message } : {}) });
+  context.out(mergeResultLines(result, preview).join('\n') + '\n');
+  if (result.outcome.kind === 'merged' && !result.cleanup && !session.group) {
+    context.out(`grove rm ${session.name} removes its worktree and branch\n`);
+  }
+  return result.outcome.kind === 'merged' || result.outcome.kind === 'up-to-date' ? 0 : 1;
+}
+
+/** The merge options every merging command takes (merge, pick). */
+export const MERGE_OPTIONS = {
+  squash: { type: 'boolean' },
+  rebase: { type: 'boolean' },
+  'on-conflict': { type: 'string' },
+  message: { type: 'string', short: 'm' },
+  yes: { type: 'boolean', short: 'y' },
+} as const;
 
 function modeOf(args: ParsedArgs): MergeMode {
   if (args.values.squash && args.values.rebase) throw new UsageError('merge: give --squash or --rebase, not both');
@@ -26,40 +64,15 @@ export const mergeCommand: CliCommand = {
   name: 'merge',
   usage: 'grove merge SESSION [--squash | --rebase] [--on-conflict abort|leave] [--message TEXT] [--yes]',
   summary: "Merge a worktree session's branch into its base branch, after a preview (--yes: without asking)",
-  options: {
-    squash: { type: 'boolean' },
-    rebase: { type: 'boolean' },
-    'on-conflict': { type: 'string' },
-    message: { type: 'string', short: 'm' },
-    yes: { type: 'boolean', short: 'y' },
-  },
+  options: MERGE_OPTIONS,
   positionals: { min: 1, max: 1 },
   run: (args, context) => {
-    const mode = modeOf(args);
-    const onConflict = conflictChoiceOf(args);
-    const message = stringOption(args, 'message');
+    // Usage mistakes are said before the server is asked anything.
+    modeOf(args);
+    conflictChoiceOf(args);
     return withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
-      const review = new RemoteReview(host);
-      const preview = await review.previewMerge(session.id);
-      context.out(mergeReviewLines(preview).join('\n') + '\n');
-      if (!hasSomethingToMerge(preview)) return 0;
-      if (!preview.preview.clean && onConflict === 'abort') {
-        context.out(`(a conflict is aborted; --on-conflict leave leaves it in the main checkout to resolve)\n`);
-      }
-      if (args.values.yes !== true) {
-        if (!canAsk()) throw new Error('not merged: add --yes to merge (the preview is above)');
-        if (!(await askYesNo(`${mode} ${preview.branch} into ${preview.baseBranch}?`))) {
-          context.out('not merged\n');
-          return 1;
-        }
-      }
-      const result = await review.merge(session.id, { mode, onConflict, ...(message !== undefined ? { message } : {}) });
-      context.out(mergeResultLines(result, preview).join('\n') + '\n');
-      if (result.outcome.kind === 'merged' && !result.cleanup) {
-        context.out(`grove rm ${session.name} removes its worktree and branch\n`);
-      }
-      return result.outcome.kind === 'merged' || result.outcome.kind === 'up-to-date' ? 0 : 1;
+      return mergeInteractively(args, context, host, session);
     });
   },
 };

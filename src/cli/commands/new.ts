@@ -46,7 +46,7 @@ function isolationOf(args: ParsedArgs): { isolation: Isolation; branch?: string;
 }
 
 /** The agents the config describes; every problem in it is one line of the error. */
-async function loadAgents(env: NodeJS.ProcessEnv, cwd: string): Promise<AgentCatalog> {
+export async function loadAgents(env: NodeJS.ProcessEnv, cwd: string): Promise<AgentCatalog> {
   const loaded = await loadGroveConfig({ env, cwd }, GROVE_KNOWLEDGE);
   if (!loaded.ok) throw new Error(`the config has problems:\n${loaded.errors.map(formatConfigError).join('\n')}`);
   for (const notice of loaded.value.notices) process.stderr.write(`grove: ${terminalText(notice)}\n`);

@@ -10,18 +10,47 @@ import { alsoEndsLine, branchFateLine, deletesBranchByDefault, lossLines, losesA
 import type { SessionInfo } from '../../core/session/session.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { ask, canAsk } from '../../io/ask.js';
-import { stringOption, UsageError, type CliCommand, type ParsedArgs } from '../command.js';
+import type { RemoteHost } from '../../client/remote-host.js';
+import { stringOption, UsageError, type CliCommand, type CliContext } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
 
 /** Whether the user has typed the session's name, as the confirmation of a loss. */
-async function confirmed(args: ParsedArgs, session: SessionInfo): Promise<boolean> {
-  const given = stringOption(args, 'confirm');
+async function confirmed(given: string | undefined, session: SessionInfo): Promise<boolean> {
   if (given !== undefined) {
     if (given !== session.name) throw new Error(`--confirm must be the session's name, ${session.name}; nothing removed`);
     return true;
   }
   if (!canAsk()) return false;
   return (await ask(`type the session's name (${session.name}) to remove it anyway: `)) === session.name;
+}
+
+export interface RemoveChoices {
+  /** Delete (true) or keep (false) the branch, as asked; undefined: grove's default for what it would lose. */
+  readonly asked: boolean | undefined;
+  /** The name typed as --confirm, if any. */
+  readonly confirm: string | undefined;
+}
+
+/** What would be lost, then the removal: with a loss only once the name is typed (or given as --confirm). */
+export async function removeInteractively(context: CliContext, host: RemoteHost, session: SessionInfo, choices: RemoveChoices): Promise<number> {
+  const review = new RemoteReview(host);
+  const report = await review.removalReport(session.id);
+  const branch = session.worktree?.branch ?? '';
+  // The branch choice is always explicit, so what is printed here is what the server does.
+  const deleteBranch = report.branchCreated && (choices.asked ?? deletesBranchByDefault(report));
+  const loss = removalLoss(report, deleteBranch);
+  const ends = alsoEndsLine(report);
+  let confirmedLoss = false;
+  if (losesAnything(loss)) {
+    const lines = [...lossLines(loss), ...(ends ? [ends] : []), branchFateLine(report, branch, deleteBranch)];
+    context.out(`removing ${session.name} would lose ${describeLoss(loss)}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    confirmedLoss = await confirmed(choices.confirm, session);
+    if (!confirmedLoss) throw new Error(`not removed: ${session.name} would lose work; type its name to confirm (grove rm ${session.name} --confirm ${session.name})`);
+  }
+  const alsoEnd = report.alsoEnds.map((s) => s.id);
+  const outcome = await review.remove(session.id, { confirmedLoss, alsoEnd, deleteBranch });
+  context.out(`${session.name}: ${removeOutcomeLine(outcome, session.worktree ?? { branch: '' })}\n`);
+  return 0;
 }
 
 export const rmCommand: CliCommand = {
@@ -39,24 +68,7 @@ export const rmCommand: CliCommand = {
     const asked = args.values['delete-branch'] ? true : args.values['keep-branch'] ? false : undefined;
     return withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
-      const review = new RemoteReview(host);
-      const report = await review.removalReport(session.id);
-      const branch = session.worktree?.branch ?? '';
-      // The branch choice is always explicit, so what is printed here is what the server does.
-      const deleteBranch = report.branchCreated && (asked ?? deletesBranchByDefault(report));
-      const loss = removalLoss(report, deleteBranch);
-      const ends = alsoEndsLine(report);
-      let confirmedLoss = false;
-      if (losesAnything(loss)) {
-        const lines = [...lossLines(loss), ...(ends ? [ends] : []), branchFateLine(report, branch, deleteBranch)];
-        context.out(`removing ${session.name} would lose ${describeLoss(loss)}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
-        confirmedLoss = await confirmed(args, session);
-        if (!confirmedLoss) throw new Error(`not removed: ${session.name} would lose work; type its name to confirm (grove rm ${session.name} --confirm ${session.name})`);
-      }
-      const alsoEnd = report.alsoEnds.map((s) => s.id);
-      const outcome = await review.remove(session.id, { confirmedLoss, alsoEnd, deleteBranch });
-      context.out(`${session.name}: ${removeOutcomeLine(outcome, session.worktree ?? { branch: '' })}\n`);
-      return 0;
+      return removeInteractively(context, host, session, { asked, confirm: stringOption(args, 'confirm') });
     });
   },
 };

@@ -22,6 +22,11 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
     removalReport: (session) => { const { port, id } = on(session); return port.removalReport(id); },
     remove: (session, options) => { const { port, id } = on(session); return port.remove(id, options); },
     commitTurn: (session) => { const { port, id } = on(session); return port.commitTurn(id); },
+    compareFile: (a, b, path) => {
+      const [left, right] = [hosts.route(a), hosts.route(b)];
+      if (left?.link !== right?.link) return Promise.reject(new Error('variants on two machines cannot be compared file by file'));
+      return left && right ? new RemoteReview(left.link).compareFile(left.id, right.id, path) : local.compareFile(a, b, path);
+    },
     pruneScan: (folder) => local.pruneScan(folder),
     prune: (folder, choices) => local.prune(folder, choices),
   };

@@ -47,4 +47,8 @@ export class RemoteReview implements ReviewPort {
   async commitTurn(session: string): Promise<TurnCommit> {
     return this.host.request('commitTurn', { session });
   }
+
+  async compareFile(a: string, b: string, path: string): Promise<string> {
+    return this.host.request('compareFile', { a, b, path });
+  }
 }

@@ -28,6 +28,7 @@ export type RefusalCode =
   | 'operation-in-progress'
   | 'would-lose-work'
   | 'locked'
+  | 'bad-path'
   // Git itself said no; the message carries git's own reason.
   | 'git-failed';
 

@@ -15,7 +15,7 @@
 import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 export type ClientMessage =
   /** `env`: the client's environment; the sessions it starts or relaunches run with it, as tmux's do. */
@@ -62,8 +62,14 @@ export function helloProblem(message: ClientMessage, serverGrove: string): strin
   return undefined;
 }
 
-/** What a client says when a server of another version refuses it (or welcomes it in another protocol). */
-export function versionSkew(where: string, server: { version: number; grove?: string | undefined }, clientGrove: string): string {
-  return `${where} runs grove ${server.grove ?? '(an older version)'}, protocol ${server.version}; this is grove ${clientGrove}, ` +
-    `protocol ${PROTOCOL_VERSION}: install the same grove on both`;
+/**
+ * What a client says when a server of another version refuses it (or welcomes it in another protocol):
+ * both sides' versions, and what to do — on another machine, install the same grove; here, stop the old
+ * server or run the grove that started it.
+ */
+export function versionSkew(where: string | undefined, server: { version: number; grove?: string | undefined }, clientGrove: string): string {
+  const theirs = `${server.grove ? `grove ${server.grove}` : 'another grove'}, protocol ${server.version}`;
+  const ours = `this is grove ${clientGrove}, protocol ${PROTOCOL_VERSION}`;
+  if (where !== undefined) return `${where} runs ${theirs}; ${ours}: install the same grove on both`;
+  return `the grove server runs ${theirs}; ${ours}: stop it with \`grove server stop\` (its sessions end) or run the grove that started it`;
 }

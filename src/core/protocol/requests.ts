@@ -57,6 +57,10 @@ export const REQUESTS = {
     /** Worktree isolation only: the branch to create or reuse, and the ref to start it from. */
     branch: ref.optional(),
     base: ref.optional(),
+    /** The fan-out it is a variant of (core/review/fanout.ts). */
+    group: z.string().min(1).max(64).optional(),
+    /** Worktree isolation only: a plan handed to the agent, written into the worktree (core/review/fanout.ts). */
+    plan: z.string().min(1).max(1_048_576).optional(),
   }),
   kill: z.object({ session }),
   conflicts: z.object({ cwd: z.string().min(1).max(4096) }),
@@ -108,6 +112,8 @@ export const REQUESTS = {
     }),
   }),
   commitTurn: z.object({ session }),
+  /** One file as two worktree sessions have it now, diffed (a unified diff; '' when they agree). */
+  compareFile: z.object({ a: session, b: session, path }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
   setBuffer: z.object({ text: pasteText }),
   getBuffer: z.object({}),
@@ -141,6 +147,7 @@ export interface RequestResults {
   pruneScan: PruneScan;
   prune: PruneItemResult[];
   commitTurn: TurnCommit;
+  compareFile: string;
   setBuffer: null;
   getBuffer: string | null;
   pasteBuffer: null;

@@ -79,6 +79,8 @@ export interface ReviewPort {
   prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]>;
   /** Commits the worktree's changes now, as the end of a turn. */
   commitTurn(session: string): Promise<TurnCommit>;
+  /** One file as two worktree sessions have it now, as a unified diff from `a`'s to `b`'s ('' when alike). */
+  compareFile(a: string, b: string, path: string): Promise<string>;
 }
 
 /** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */

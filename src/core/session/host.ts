@@ -33,6 +33,10 @@ export interface CreateSessionRequest {
   readonly statusRules?: readonly StatusRule[];
   /** Typed into the pane, then Enter, the first time the session becomes idle (agents that take no prompt argument). */
   readonly typePrompt?: string;
+  /** The fan-out this session is a variant of: the sidebar shows the group together (core/review/fanout.ts). */
+  readonly group?: string;
+  /** Worktree isolation only: a plan to hand the agent, written into the worktree as PLAN_FILE, which git ignores. */
+  readonly plan?: string;
   /** The agent profile's environment, on top of the one the program starts with. */
   readonly env?: Readonly<Record<string, string>>;
   /** How a relaunch starts it again (agents/launch.ts); without it, a relaunch repeats `args`. */

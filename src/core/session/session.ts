@@ -48,6 +48,8 @@ export interface SessionInfo {
   readonly worktree?: WorktreeRecord;
   /** What a worktree session has changed, kept current from filesystem events; absent until first counted. */
   readonly changes?: SessionChanges;
+  /** The fan-out it is a variant of (`grove fanout`), whose sessions are listed and compared together. */
+  readonly group?: string;
   /** The agent profile that reads its screen (`claude`, `codex`, … or `shell` for any program). */
   readonly agent: string;
   readonly status: SessionStatus;

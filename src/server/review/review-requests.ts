@@ -11,7 +11,7 @@ import type { ReviewService } from './review-service.js';
 
 type ReviewMethod = Extract<
   RequestMethod,
-  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn'
+  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile'
 >;
 
 function reviewOf(context: RequestContext): ReviewService {
@@ -28,13 +28,14 @@ export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
   pruneScan: async ({ folder }, context) => reviewOf(context).pruneScan(folder),
   prune: async ({ folder, choices }, context) => reviewOf(context).prune(folder, choices),
   commitTurn: async ({ session }, context) => reviewOf(context).commitTurn(context.resolve(session)),
+  compareFile: async ({ a, b, path }, context) => reviewOf(context).compareFile(context.resolve(a), context.resolve(b), path),
 };
 
 /** A workspace session starts at once; a worktree session gets its worktree first. */
 export async function createSession(request: CreateSessionRequest, context: RequestContext): Promise<SessionInfo> {
   if (request.isolation === 'worktree') return reviewOf(context).createSession(request);
-  if (request.branch !== undefined || request.base !== undefined) {
-    throw new Error('a branch or base is for worktree isolation; a workspace session works on the checkout as it is');
+  if (request.branch !== undefined || request.base !== undefined || request.plan !== undefined) {
+    throw new Error('a branch, base or plan is for worktree isolation; a workspace session works on the checkout as it is');
   }
   return context.host.create(request);
 }

@@ -256,10 +256,21 @@ export class ReviewService implements ReviewPort {
     return session;
   }
 
-  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit'): { session: SessionInfo; record: WorktreeRecord } {
+  /** One file as two worktree sessions have it now, diffed: the first's side is `a/`, the second's `b/`. */
+  async compareFile(a: string, b: string, path: string): Promise<string> {
+    const left = this.worktreeSession(a, 'compare').record;
+    const right = this.worktreeSession(b, 'compare').record;
+    const { engine } = await this.bind(left.repoPath);
+    return engine.compareFile(left, right, path);
+  }
+
+  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare'): { session: SessionInfo; record: WorktreeRecord } {
     const session = this.session(id);
     if (!session.worktree) {
-      const instead = { merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions' }[action];
+      const instead = {
+        merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions',
+        compare: 'compare worktree sessions (a fan-out\'s variants)',
+      }[action];
       throw new Error(`${session.name} is a workspace session with no worktree to ${action}: ${instead}`);
     }
     return { session, record: session.worktree };

@@ -44,8 +44,9 @@ export async function createWorktreeSession(deps: WorktreeSessionDeps, request: 
     throw new Error(`${CANNOT_CREATE_WORKTREE}: ${(error as Error).message}`);
   }
   const { record, reusedBranch } = created;
-  const { branch: _branch, base: _base, ...rest } = request;
+  const { branch: _branch, base: _base, plan, ...rest } = request;
   try {
+    if (plan !== undefined) await engine.handOffPlan(record, plan);
     const cwd = await sameFolderIn(deps.files, request.cwd, record);
     return await host.create({ ...rest, name, cwd, isolation: 'worktree', worktree: record });
   } catch (error) {

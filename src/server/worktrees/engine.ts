@@ -10,6 +10,8 @@ import type { LossReport } from '../../core/git/loss.js';
 import { commitTurn, ownCommitMessages, type CommitTurnOptions } from './commit.js';
 import { createWorktree, type CreatedWorktree, type CreateWorktreeRequest } from './create.js';
 import { diffSession, type DiffTarget, type SessionDiff } from './diff.js';
+import { compareFile } from './compare-file.js';
+import { handOffPlan } from './handoff.js';
 import { lockWorktree, unlockWorktree } from './lock.js';
 import { assessRemoval } from './loss.js';
 import { mergeSession } from './merge.js';
@@ -31,6 +33,16 @@ export class WorktreeEngine {
 
   create(request: CreateWorktreeRequest): Promise<CreatedWorktree> {
     return createWorktree(this.ctx, request);
+  }
+
+  /** One file as two worktrees have it now, diffed (compare-file.ts). */
+  compareFile(a: WorktreeRecord, b: WorktreeRecord, path: string): Promise<string> {
+    return compareFile(this.ctx, a, b, path);
+  }
+
+  /** Writes a plan into the worktree for its agent, ignored by git (handoff.ts). */
+  handOffPlan(record: WorktreeRecord, plan: string): Promise<void> {
+    return handOffPlan(this.ctx, record, plan);
   }
 
   diff(target: DiffTarget): Promise<SessionDiff> {

@@ -45,6 +45,10 @@ export interface WorktreeFiles {
    * `cfg` is a link to /tmp/x must not make a copy of `cfg/.env` land in /tmp/x.
    */
   copyFile(from: string, into: string, path: string): Promise<'copied' | 'exists' | 'not-a-file' | 'through-symlink'>;
+  /** Writes a new file `name` at the top of the folder `into`; never overwrites, never through a symlink. */
+  writeNewFile(into: string, name: string, text: string): Promise<'written' | 'exists'>;
+  /** Adds `line` to a text file (made, with its folder, when missing) unless a line of it already says it. */
+  appendLineOnce(file: string, line: string): Promise<void>;
   /** Bytes the folder occupies on disk (allocated blocks, like du), symlinks not followed. */
   diskUsage(path: string): Promise<number>;
   /** Whether a process with this pid exists (on this machine), so a lock its server wrote still holds. */
