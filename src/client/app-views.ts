@@ -41,6 +41,8 @@ export interface AppScene {
   readonly asking: boolean;
   /** Other machines whose link is not up, with why: the sidebar says so under the sessions. */
   readonly offline: readonly MachineState[];
+  /** Fan-out groups folded into their sidebar header. */
+  readonly folded: ReadonlySet<string>;
 }
 
 export class AppViews {
@@ -68,7 +70,7 @@ export class AppViews {
     const { layout } = scene;
     this.shown = scene;
     if (layout.kind === 'too-small') {
-      this.sidebar.update(undefined, [], undefined);
+      this.sidebar.hide();
       this.chrome.update({ panes: [], dividers: [], sessions: [], focusedId: undefined });
       this.panes.place([], scene.frames);
       this.tooSmall.show(screen.cols, screen.rows, layout.minCols, layout.minRows);
@@ -81,7 +83,7 @@ export class AppViews {
     this.statusBar.element.show();
     this.panes.resizeSessions(layout.sizes, layout.panes);
     this.panes.place(layout.panes, scene.frames);
-    this.sidebar.update(layout.sidebar, scene.sessions, scene.focusedId, scene.marked, scene.offline);
+    this.sidebar.update(layout.sidebar, { sessions: scene.sessions, focusedId: scene.focusedId, needsUser: scene.marked, offline: scene.offline, folded: scene.folded });
     this.chrome.update({ panes: layout.panes, dividers: layout.dividers, sessions: scene.sessions, focusedId: scene.focusedId });
     const focusedIndex = scene.sessions.findIndex((s) => s.id === scene.focusedId);
     this.statusBar.update(layout.statusBar, {

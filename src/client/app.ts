@@ -23,6 +23,8 @@ import { describeConflicts, type ConflictReport } from '../core/review/conflict-
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { CommandRequest, SessionHost } from '../core/session/host.js';
 import type { Machines, MachineState } from './hosts/host-set.js';
+import { fanoutFromForm, type FanoutInput } from './fanout.js';
+import { FanoutDialog } from './views/fanout-dialog.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
@@ -80,6 +82,8 @@ export interface AppOptions {
   readonly pasteBuffer: PasteBufferPort;
   /** Other machines a new session may start on (the config's hosts); none when absent. */
   readonly machines?: Machines;
+  /** Makes a fan-out (client/fanout.ts), and reads the plan file a dialog names; without it, C-b F says so. */
+  readonly fanout?: { run(input: FanoutInput): Promise<SessionInfo[]>; readPlan(path: string): string };
 }
 
 export class GroveApp implements ClientActions {
@@ -312,6 +316,36 @@ export class GroveApp implements ClientActions {
     this.review.openPrune();
   }
 
+  openFanoutDialog(): void {
+    const fanout = this.options.fanout;
+    if (!fanout) return this.message('this grove has no server to make worktrees with');
+    const catalog = this.options.agents.catalog;
+    const agent = catalog.defaultAgent ?? 'claude';
+    this.openModal(new FanoutDialog(this.options.screen.screen, this.palette, agent, async (form) => {
+      try {
+        const input = fanoutFromForm(form, { agent, cwd: this.options.cwd, readPlan: fanout.readPlan });
+        const made = await fanout.run({ ...input, size: this.newSessionSize() });
+        this.focus(made[0]!.id);
+        this.message(`started ${made.map((session) => session.name).join(', ')}`);
+        return undefined;
+      } catch (err) {
+        return (err as Error).message;
+      } finally {
+        this.requestRender();
+      }
+    }, () => this.closeModal()));
+  }
+
+  openCompare(ids: readonly string[]): void {
+    this.review.openCompare(ids);
+  }
+
+  toggleGroup(group: string): void {
+    const folded = this.list.toggleFolded(group);
+    this.message(`${group}: ${folded ? 'folded (C-b g unfolds it)' : 'unfolded'}`);
+    this.requestRender();
+  }
+
   // Internals.
 
   private async createSession(input: NewSessionInput): Promise<string | undefined> {
@@ -444,6 +478,7 @@ export class GroveApp implements ClientActions {
       modal: this.modal,
       asking: this.notice.question !== undefined,
       offline: this.machineStates.filter((machine) => machine.state !== 'connected'),
+      folded: this.list.folded,
     });
   }
 
@@ -515,6 +550,8 @@ export class GroveApp implements ClientActions {
       cwd: this.options.cwd,
       shell: this.options.shell,
       session: (id: string) => this.list.find(id),
+      sessions: () => this.list.listed,
+      confirm: (question: string, onYes: () => void) => this.confirm(question, onYes),
       openModal: (modal: Modal) => this.openModal(modal),
       closeModal: (modal: Modal) => this.modal === modal && this.closeModal(),
       message: (text: string | undefined) => (text === undefined ? this.notice.set(undefined) : this.message(text)),

@@ -7,7 +7,7 @@
 import { findProfile } from '../core/agents/builtins.js';
 import type { ApprovalMode } from '../core/agents/profile.js';
 import { agentRequest, type AgentCatalog } from '../core/agents/user-profiles.js';
-import { agentOf, fanoutProblem, planPrompt, variantNames } from '../core/review/fanout.js';
+import { agentOf, defaultGroupName, fanoutProblem, planPrompt, variantNames } from '../core/review/fanout.js';
 import type { CreateSessionRequest } from '../core/session/host.js';
 import type { SessionInfo } from '../core/session/session.js';
 
@@ -59,4 +59,30 @@ export async function fanOut(deps: FanoutDeps, input: FanoutInput): Promise<Sess
     }
   }
   return made;
+}
+
+/** The dialog's fields (views/fanout-dialog.ts) as a fan-out, the empty ones at their defaults; a mistake is one line. */
+export function fanoutFromForm(
+  form: { readonly count: string; readonly name: string; readonly agents: string; readonly prompt: string; readonly planFile: string; readonly base: string },
+  defaults: { readonly agent: string; readonly cwd: string; readPlan(path: string): string },
+): FanoutInput {
+  const count = Number(form.count || '3');
+  if (!Number.isInteger(count)) throw new Error(`variants: ${form.count} is not a number`);
+  const agents = (form.agents || defaults.agent).split(',').map((agent) => agent.trim()).filter(Boolean);
+  let plan: string | undefined;
+  try {
+    plan = form.planFile ? defaults.readPlan(form.planFile) : undefined;
+  } catch (err) {
+    throw new Error(`plan file: ${(err as Error).message}`);
+  }
+  const prompt = form.prompt || undefined;
+  return {
+    count,
+    name: form.name || defaultGroupName(prompt ?? form.planFile),
+    agents,
+    cwd: defaults.cwd,
+    ...(prompt !== undefined ? { prompt } : {}),
+    ...(plan !== undefined ? { plan } : {}),
+    ...(form.base ? { base: form.base } : {}),
+  };
 }

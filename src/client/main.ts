@@ -24,7 +24,9 @@ import { HostLink } from './hosts/host-link.js';
 import { HostSet } from './hosts/host-set.js';
 import { routedPasteBuffer, routedReview } from './hosts/routed-ports.js';
 import { sshConnector } from './hosts/ssh-connector.js';
-import { groveVersion } from '../io/host-facts.js';
+import { groveVersion, readTextFile } from '../io/host-facts.js';
+import { fanOut } from './fanout.js';
+import { resolve as resolvePath } from 'node:path';
 import { terminalText } from '../core/text/terminal-text.js';
 
 /** Why this terminal can't run the UI, or undefined when it can. */
@@ -85,6 +87,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
 
   const all = new HostSet(host, links, hosts);
 
+  const resolveHere = (command: string) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH);
   const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM, ascii: !localeIsUtf8(context.env) });
   let app: GroveApp | undefined;
   return new Promise<number>((resolve) => {
@@ -121,7 +124,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         shell: context.env.SHELL || '/bin/sh',
         agents: {
           catalog: agents,
-          resolveCommand: (command) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH),
+          resolveCommand: resolveHere,
           user: { root: uid() === 0, env: context.env },
         },
         home: context.env.HOME,
@@ -129,6 +132,10 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         review: routedReview(all, new RemoteReview(host)),
         pasteBuffer: routedPasteBuffer(all, new RemotePasteBuffer(host)),
         conflicts: (folder) => host.request('conflicts', { cwd: folder }),
+        fanout: {
+          run: (input) => fanOut({ catalog: agents, resolveCommand: resolveHere, create: (request) => all.create(request) }, input),
+          readPlan: (path) => readTextFile(resolvePath(context.cwd, path)),
+        },
         notify,
         mouse,
       });

@@ -6,6 +6,7 @@
  */
 import type { ScreenLayout } from '../core/layout/layout.js';
 import { sidebarEntryAt } from '../core/mouse/sidebar-rows.js';
+import { itemOf, sidebarItems } from '../core/session/groups.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { SessionList } from './session-list.js';
@@ -26,8 +27,12 @@ export function mouseScene(
     modes: (id) => frames.get(id)?.modes,
     inCopyMode,
     sessionAtSidebarRow: (row) => {
-      const index = sidebar ? sidebarEntryAt(row, sidebar.height, listed.length, focusedIndex) : undefined;
-      return index === undefined ? undefined : listed[index]?.id;
+      // The sidebar's items (core/session/groups.ts): a fan-out's header stands for its first variant.
+      const items = sidebarItems(listed, list.folded);
+      const at = sidebar ? sidebarEntryAt(row, sidebar.height, items.length, itemOf(items, focusedIndex)) : undefined;
+      const item = at === undefined ? undefined : items[at];
+      if (!item) return undefined;
+      return listed[item.kind === 'session' ? item.index : item.indexes[0]!]?.id;
     },
   };
 }

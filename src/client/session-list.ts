@@ -17,6 +17,8 @@ export class SessionList {
   private shown: readonly SessionInfo[] = [];
   private everyRepository = false;
   private focus: string | undefined;
+  /** The fan-out groups whose variants the sidebar folds into their header (core/session/groups.ts). */
+  private readonly foldedGroups = new Set<string>();
 
   /** `repo`: the repository the client was started in. */
   constructor(private readonly repo: string) {}
@@ -66,6 +68,17 @@ export class SessionList {
     const shown = listedSessions(all, this.everyRepository ? undefined : this.repo);
     this.focus = repairFocus(this.shown, shown, this.focus);
     this.shown = shown;
+  }
+
+  get folded(): ReadonlySet<string> {
+    return this.foldedGroups;
+  }
+
+  /** Folds a group's variants into its header, or unfolds them; returns whether it is folded now. */
+  toggleFolded(group: string): boolean {
+    if (this.foldedGroups.delete(group)) return false;
+    this.foldedGroups.add(group);
+    return true;
   }
 
   /** Lists every repository's sessions, or this one's; returns how many are then not listed. */

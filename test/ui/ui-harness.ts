@@ -13,7 +13,10 @@ import { PassThrough, Writable } from 'node:stream';
 import { BehaviorSubject } from 'rxjs';
 import { GroveApp, type AppOptions } from '../../src/client/app.js';
 import { paletteFor } from '../../src/client/views/palette.js';
-import { agentCatalog } from '../../src/core/agents/user-profiles.js';
+import { agentCatalog, type AgentCatalog } from '../../src/core/agents/user-profiles.js';
+import { fanOut } from '../../src/client/fanout.js';
+import type { CreateSessionRequest } from '../../src/core/session/host.js';
+import type { SessionInfo } from '../../src/core/session/session.js';
 import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.js';
 import { formatConfigError } from '../../src/core/config/errors.js';
 import { parseTheme } from '../../src/core/config/schema-checks.js';
@@ -121,6 +124,8 @@ export interface UiOptions {
   readonly installed?: readonly string[];
   /** The agent settings of the user's config (approval modes, agents it adds, the default agent). */
   readonly config?: Partial<Pick<GroveConfig, 'approval' | 'agents' | 'defaultAgent'>>;
+  /** Fan-outs (C-b F) made through the review service the test gives (`review`), with plans read from here. */
+  readonly fanout?: boolean;
   /** How a session that needs the user is announced (bell and desktop notification, by default the bell only). */
   readonly notify?: AppOptions['notify'];
 }
@@ -166,6 +171,9 @@ export class UiHarness {
     this.screen = openScreen({ output: this.output as unknown as NodeJS.WriteStream, colorDepth: '256', term: 'xterm-256color' });
     const buffer = new PasteBuffer();
     const cwd = options.cwd ?? '/repo';
+    const review = options.review?.(this.host);
+    const catalog = agentCatalog({ ...DEFAULT_CONFIG, ...options.config });
+    const resolveCommand = (command: string) => (!options.installed || options.installed.includes(command) || command in programs ? command : undefined);
     const appOptions: AppOptions = {
       host: this.host,
       screen: this.screen,
@@ -176,8 +184,8 @@ export class UiHarness {
       repo: options.repo ?? (options.repositoryOf ?? ((folder: string) => folder))(cwd),
       shell: 'sh',
       agents: {
-        catalog: agentCatalog({ ...DEFAULT_CONFIG, ...options.config }),
-        resolveCommand: (command) => (!options.installed || options.installed.includes(command) || command in programs ? command : undefined),
+        catalog,
+        resolveCommand,
         ...(options.user ? { user: options.user } : {}),
       },
       home: undefined,
@@ -187,8 +195,9 @@ export class UiHarness {
         set: async (text) => buffer.set(text),
         paste: async (session) => this.host.input(session, buffer.current ?? ''),
       },
-      ...(options.review ? { review: options.review(this.host) } : {}),
+      ...(review ? { review } : {}),
       ...(options.notify ? { notify: options.notify } : {}),
+      ...(options.fanout && review ? { fanout: this.fanoutPort(review, catalog, resolveCommand) } : {}),
     };
     this.app = new GroveApp(appOptions);
   }
@@ -201,6 +210,15 @@ export class UiHarness {
   /** Presses named keys ('Enter', 'C-b', 'x'). */
   press(...keys: string[]): void {
     this.type(keys.map((key) => bytesOf(key)).join(''));
+  }
+
+  /** What the UI's main wires for C-b F, with worktree sessions made by the review service. */
+  private fanoutPort(review: ReviewPort, catalog: AgentCatalog, resolveCommand: (command: string) => string | undefined): NonNullable<AppOptions['fanout']> {
+    const service = review as ReviewPort & { createSession(request: CreateSessionRequest): Promise<SessionInfo> };
+    return {
+      run: (input) => fanOut({ catalog, resolveCommand, create: (request) => service.createSession(request) }, input),
+      readPlan: (path) => readFileSync(path, 'utf8'),
+    };
   }
 
   /** The terminal changes size, as a window resized does. */

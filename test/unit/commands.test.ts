@@ -41,6 +41,9 @@ class FakeClient implements ClientActions {
   commitTurn(id: string) { this.calls.push(`commit ${id}`); }
   openWorktreeShell(id: string) { this.calls.push(`open ${id}`); }
   openPrune() { this.calls.push('prune'); }
+  openFanoutDialog() { this.calls.push('fanout'); }
+  openCompare(ids: readonly string[]) { this.calls.push(`compare ${ids.join(' ')}`); }
+  toggleGroup(group: string) { this.calls.push(`fold ${group}`); }
   answerYes() { this.pendingYes?.(); }
 }
 
@@ -200,6 +203,15 @@ describe('review commands', () => {
     }
     expect(run('diff', view()).calls).toEqual(['diff a']);
     expect(run('merge', view({ sessions: [], focusedId: undefined })).reason).toBe('no session');
+  });
+
+  it('compare and toggle-group work on a fan-out\'s variants only', () => {
+    const variant = (id: string): SessionInfo => ({ ...inWorktree(), id, name: id, group: 'g' });
+    const v = view({ sessions: [variant('g-1'), session('a'), variant('g-2')], focusedId: 'g-2' });
+    expect(run('compare', v).calls).toEqual(['compare g-1 g-2']);
+    expect(run('toggle-group', v).calls).toEqual(['fold g']);
+    expect(run('compare', view({ sessions: [inWorktree()], focusedId: 'w' })).reason).toBe("w is not one of a fan-out's variants");
+    expect(run('fanout', view()).calls).toEqual(['fanout']);
   });
 
   it('prune needs no session', () => {

@@ -39,7 +39,10 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('P')).toBe('prune');
     expect(command('d')).toBe('detach');
     expect(command('C-b')).toBe('send-prefix');
-    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(36);
+    expect(command('F')).toBe('fanout');
+    expect(command('V')).toBe('compare');
+    expect(command('g')).toBe('toggle-group');
+    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(39);
     // 40 copy-mode-vi rows, less C-b (page up), which the default prefix shadows.
     expect(keymap.rows().filter((row) => row.table === 'copy-mode-vi')).toHaveLength(39);
   });

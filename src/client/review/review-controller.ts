@@ -14,6 +14,8 @@ import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine }
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { SessionInfo } from '../../core/session/session.js';
+import { CompareView } from '../views/compare-view.js';
+import { TextOverlay } from '../views/help-overlay.js';
 import { DiffView } from '../views/diff-view.js';
 import { MergeDialog } from '../views/merge-dialog.js';
 import type { Modal } from '../views/modal.js';
@@ -31,6 +33,10 @@ export interface ReviewUi {
   readonly cwd: string;
   readonly shell: string;
   session(id: string): SessionInfo | undefined;
+  /** The sessions listed. */
+  sessions(): readonly SessionInfo[];
+  /** Asks a yes/no question in the status line; `onYes` runs only on yes. */
+  confirm(question: string, onYes: () => void): void;
   openModal(modal: Modal): void;
   /** Closes `modal` if it is still the one open. */
   closeModal(modal: Modal): void;
@@ -61,7 +67,11 @@ export class ReviewController {
     const record = session.worktree;
     this.ask(`previewing the merge of ${record.branch}…`, (review) => review.previewMerge(id), (preview, review) => {
       const dialog: MergeDialog = new MergeDialog(this.ui.screen, this.ui.palette, preview, {
-        merge: (options) => review.merge(id, options),
+        merge: async (options) => {
+          const result = await review.merge(id, options);
+          if (result.outcome.kind === 'merged') this.offerToRemoveOtherVariants(review, session);
+          return result;
+        },
         cleanUp: () => this.cleanUpAfterMerge(review, id, session.name, record, dialog),
         changed: () => this.ui.render(),
       });
@@ -98,12 +108,56 @@ export class ReviewController {
       .then((shell) => this.ui.focus(shell.id), (error: Error) => this.ui.message(error.message));
   }
 
+  /** The variants side by side; a file of two of them, B's against A's, on Enter. */
+  openCompare(ids: readonly string[]): void {
+    const variants = ids.map((id) => this.ui.session(id)).filter((session): session is SessionInfo => session !== undefined);
+    this.ask(`comparing ${variants.map((s) => s.name).join(', ')}…`, (review) => Promise.all(variants.map((s) => review.diff(s.id))), (diffs, review) => {
+      const table = variants.map((session, i) => ({ name: session.name, files: diffs[i]!.files }));
+      this.ui.message(undefined);
+      this.ui.openModal(new CompareView(this.ui.screen, this.ui.palette, `Compare ${variants[0]!.group ?? ''}`.trim(), table, {
+        openFile: (path, a, b) => {
+          const [left, right] = [variants[a]!, variants[b]!];
+          review.compareFile(left.id, right.id, path).then((diff) => {
+            const lines = diff ? diff.split('\n') : [`${left.name} and ${right.name} have the same ${path}`];
+            this.ui.openModal(new TextOverlay(this.ui.screen, `${path}: ${right.name} against ${left.name}`, lines, this.ui.palette));
+          }, (error: Error) => this.ui.message(error.message));
+        },
+      }));
+    });
+  }
+
   openPrune(): void {
     this.ask('looking for leftover worktrees and branches…', (review) => review.pruneScan(this.ui.cwd), (scan, review) => {
       this.ui.openModal(new PruneView(this.ui.screen, this.ui.palette, scan, {
         prune: (items, confirmedLoss) => review.prune(this.ui.cwd, pruneChoices(items, confirmedLoss)),
         changed: () => this.ui.render(),
       }));
+    });
+  }
+
+  /**
+   * `grove pick` in the UI: once a fan-out's variant is merged, the others are offered for removal (the
+   * question waits for the merge dialog to close). Those that lose nothing go; one with work to lose gets
+   * the remove dialog, which asks for its name typed.
+   */
+  private offerToRemoveOtherVariants(review: ReviewPort, picked: SessionInfo): void {
+    const others = this.ui.sessions().filter((s) => s.group !== undefined && s.group === picked.group && s.id !== picked.id && s.worktree);
+    if (!others.length) return;
+    this.ui.confirm(`remove the other variants (${others.map((s) => s.name).join(', ')})? (y/n)`, () => {
+      void (async () => {
+        const lossy: { session: SessionInfo; report: RemovalReport }[] = [];
+        const removed: string[] = [];
+        for (const other of others) {
+          const report = await review.removalReport(other.id);
+          const deleteBranch = deletesBranchByDefault(report);
+          if (losesAnything(removalLoss(report, deleteBranch)) || report.alsoEnds.length) lossy.push({ session: other, report });
+          else removed.push(`${other.name}: ${removeOutcomeLine(await review.remove(other.id, { deleteBranch }), other.worktree!)}`);
+        }
+        const [first, ...later] = lossy;
+        const rest = later.length ? [`${later.map((l) => l.session.name).join(', ')} would lose work too: C-b X on each`] : [];
+        if (removed.length || rest.length) this.ui.message([...removed, ...rest].join('; '));
+        if (first) this.openRemoveDialog(review, first.session.id, first.session.name, first.session.worktree!, first.report);
+      })().catch((error: Error) => this.ui.message(error.message));
     });
   }
 

@@ -18,6 +18,7 @@ import { printable } from '../../core/text/terminal-text.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';
+import { groupProgress, itemOf, sidebarItems, type SidebarItem } from '../../core/session/groups.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
@@ -27,6 +28,18 @@ interface EntryState {
   readonly needsUser: boolean;
   /** Sessions of more than one repository are listed. */
   readonly repositories: boolean;
+}
+
+/** What the sidebar shows besides its size: the sessions listed, and what marks them. */
+export interface SidebarState {
+  readonly sessions: readonly SessionInfo[];
+  readonly focusedId: string | undefined;
+  /** Whether a session's entry carries the needs-you mark. */
+  readonly needsUser: (id: string) => boolean;
+  /** Other machines whose link is not up, with why: a line each under the sessions. */
+  readonly offline: readonly SessionPlace[];
+  /** Fan-out groups folded into their header. */
+  readonly folded: ReadonlySet<string>;
 }
 
 export class SidebarView {
@@ -40,28 +53,27 @@ export class SidebarView {
     this.emptyHint = newSession ? ` ${newSession}: new session` : ' no sessions';
   }
 
-  update(
-    rect: Rect | undefined,
-    sessions: readonly SessionInfo[],
-    focusedId: string | undefined,
-    needsUser: (id: string) => boolean = () => false,
-    offline: readonly SessionPlace[] = [],
-    now = Date.now(),
-  ): void {
-    if (!rect) {
-      this.element.hide();
-      return;
-    }
+  hide(): void {
+    this.element.hide();
+  }
+
+  update(rect: Rect | undefined, state: SidebarState, now = Date.now()): void {
+    if (!rect) return this.hide();
+    const { sessions, focusedId, needsUser, offline, folded } = state;
     Object.assign(this.element, { left: rect.x, top: rect.y, width: rect.width, height: rect.height });
     this.element.show();
-    const focusedIndex = sessions.findIndex((s) => s.id === focusedId);
+    const items = sidebarItems(sessions, folded);
+    const focusedItem = itemOf(items, sessions.findIndex((s) => s.id === focusedId));
     // The same window a click is read back through (sidebar-rows.ts).
-    const { first, entries: visibleEntries } = sidebarWindow(rect.height, sessions.length, focusedIndex);
+    const { first, entries: visibleEntries } = sidebarWindow(rect.height, items.length, focusedItem);
     const lines = [paint(fit(` Sessions (${sessions.length})`, rect.width), this.palette.sidebar.heading)];
     // Listing more than one repository (C-b a), each entry says whose it is: names may look alike.
     const repositories = new Set(sessions.filter((s) => !s.place).map((s) => s.repo)).size > 1;
-    sessions.slice(first, first + visibleEntries).forEach((session, offset) => {
-      const entry = { index: first + offset, focused: session.id === focusedId, needsUser: needsUser(session.id), repositories };
+    items.slice(first, first + visibleEntries).forEach((item, offset) => {
+      const focused = first + offset === focusedItem;
+      if (item.kind === 'group') return void lines.push(...this.header(item, item.indexes.map((i) => sessions[i]!), focused, rect.width));
+      const session = sessions[item.index]!;
+      const entry = { index: item.index, focused, needsUser: needsUser(session.id), repositories };
       lines.push(...this.entry(session, entry, now, rect.width));
     });
     if (sessions.length === 0) lines.push(paint(fit(this.emptyHint, rect.width), this.palette.sidebar.dim));
@@ -75,6 +87,14 @@ export class SidebarView {
     if (content === this.content) return;
     this.content = content;
     this.element.setContent(content);
+  }
+
+  /** A fan-out's header: `▾ greet ×3` (▸ when folded), then how far its variants have got. */
+  private header(item: Extract<SidebarItem, { kind: 'group' }>, members: readonly SessionInfo[], focused: boolean, width: number): string[] {
+    const { sidebar } = this.palette;
+    const head = fit(`${item.folded ? '▸' : '▾'} ${printable(item.group)} ×${members.length}`, width);
+    const tail = fit(`   ${groupProgress(members)}`, width);
+    return focused ? [paint(head, sidebar.focused), paint(tail, sidebar.focused)] : [paint(head, sidebar.heading), paint(tail, sidebar.dim)];
   }
 
   private entry(session: SessionInfo, shown: EntryState, now: number, width: number): string[] {

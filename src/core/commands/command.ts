@@ -69,6 +69,12 @@ export interface ClientActions {
   openWorktreeShell(id: string): void;
   /** The list of worktrees and branches grove left behind in this repository, to clear. */
   openPrune(): void;
+  /** The fan-out dialog: one task to several agents. */
+  openFanoutDialog(): void;
+  /** The variants (session ids, in order) side by side. */
+  openCompare(ids: readonly string[]): void;
+  /** Folds a fan-out's variants into their sidebar header, or unfolds them. */
+  toggleGroup(group: string): void;
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import type { Command } from './command.js';
 import { commitTurn } from './commit-turn.js';
+import { compare, toggleGroup } from './compare.js';
 import { copyMode } from './copy-mode.js';
 import { detach } from './detach.js';
 import { diff } from './diff.js';
+import { fanout } from './fanout.js';
 import { help } from './help.js';
 import { jumpWaiting } from './jump-waiting.js';
 import { killSession } from './kill-session.js';
@@ -51,6 +53,9 @@ export const COMMANDS: readonly Command[] = [
   commitTurn,
   openWorktree,
   prune,
+  fanout,
+  compare,
+  toggleGroup,
   help,
   detach,
   sendPrefix,

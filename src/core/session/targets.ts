@@ -14,11 +14,20 @@ import type { SessionInfo } from './session.js';
 /** The sessions a client lists, in the order it numbers them: one repository's, or every one, by repository. */
 export function listedSessions(all: readonly SessionInfo[], repo: string | undefined): SessionInfo[] {
   // Another machine's sessions are always listed: this folder says nothing about which of them matter.
-  if (repo !== undefined) return all.filter((s) => s.repo === repo || s.place !== undefined);
-  // Grouped by repository, each group in the host's order, the groups in the order they first appear.
-  const order = new Map<string, number>();
-  for (const s of all) if (!order.has(s.repo)) order.set(s.repo, order.size);
-  return [...all].sort((a, b) => order.get(a.repo)! - order.get(b.repo)!);
+  const shown = repo === undefined ? all : all.filter((s) => s.repo === repo || s.place !== undefined);
+  // Grouped by repository, and a fan-out's variants together (core/session/groups.ts), each where its
+  // first one is, in the host's order otherwise.
+  const repoOrder = new Map<string, number>();
+  const groupAt = new Map<string, number>();
+  shown.forEach((s, i) => {
+    if (!repoOrder.has(s.repo)) repoOrder.set(s.repo, repoOrder.size);
+    if (s.group !== undefined && !groupAt.has(s.group)) groupAt.set(s.group, i);
+  });
+  const at = (s: SessionInfo, i: number) => (s.group !== undefined ? groupAt.get(s.group)! : i);
+  return shown
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => repoOrder.get(a.s.repo)! - repoOrder.get(b.s.repo)! || at(a.s, a.i) - at(b.s, b.i) || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** The session `target` names, or a one-line reason it names none. */

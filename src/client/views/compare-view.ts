@@ -1,0 +1,90 @@
+/**
+ * The variants of a fan-out side by side (`C-b V`): the table of core/review/compare.ts — a row per file
+ * any variant changed, a column per variant — with one file row chosen (j/k) and two variants to hold
+ * against each other (A and B, marked in the header; Tab moves B on, Shift-Tab A). Enter shows that file
+ * as B has it against A's (the controller opens it); q or Escape closes.
+ */
+import type { Widgets } from 'blessed';
+import { compareLines, compareRows, type Variant } from '../../core/review/compare.js';
+import type { InputEvent } from '../../core/keys/input-event.js';
+import { framedBox } from './dialog-box.js';
+import type { Modal, ModalResult } from './modal.js';
+import { paint, type Palette } from './palette.js';
+import { columns, fit } from './text-width.js';
+
+export interface CompareViewActions {
+  /** Show `path` as variant `b` has it against variant `a` (indexes into the variants). */
+  openFile(path: string, a: number, b: number): void;
+}
+
+export class CompareView implements Modal {
+  private readonly box: Widgets.BoxElement;
+  private readonly paths: readonly string[];
+  private row = 0;
+  private pair: [number, number] = [0, 1];
+
+  constructor(screen: Widgets.Screen, private readonly palette: Palette, title: string, private readonly variants: readonly Variant[], private readonly actions: CompareViewActions) {
+    this.paths = compareRows(variants).map((row) => row.path);
+    this.box = framedBox(screen, palette, title);
+    this.layout(screen.width as number, screen.height as number);
+  }
+
+  layout(cols: number, rows: number): void {
+    const lines = this.lines();
+    const width = Math.min(cols, Math.max(40, ...lines.map(columns)) + 4);
+    const height = Math.min(rows - 1, lines.length + 4);
+    Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - 1 - height) / 2)), width, height });
+    this.draw();
+  }
+
+  handle(event: InputEvent): ModalResult {
+    if (event.kind !== 'key') return 'open';
+    const count = this.variants.length;
+    switch (event.key) {
+      case 'q': case 'Escape': case 'C-c': return 'done';
+      case 'Down': case 'j': this.row = Math.min(this.paths.length - 1, this.row + 1); break;
+      case 'Up': case 'k': this.row = Math.max(0, this.row - 1); break;
+      case 'Tab': this.pair = [this.pair[0], this.next(this.pair[1], this.pair[0], count)]; break;
+      case 'BTab': this.pair = [this.next(this.pair[0], this.pair[1], count), this.pair[1]]; break;
+      case 'Enter':
+        if (this.paths[this.row] !== undefined) this.actions.openFile(this.paths[this.row]!, ...this.pair);
+        return 'open';
+      default: return 'open';
+    }
+    this.draw();
+    return 'open';
+  }
+
+  cursor(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.box.destroy();
+  }
+
+  /** The variant after `from` that is not `other`, wrapping. */
+  private next(from: number, other: number, count: number): number {
+    let at = (from + 1) % count;
+    if (at === other) at = (at + 1) % count;
+    return at;
+  }
+
+  /** The table, its header marking A and B. */
+  private lines(): string[] {
+    const marked = this.variants.map((variant, i) => ({ ...variant, name: `${variant.name}${i === this.pair[0] ? ' A' : i === this.pair[1] ? ' B' : ''}` }));
+    return compareLines(marked);
+  }
+
+  private draw(): void {
+    const inner = (this.box.width as number) - 2;
+    const { dialog } = this.palette;
+    const lines = this.lines().map((line, i) => {
+      const text = fit(` ${line}`, inner);
+      if (i === 0) return paint(text, dialog.dim);
+      return i - 1 === this.row ? paint(text, dialog.field) : text;
+    });
+    lines.push(paint(fit(' j/k file · Tab B · S-Tab A · Enter: the file, B against A · q closes', inner), dialog.dim));
+    this.box.setContent(lines.join('\n'));
+  }
+}
