@@ -32,6 +32,7 @@ beforeEach(() => {
   mkdirSync(join(sandbox.env.XDG_CONFIG_HOME!, 'grove'), { recursive: true });
   writeFileSync(join(sandbox.env.XDG_CONFIG_HOME!, 'grove', 'config.json'), JSON.stringify({
     agents: { scripted: agent('same'), alpha: agent('alpha'), beta: agent('beta'), gamma: agent('gamma') },
+    check: 'grep "from 2" greeting.txt || { echo "no greeting from 2"; exit 3; }',
   }));
 });
 afterEach(() => sandbox.dispose());
@@ -60,6 +61,10 @@ describe('fan-out', () => {
       ['total', '1 file', '1 file', '2 files'],
       [''],
     ]);
+    const checked = await sandbox.cli(['compare', 'greet', '--check']);
+    expect(checked.stdout).toMatch(/^check\s+✗ exit 3\s+✓ [0-9a-f]{7,}\s+✗ exit 3$/mu);
+    expect(checked.stdout).toContain('greet-1: no greeting from 2\n');
+    expect((await sandbox.cli(['ls', '--json'])).stdout).toMatch(/"passed": true/u);
     const two = await sandbox.cli(['compare', 'greet-1', 'greet-2', '--file', 'greeting.txt']);
     expect(two.stdout).toContain('--- a/greet-1/greeting.txt');
     expect(two.stdout).toContain('+++ b/greet-2/greeting.txt');

@@ -28,7 +28,7 @@ describe('fan-out in the UI', () => {
     fixture = GitFixture.create();
     ui = new UiHarness({
       cwd: fixture.repo, repositoryOf, fanout: true, installed: [], rows: 40,
-      review: (host) => (review = reviewServiceFor(host)),
+      review: (host) => (review = reviewServiceFor(host, { settings: { check: 'grep -q "from 2" greeting.txt' } })),
       programs: { scripted: (pty) => pty.print('ready\r\n> ') },
       config: { agents: { scripted: { command: 'scripted', prompt: 'argument' } } },
     });
@@ -57,6 +57,10 @@ describe('fan-out in the UI', () => {
     await ui.waitForText('+hello from 2');
     ui.press('q');
     await ui.waitFor((screen) => !screen.includes('greeting.txt: greet-2'), 'the file closed');
+    // t: the config's check in each, one at a time, and the table again with their results.
+    ui.press('t');
+    await ui.waitForText(/check\s+✗ exit 1\s+✓ [0-9a-f]{7}\s+✗ exit 1/u);
+    expect(ui.host.list().find((s) => s.name === 'greet-2')!.check).toMatchObject({ passed: true, exitCode: 0 });
     ui.press('q');
     await ui.waitFor((screen) => !screen.includes('j/k file'), 'the comparison closed');
 

@@ -3,7 +3,7 @@
  * one by one, or all of a group by its name — and, with --file, one file as the first two have it now,
  * diffed from the first's to the second's.
  */
-import type { SessionInfo } from '../../core/session/session.js';
+import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import { compareLines } from '../../core/review/compare.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { stringOption, UsageError, type CliCommand } from '../command.js';
@@ -24,9 +24,9 @@ async function variantsNamed(host: RemoteHost, names: readonly string[], cwd: st
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  usage: 'grove compare (GROUP | A B [C…]) [--file PATH]',
-  summary: 'Show side by side what variants changed, file by file (--file: one file, the first variant\'s against the second\'s)',
-  options: { file: { type: 'string', short: 'f' } },
+  usage: 'grove compare (GROUP | A B [C…]) [--file PATH | --check]',
+  summary: 'Show side by side what variants changed, file by file (--file: one file, the first variant\'s against the second\'s; --check: run the config\'s check in each first)',
+  options: { file: { type: 'string', short: 'f' }, check: { type: 'boolean' } },
   positionals: { min: 1, max: 20 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
@@ -39,8 +39,13 @@ export const compareCommand: CliCommand = {
         context.out(diff || `${variants[0]!.name} and ${variants[1]!.name} have the same ${file}\n`);
         return 0;
       }
+      // One at a time: a test suite is heavy, and N of them at once would slow each other.
+      const checks: (CheckResult | undefined)[] = [];
+      for (const session of variants) checks.push(args.values.check === true ? await review.check(session.id) : session.check);
       const diffs = await Promise.all(variants.map((session) => review.diff(session.id)));
-      context.out(`${compareLines(variants.map((session, i) => ({ name: session.name, files: diffs[i]!.files }))).join('\n')}\n`);
+      context.out(`${compareLines(variants.map((session, i) => ({ name: session.name, files: diffs[i]!.files, check: checks[i] }))).join('\n')}\n`);
+      const failed = variants.map((session, i) => ({ session, check: checks[i] })).filter(({ check }) => check && !check.passed);
+      for (const { session, check } of failed) context.out(`${session.name}: ${check!.line}\n`);
       return 0;
     }),
 };

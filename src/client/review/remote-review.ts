@@ -5,6 +5,7 @@
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
 import type { MergeOptions, RemoveOutcome, SessionDiff } from '../../core/git/review.js';
 import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
+import type { CheckResult } from '../../core/session/session.js';
 import type { Requester } from '../remote-host.js';
 
 export class RemoteReview implements ReviewPort {
@@ -50,5 +51,9 @@ export class RemoteReview implements ReviewPort {
 
   async compareFile(a: string, b: string, path: string): Promise<string> {
     return this.host.request('compareFile', { a, b, path });
+  }
+
+  async check(session: string): Promise<CheckResult> {
+    return this.host.request('check', { session });
   }
 }

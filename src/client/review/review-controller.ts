@@ -13,9 +13,8 @@ import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js
 import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
-import type { SessionInfo } from '../../core/session/session.js';
+import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import { CompareView } from '../views/compare-view.js';
-import { TextOverlay } from '../views/help-overlay.js';
 import { DiffView } from '../views/diff-view.js';
 import { MergeDialog } from '../views/merge-dialog.js';
 import type { Modal } from '../views/modal.js';
@@ -108,21 +107,30 @@ export class ReviewController {
       .then((shell) => this.ui.focus(shell.id), (error: Error) => this.ui.message(error.message));
   }
 
-  /** The variants side by side; a file of two of them, B's against A's, on Enter. */
-  openCompare(ids: readonly string[]): void {
+  /** The variants side by side; a file of two of them, B's against A's, on Enter; `checks` just run, by id. */
+  openCompare(ids: readonly string[], checks: ReadonlyMap<string, CheckResult> = new Map()): void {
     const variants = ids.map((id) => this.ui.session(id)).filter((session): session is SessionInfo => session !== undefined);
     this.ask(`comparing ${variants.map((s) => s.name).join(', ')}…`, (review) => Promise.all(variants.map((s) => review.diff(s.id))), (diffs, review) => {
-      const table = variants.map((session, i) => ({ name: session.name, files: diffs[i]!.files }));
+      const table = variants.map((session, i) => ({ name: session.name, files: diffs[i]!.files, check: checks.get(session.id) ?? session.check }));
       this.ui.message(undefined);
-      this.ui.openModal(new CompareView(this.ui.screen, this.ui.palette, `Compare ${variants[0]!.group ?? ''}`.trim(), table, {
+      const view: CompareView = new CompareView(this.ui.screen, this.ui.palette, `Compare ${variants[0]!.group ?? ''}`.trim(), table, {
         openFile: (path, a, b) => {
           const [left, right] = [variants[a]!, variants[b]!];
           review.compareFile(left.id, right.id, path).then((diff) => {
-            const lines = diff ? diff.split('\n') : [`${left.name} and ${right.name} have the same ${path}`];
-            this.ui.openModal(new TextOverlay(this.ui.screen, `${path}: ${right.name} against ${left.name}`, lines, this.ui.palette));
+            view.showFile(`${path}: ${right.name} against ${left.name}`, diff ? diff.trimEnd().split('\n') : [`${left.name} and ${right.name} have the same ${path}`]);
+            this.ui.render();
           }, (error: Error) => this.ui.message(error.message));
         },
-      }));
+        check: () => {
+          // One at a time, as `grove compare --check` does: test suites are heavy.
+          this.ask(`checking ${variants.map((s) => s.name).join(', ')}…`, async (port) => {
+            const results = new Map<string, CheckResult>();
+            for (const session of variants) results.set(session.id, await port.check(session.id));
+            return results;
+          }, (results) => this.openCompare(ids, results));
+        },
+      });
+      this.ui.openModal(view);
     });
   }
 

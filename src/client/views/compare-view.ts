@@ -2,7 +2,8 @@
  * The variants of a fan-out side by side (`C-b V`): the table of core/review/compare.ts — a row per file
  * any variant changed, a column per variant — with one file row chosen (j/k) and two variants to hold
  * against each other (A and B, marked in the header; Tab moves B on, Shift-Tab A). Enter shows that file
- * as B has it against A's (the controller opens it); q or Escape closes.
+ * as B has it against A's, in place of the table until q (the controller fetches it); t runs the config's check in each and shows the table
+ * again with a row of results; q or Escape closes.
  */
 import type { Widgets } from 'blessed';
 import { compareLines, compareRows, type Variant } from '../../core/review/compare.js';
@@ -15,6 +16,8 @@ import { columns, fit } from './text-width.js';
 export interface CompareViewActions {
   /** Show `path` as variant `b` has it against variant `a` (indexes into the variants). */
   openFile(path: string, a: number, b: number): void;
+  /** Run the config's check in every variant, and show the table again with the results. */
+  check(): void;
 }
 
 export class CompareView implements Modal {
@@ -22,6 +25,9 @@ export class CompareView implements Modal {
   private readonly paths: readonly string[];
   private row = 0;
   private pair: [number, number] = [0, 1];
+  /** A file shown over the table (showFile), scrolled to `top`; q goes back to the table. */
+  private file: { readonly title: string; readonly lines: readonly string[]; top: number } | undefined;
+  private screenSize = { cols: 80, rows: 24 };
 
   constructor(screen: Widgets.Screen, private readonly palette: Palette, title: string, private readonly variants: readonly Variant[], private readonly actions: CompareViewActions) {
     this.paths = compareRows(variants).map((row) => row.path);
@@ -29,8 +35,15 @@ export class CompareView implements Modal {
     this.layout(screen.width as number, screen.height as number);
   }
 
+  /** Shows a file's diff in place of the table, until q. */
+  showFile(title: string, lines: readonly string[]): void {
+    this.file = { title, lines, top: 0 };
+    this.layout(this.screenSize.cols, this.screenSize.rows);
+  }
+
   layout(cols: number, rows: number): void {
-    const lines = this.lines();
+    this.screenSize = { cols, rows };
+    const lines = this.file ? [...this.file.lines, this.file.title] : this.lines();
     const width = Math.min(cols, Math.max(40, ...lines.map(columns)) + 4);
     const height = Math.min(rows - 1, lines.length + 4);
     Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - 1 - height) / 2)), width, height });
@@ -39,6 +52,7 @@ export class CompareView implements Modal {
 
   handle(event: InputEvent): ModalResult {
     if (event.kind !== 'key') return 'open';
+    if (this.file) return this.scrollFile(event.key);
     const count = this.variants.length;
     switch (event.key) {
       case 'q': case 'Escape': case 'C-c': return 'done';
@@ -49,6 +63,9 @@ export class CompareView implements Modal {
       case 'Enter':
         if (this.paths[this.row] !== undefined) this.actions.openFile(this.paths[this.row]!, ...this.pair);
         return 'open';
+      case 't':
+        this.actions.check();
+        return 'done';
       default: return 'open';
     }
     this.draw();
@@ -61,6 +78,25 @@ export class CompareView implements Modal {
 
   dispose(): void {
     this.box.destroy();
+  }
+
+  private scrollFile(key: string): ModalResult {
+    const file = this.file!;
+    const page = Math.max(1, (this.box.height as number) - 4);
+    const max = Math.max(0, file.lines.length - page);
+    switch (key) {
+      case 'q': case 'Escape': case 'C-c':
+        this.file = undefined;
+        this.layout(this.screenSize.cols, this.screenSize.rows);
+        return 'open';
+      case 'Down': case 'j': file.top = Math.min(max, file.top + 1); break;
+      case 'Up': case 'k': file.top = Math.max(0, file.top - 1); break;
+      case 'NPage': case 'Space': file.top = Math.min(max, file.top + page); break;
+      case 'PPage': file.top = Math.max(0, file.top - page); break;
+      default: return 'open';
+    }
+    this.draw();
+    return 'open';
   }
 
   /** The variant after `from` that is not `other`, wrapping. */
@@ -79,12 +115,18 @@ export class CompareView implements Modal {
   private draw(): void {
     const inner = (this.box.width as number) - 2;
     const { dialog } = this.palette;
+    if (this.file) {
+      const page = Math.max(1, (this.box.height as number) - 4);
+      const shown = this.file.lines.slice(this.file.top, this.file.top + page).map((line) => fit(` ${line}`, inner));
+      this.box.setContent([paint(fit(` ${this.file.title}`, inner), dialog.dim), ...shown, paint(fit(' j/k scroll · q back to the table', inner), dialog.dim)].join('\n'));
+      return;
+    }
     const lines = this.lines().map((line, i) => {
       const text = fit(` ${line}`, inner);
       if (i === 0) return paint(text, dialog.dim);
       return i - 1 === this.row ? paint(text, dialog.field) : text;
     });
-    lines.push(paint(fit(' j/k file · Tab B · S-Tab A · Enter: the file, B against A · q closes', inner), dialog.dim));
+    lines.push(paint(fit(' j/k file · Tab B · S-Tab A · Enter: B against A · t check · q', inner), dialog.dim));
     this.box.setContent(lines.join('\n'));
   }
 }

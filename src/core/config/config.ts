@@ -47,6 +47,8 @@ export interface GroveConfig {
   readonly scrollback: number;
   /** Programs in panes may set the user's clipboard (OSC 52). */
   readonly programClipboard: boolean;
+  /** What checks a variant's work (`npm test`), run by sh in its worktree; none when absent. */
+  readonly check: string | undefined;
   /** Other machines' grove servers, reached with ssh (client/hosts), by the name the sidebar shows. */
   readonly hosts: Readonly<Record<string, HostConfig>>;
   /** Which file set each setting, by formatted path (`keys.zoom`); a setting not listed is a default. */
@@ -66,6 +68,7 @@ export const DEFAULT_CONFIG: GroveConfig = {
   mouse: true,
   scrollback: 10_000,
   programClipboard: false,
+  check: undefined,
   hosts: {},
   origins: new Map(),
 };
@@ -102,6 +105,7 @@ export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, stri
     mouse: file.mouse ?? d.mouse,
     scrollback: file.scrollback ?? d.scrollback,
     programClipboard: file.programClipboard ?? d.programClipboard,
+    check: file.check ?? d.check,
     hosts: Object.fromEntries(Object.entries(file.hosts ?? {}).map(([name, host]) => [name, { ssh: host.ssh, grove: host.grove ?? 'grove', ...(host.cwd ? { cwd: host.cwd } : {}) }])),
     origins,
   };

@@ -113,6 +113,8 @@ export const configFileSchema = z
       .boolean()
       .optional()
       .describe('Let programs in panes set your clipboard with OSC 52 (off by default; reading it is always refused)'),
+    check: z.string().min(1).max(4096).optional()
+      .describe('The command that checks a worktree session\'s work (run by sh in its worktree), e.g. "npm test": grove compare --check, C-b V then t'),
     hosts: z
       .record(z.string().regex(AGENT_NAME, { error: 'expected letters, digits, ".", "_" or "-"' }), hostSchema)
       .optional()

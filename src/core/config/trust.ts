@@ -29,8 +29,9 @@ function staysInRepository(root: string): boolean {
 /** The file without the settings only a trusted file may make. */
 export function withoutPrivileged(file: ConfigFile, builtinAgents: readonly string[]): Restricted {
   const ignored: string[] = [];
-  const { agents, approval, programClipboard, defaultAgent, worktree, hosts, ...safe } = file;
+  const { agents, approval, programClipboard, defaultAgent, worktree, hosts, check, ...safe } = file;
   if (agents !== undefined) ignored.push('agents');
+  if (check !== undefined) ignored.push('check');
   // A host entry names a command to run there: as much a program as an agent's.
   if (hosts !== undefined) ignored.push('hosts');
   if (approval !== undefined) ignored.push('approval');

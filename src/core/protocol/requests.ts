@@ -14,7 +14,7 @@ import type { ConflictReport } from '../review/conflict-report.js';
 import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../review/review-port.js';
 import type { PaneFrame } from '../screen/frame.js';
 import type { LineSlice } from '../screen/line-slice.js';
-import type { SessionInfo } from '../session/session.js';
+import type { CheckResult, SessionInfo } from '../session/session.js';
 import { AGENT_EVENTS } from '../status/agent-events.js';
 import { MAX_PANE_COLS, MAX_PANE_ROWS } from './limits.js';
 import type { Same } from './message-schema.js';
@@ -114,6 +114,8 @@ export const REQUESTS = {
   commitTurn: z.object({ session }),
   /** One file as two worktree sessions have it now, diffed (a unified diff; '' when they agree). */
   compareFile: z.object({ a: session, b: session, path }),
+  /** Runs the repository's check command in a worktree session's worktree (answered when it has finished). */
+  check: z.object({ session }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
   setBuffer: z.object({ text: pasteText }),
   getBuffer: z.object({}),
@@ -148,6 +150,7 @@ export interface RequestResults {
   prune: PruneItemResult[];
   commitTurn: TurnCommit;
   compareFile: string;
+  check: CheckResult;
   setBuffer: null;
   getBuffer: string | null;
   pasteBuffer: null;

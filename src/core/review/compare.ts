@@ -1,14 +1,17 @@
 /**
  * Comparing variants (`grove compare`, `C-b V`): which files each variant changed against its base and by
  * how much, one row per file any of them touched, so where they agree and where they went their own ways
- * shows at a glance; the rows where they differ most come first.
+ * shows at a glance; the rows where they differ most come first. Last, each one's check, when it had one.
  */
 import type { FileStat } from '../git/diff-output.js';
+import type { CheckResult } from '../session/session.js';
 import { printable } from '../text/terminal-text.js';
 
 export interface Variant {
   readonly name: string;
   readonly files: readonly FileStat[];
+  /** Its last check (the config's `check` command), if it had one. */
+  readonly check?: CheckResult | undefined;
 }
 
 export interface CompareRow {
@@ -39,8 +42,15 @@ export function compareLines(variants: readonly Variant[]): string[] {
   const names = variants.map((variant) => printable(variant.name));
   const cells = rows.map((row) => row.changes.map(changeCell));
   const totals = variants.map((variant) => `${variant.files.length} file${variant.files.length === 1 ? '' : 's'}`);
-  const widths = names.map((name, i) => Math.max(name.length, totals[i]!.length, ...cells.map((row) => row[i]!.length)));
+  const widths = names.map((name, i) => Math.max(name.length, totals[i]!.length, checkCell(variants[i]!.check).length, ...cells.map((row) => row[i]!.length)));
   const pathWidth = Math.max(5, ...rows.map((row) => printable(row.path).length));
   const line = (first: string, columns: readonly string[]) => [first.padEnd(pathWidth), ...columns.map((cell, i) => cell.padEnd(widths[i]!))].join('  ').trimEnd();
-  return [line('file', names), ...rows.map((row, r) => line(printable(row.path), cells[r]!)), line('total', totals)];
+  const checks = variants.some((variant) => variant.check) ? [line('check', variants.map((variant) => checkCell(variant.check)))] : [];
+  return [line('file', names), ...rows.map((row, r) => line(printable(row.path), cells[r]!)), line('total', totals), ...checks];
+}
+
+/** A check as a cell: `✓ 3a4b5c6` (passed at that commit), `✗ exit 1`, `·` when never checked. */
+export function checkCell(check: CheckResult | undefined): string {
+  if (!check) return '·';
+  return check.passed ? `✓ ${check.commit}` : `✗ exit ${check.exitCode}`;
 }

@@ -8,6 +8,7 @@
  */
 import type { FileStat } from '../git/diff-output.js';
 import type { LossReport } from '../git/loss.js';
+import type { CheckResult } from '../session/session.js';
 import type { PruneChoices, PruneItemResult, PruneScan } from '../git/prune-report.js';
 import type { MergeOptions, MergeOutcome, MergePreview, RemoveOptions, RemoveOutcome, SessionDiff } from '../git/review.js';
 
@@ -81,6 +82,8 @@ export interface ReviewPort {
   commitTurn(session: string): Promise<TurnCommit>;
   /** One file as two worktree sessions have it now, as a unified diff from `a`'s to `b`'s ('' when alike). */
   compareFile(a: string, b: string, path: string): Promise<string>;
+  /** Runs the repository's check command (`npm test`) in the worktree session's worktree; its result is kept on the session. */
+  check(session: string): Promise<CheckResult>;
 }
 
 /** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */

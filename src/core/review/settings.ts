@@ -18,6 +18,8 @@ export interface ReviewSettings {
   readonly commitMessage: string;
   /** Remove the worktree and its branch as soon as a merge succeeds. */
   readonly cleanupAfterMerge: boolean;
+  /** What checks a worktree's work (`npm test`), run by sh in it; none when absent. */
+  readonly check?: string;
 }
 
 export function reviewSettingsFrom(config: GroveConfig, home: string | undefined): ReviewSettings {
@@ -31,6 +33,7 @@ export function reviewSettingsFrom(config: GroveConfig, home: string | undefined
     commitPerTurn: commits.perTurn,
     commitMessage: commits.message,
     cleanupAfterMerge: worktree.cleanupAfterMerge,
+    ...(config.check !== undefined ? { check: config.check } : {}),
   };
 }
 

@@ -71,6 +71,8 @@ export interface SessionInfo {
    * (no API key, a flag it will not take as root) says why there, and the pane may be gone from view.
    */
   readonly exitLines?: readonly string[];
+  /** Its work's last check (the config's `check`, run in its worktree), for comparing variants. */
+  readonly check?: CheckResult;
   /** Why the last automatic turn commit of a worktree session failed; cleared by the next that succeeds. */
   readonly turnCommitFailure?: string;
   /** The window title the program last set (OSC 0/2), '' if none. */
@@ -85,6 +87,17 @@ export interface SessionInfo {
 }
 
 /** A worktree session's changes as the sidebar shows them, with the sessions it overlaps or conflicts with. */
+/** A check of a worktree session's work: passed or not, at which commit of its branch, and its last line. */
+export interface CheckResult {
+  readonly passed: boolean;
+  readonly exitCode: number;
+  /** The branch's commit the worktree was at (its work since then, uncommitted, was checked too). */
+  readonly commit: string;
+  /** The last line it printed, cut to 200 characters. */
+  readonly line: string;
+  readonly at: number;
+}
+
 export interface SessionChanges extends Omit<ChangeSummary, 'touched'> {
   /** Names of the sessions that touched some of the same files. */
   readonly overlaps: readonly string[];

@@ -17,7 +17,7 @@ import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemove
 import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
 import { lastTurnIn, turnMessage, type ReviewSettings } from '../../core/review/settings.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
-import type { SessionInfo } from '../../core/session/session.js';
+import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
@@ -35,6 +35,8 @@ export interface ReviewServiceOptions {
   log(line: string): void;
   /** How long a session being removed gets to exit before the removal is refused (default 10 s). */
   readonly endWithinMs?: number;
+  /** Runs the repository's check command in a folder (io/check-run.ts); without it, checks are refused. */
+  runCheck?(cwd: string, command: string): Promise<{ readonly exitCode: number; readonly output: string }>;
 }
 
 interface Bound {
@@ -264,12 +266,26 @@ export class ReviewService implements ReviewPort {
     return engine.compareFile(left, right, path);
   }
 
-  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare'): { session: SessionInfo; record: WorktreeRecord } {
+  /** Runs the repository's check command in the session's worktree and records the result on the session. */
+  async check(id: string): Promise<CheckResult> {
+    const { session, record } = this.worktreeSession(id, 'check');
+    const { settings } = await this.bind(record.repoPath);
+    if (settings.check === undefined) throw new Error('no check command: set "check" in the config (e.g. "npm test")');
+    if (!this.options.runCheck) throw new Error('this server runs no checks');
+    const commit = (await this.options.git.exec(record.worktreePath, ['rev-parse', '--short', 'HEAD'])).stdout.trim();
+    const run = await this.options.runCheck(session.cwd, settings.check);
+    const line = run.output.split('\n').map((text) => text.trim()).filter(Boolean).pop() ?? '';
+    const result: CheckResult = { passed: run.exitCode === 0, exitCode: run.exitCode, commit, line: line.slice(0, 200), at: Date.now() };
+    this.options.host.setCheck(id, result);
+    return result;
+  }
+
+  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare' | 'check'): { session: SessionInfo; record: WorktreeRecord } {
     const session = this.session(id);
     if (!session.worktree) {
       const instead = {
         merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions',
-        compare: 'compare worktree sessions (a fan-out\'s variants)',
+        compare: 'compare worktree sessions (a fan-out\'s variants)', check: 'checks run in worktree sessions',
       }[action];
       throw new Error(`${session.name} is a workspace session with no worktree to ${action}: ${instead}`);
     }

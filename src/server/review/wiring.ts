@@ -9,6 +9,7 @@ import { loadGroveConfig } from '../../io/config-files.js';
 import { SimpleGitPort } from '../../io/git.js';
 import { nodeWorktreeFiles } from '../../io/git-files.js';
 import { repositoryOf } from '../../io/repository.js';
+import { runCheck } from '../../io/check-run.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { ReviewService } from './review-service.js';
 import { GROVE_KNOWLEDGE } from '../../core/config/knowledge.js';
@@ -21,8 +22,12 @@ export function reviewServiceFor(host: LocalSessionHost, env: NodeJS.ProcessEnv,
     settings: (folder) => reviewSettingsIn(env, folder),
     repositoryOf,
     log,
+    runCheck: (cwd, command) => runCheck(cwd, command, env, CHECK_TIMEOUT_MS),
   });
 }
+
+/** A check that takes longer is stopped, and counts as failed. */
+const CHECK_TIMEOUT_MS = 15 * 60_000;
 
 /** The settings for the repository holding `folder`; a broken configuration is refused, never half applied. */
 async function reviewSettingsIn(env: NodeJS.ProcessEnv, folder: string): Promise<ReviewSettings> {
