@@ -86,4 +86,30 @@ describe('fan-out in the UI', () => {
     expect(ui.host.list().map((session) => session.name)).not.toContain('greet-3');
     expect(fixture.git(['show', 'main:greeting.txt'])).toBe('hello from 2\n');
   });
+
+  it('gives each variant its own agent when the dialog names one per variant', async () => {
+    fixture = GitFixture.create();
+    const agent = (command: string) => ({ command, prompt: 'argument' as const });
+    ui = new UiHarness({
+      cwd: fixture.repo, repositoryOf, fanout: true, installed: [],
+      review: (host) => (review = reviewServiceFor(host)),
+      programs: { alpha: (pty) => pty.print('a> '), beta: (pty) => pty.print('b> '), gamma: (pty) => pty.print('c> ') },
+      config: { agents: { alpha: agent('alpha'), beta: agent('beta'), gamma: agent('gamma') } },
+    });
+    await ui.startDefault();
+    ui.run('fanout');
+    await ui.waitForText('Fan out');
+    ui.press('Tab', 'Tab');
+    ui.type('alpha,beta');
+    ui.press('Tab');
+    ui.type('try it');
+    ui.press('Enter');
+    await ui.waitForText('give one agent, or one per variant (3); got 2');
+    ui.press('BTab');
+    ui.type(',gamma');
+    ui.press('Enter');
+    await ui.waitForText(/▾ try-it ×3/u);
+    expect(ui.ptys.slice(1).map((pty) => pty.file)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(ui.host.list().filter((s) => s.group === 'try-it').map((s) => s.worktree?.baseBranch)).toEqual(['main', 'main', 'main']);
+  });
 });
