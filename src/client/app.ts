@@ -10,7 +10,6 @@
  * implements; copy mode, the mouse, the review loop and attention are controllers of their own, each
  * given a small adapter onto this state; sessions are reached only through the SessionHost port.
  */
-import { basename } from 'node:path';
 import type { Subscription } from 'rxjs';
 import { commandProblem, type ClientActions, type ClientView, type CommandContext } from '../core/commands/command.js';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
@@ -23,8 +22,8 @@ import { describeConflicts, type ConflictReport } from '../core/review/conflict-
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { CommandRequest, SessionHost } from '../core/session/host.js';
 import type { Machines, MachineState } from './hosts/host-set.js';
-import { fanoutFromForm, type FanoutInput } from './fanout.js';
-import { FanoutDialog } from './views/fanout-dialog.js';
+import type { FanoutInput } from './fanout.js';
+import { SessionMaker, type MakerUi } from './session-maker.js';
 import type { SessionInfo } from '../core/session/session.js';
 import type { TerminalScreen } from '../io/screen.js';
 import type { MouseScene } from '../core/mouse/mouse-router.js';
@@ -35,7 +34,6 @@ import type { CopyModeOptions, CopyModeSession } from './copy-mode/copy-mode-ses
 import { CopyModes } from './copy-mode/copy-modes.js';
 import { KeyDispatch } from './key-dispatch.js';
 import { findCommand } from '../core/commands/registry.js';
-import { prefixClashes } from '../core/agents/profile.js';
 import { MouseInput } from './mouse.js';
 import { mouseScene } from './mouse-scene.js';
 import { PaneViews } from './pane-views.js';
@@ -43,8 +41,7 @@ import { ReviewController, type ReviewUi } from './review/review-controller.js';
 import { TerminalInput } from './terminal-input.js';
 import { helpLines, TextOverlay } from './views/help-overlay.js';
 import type { Modal } from './views/modal.js';
-import { newSessionDefaults, newSessionRequest, type AgentLauncher } from './new-session-request.js';
-import { NewSessionDialog, type NewSessionInput } from './views/new-session-dialog.js';
+import type { AgentLauncher } from './new-session-request.js';
 import { SearchPrompt } from './views/search-prompt.js';
 import type { Palette } from './views/palette.js';
 import { SessionList } from './session-list.js';
@@ -92,12 +89,11 @@ export class GroveApp implements ClientActions {
   private readonly panes: PaneViews;
   private readonly views: AppViews;
   private readonly dispatch: KeyDispatch;
-  /** Agents whose prefix clash this UI has already told of. */
-  private readonly toldClashes = new Set<string>();
   private readonly copyModes: CopyModes;
   private readonly clipboard: Clipboard;
   private readonly mouse: MouseInput;
   private readonly review: ReviewController;
+  private readonly maker: SessionMaker;
   private readonly attention: Attention;
   private readonly frames = new Map<string, PaneFrame>();
   private readonly list: SessionList;
@@ -112,8 +108,6 @@ export class GroveApp implements ClientActions {
   /** Panes whose frame arrived since the last draw. */
   private readonly panesQueued = new Set<string>();
   private drawScheduled = false;
-  /** Input typed while a session is being made, for it (createSession). */
-  private typeahead: string[] | undefined;
   /** The links to other machines, as last reported. */
   private machineStates: readonly MachineState[] = [];
 
@@ -129,6 +123,7 @@ export class GroveApp implements ClientActions {
     this.copyModes = this.disposables.add(new CopyModes(this.copyModesClient()));
     this.mouse = this.disposables.add(new MouseInput(this.mouseClient(), options.mouse ?? true));
     this.review = new ReviewController(this.reviewUi());
+    this.maker = new SessionMaker(this.makerUi());
     this.attention = new Attention((sequence) => options.screen.control(sequence), options.notify ?? { bell: true, desktop: false }, process.env);
     this.subscribe(options.host.clipboard$.subscribe(({ text }) => this.clipboard.toTerminal(text)));
     this.subscribe(options.host.sessions$.subscribe((list) => this.sessionsChanged(list)));
@@ -151,9 +146,8 @@ export class GroveApp implements ClientActions {
   }
 
   /** Starts a session running the default command, as tmux does when it starts with none. */
-  async createDefaultSession(): Promise<void> {
-    const error = await this.createSession({ name: '', command: '' });
-    if (error) this.message(error);
+  createDefaultSession(): Promise<void> {
+    return this.maker.createDefault();
   }
 
   /**
@@ -209,10 +203,7 @@ export class GroveApp implements ClientActions {
   }
 
   sendToFocused(data: string): void {
-    if (this.typeahead) {
-      this.typeahead.push(data);
-      return;
-    }
+    if (this.maker.hold(data)) return;
     const focusedId = this.list.focusedId;
     if (!focusedId) return;
     // A layout change still waiting to be drawn (a zoom, a switch) resizes ptys when it is: draw it first,
@@ -227,12 +218,7 @@ export class GroveApp implements ClientActions {
   }
 
   openNewSessionDialog(): void {
-    const close = () => this.closeModal();
-    const machines = this.options.machines?.names ?? [];
-    const defaults = { ...newSessionDefaults(this.options.shell, this.options.agents), ...(machines.length ? { machines } : {}) };
-    this.openModal(new NewSessionDialog(this.options.screen.screen, this.palette, defaults,
-      // The dialog redraws itself with the answer (an error stays in it): the screen must follow.
-      (input) => this.createSession(input).finally(() => this.requestRender()), close));
+    this.maker.openNewSessionDialog();
   }
 
   confirm(question: string, onYes: () => void): void {
@@ -317,23 +303,7 @@ export class GroveApp implements ClientActions {
   }
 
   openFanoutDialog(): void {
-    const fanout = this.options.fanout;
-    if (!fanout) return this.message('this grove has no server to make worktrees with');
-    const catalog = this.options.agents.catalog;
-    const agent = catalog.defaultAgent ?? 'claude';
-    this.openModal(new FanoutDialog(this.options.screen.screen, this.palette, agent, async (form) => {
-      try {
-        const input = fanoutFromForm(form, { agent, cwd: this.options.cwd, readPlan: fanout.readPlan });
-        const made = await fanout.run({ ...input, size: this.newSessionSize() });
-        this.focus(made[0]!.id);
-        this.message(`started ${made.map((session) => session.name).join(', ')}`);
-        return undefined;
-      } catch (err) {
-        return (err as Error).message;
-      } finally {
-        this.requestRender();
-      }
-    }, () => this.closeModal()));
+    this.maker.openFanoutDialog();
   }
 
   openCompare(ids: readonly string[]): void {
@@ -347,48 +317,6 @@ export class GroveApp implements ClientActions {
   }
 
   // Internals.
-
-  private async createSession(input: NewSessionInput): Promise<string | undefined> {
-    const { machine } = input;
-    // Another machine's PATH is not this one's: whether an agent is installed there, its server says.
-    const launcher = machine ? { ...this.options.agents, resolveCommand: (command: string) => command } : this.options.agents;
-    const launch = newSessionRequest(input, machine ? basename(this.options.shell) : this.options.shell, launcher);
-    if (!launch.ok) return launch.message;
-    const size = this.newSessionSize();
-    // What is typed while the session starts is for it, kept and delivered in order once it runs, as a
-    // terminal keeps typeahead (the keys after C-b c and Enter, or before the first session exists).
-    const typeahead: string[] = [];
-    this.typeahead = typeahead;
-    try {
-      const request = {
-        ...(input.name ? { name: input.name } : {}),
-        ...launch.request,
-        cwd: this.options.cwd,
-        ...(input.isolation === 'worktree' ? { isolation: 'worktree' as const } : {}),
-        ...size,
-      };
-      const session = machine && this.options.machines ? await this.options.machines.createOn(machine, request) : await this.options.host.create(request);
-      this.focus(session.id);
-      if (this.typeahead === typeahead) this.typeahead = undefined;
-      if (typeahead.length) this.sendToFocused(typeahead.join(''));
-      this.tellPrefixClash(session.agent);
-      return undefined;
-    } catch (err) {
-      return (err as Error).message;
-    } finally {
-      if (this.typeahead === typeahead) this.typeahead = undefined;
-    }
-  }
-
-  /** The first time this UI starts an agent that binds the prefix, says how to send it the key. */
-  private tellPrefixClash(agent: string): void {
-    if (this.toldClashes.has(agent)) return;
-    this.toldClashes.add(agent);
-    const profile = this.options.agents.catalog.profiles.find((p) => p.name === agent);
-    const keymap = this.options.keymap;
-    const [clash] = profile ? prefixClashes([profile], keymap.prefix, keymap.keysFor('send-prefix')[0]) : [];
-    if (clash) this.message(clash);
-  }
 
   /** The size a new session will have: its rectangle in the layout once it is added and focused. */
   private newSessionSize(): { cols: number; rows: number } {
@@ -538,6 +466,20 @@ export class GroveApp implements ClientActions {
       input: (id: string, bytes: string) => this.options.host.input(id, bytes),
       copyMode: (id: string, enter?: CopyModeOptions) => (enter ? this.enterCopyMode(id, enter) : this.copyModes.get(id)),
       control: (sequence: string) => this.options.screen.control(sequence),
+    };
+  }
+
+  private makerUi(): MakerUi {
+    const { screen, host, keymap, agents, cwd, shell, machines, fanout } = this.options;
+    return {
+      screen: screen.screen, palette: this.palette, host, keymap, agents, cwd, shell, machines, fanout,
+      openModal: (modal: Modal) => this.openModal(modal),
+      closeModal: () => this.closeModal(),
+      focus: (id: string) => this.focus(id),
+      message: (text: string) => this.message(text),
+      sendToFocused: (data: string) => this.sendToFocused(data),
+      newSessionSize: () => this.newSessionSize(),
+      render: () => this.requestRender(),
     };
   }
 
