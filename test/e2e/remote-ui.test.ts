@@ -82,7 +82,8 @@ describe('other machines in the UI', () => {
     writeFileSync(join(repo, 'README.md'), 'api\n');
     git('add', '.');
     git('commit', '-qm', 'start');
-    writeConfig({ box: { ssh: 'box', grove: sshd.grove, cwd: repo } });
+    // The folder as people write it: ~ is that machine's home (its server says which).
+    writeConfig({ box: { ssh: 'box', grove: sshd.grove, cwd: '~/api' } });
     const t = await sandbox.open({ cols: 120, rows: 30 });
     await t.waitForText('Sessions (1)');
     t.press('C-b', 'c');

@@ -67,8 +67,11 @@ export class HostSet implements SessionHost, Machines {
   async createOn(machine: string, request: CreateSessionRequest): Promise<SessionInfo> {
     const link = this.linkNamed(machine);
     await link.ready();
-    const cwd = this.configs[machine]?.cwd ?? link.host?.home;
-    if (!cwd) throw new Error(`${machine} did not say its home folder: set hosts.${machine}.cwd`);
+    const home = link.host?.home;
+    const configured = this.configs[machine]?.cwd;
+    // `~/src/api` in the config is that machine's home, which its server told this link.
+    const cwd = configured === undefined ? home : home && /^~(\/|$)/u.test(configured) ? home + configured.slice(1) : configured;
+    if (!cwd) throw new Error(`${machine} did not say its home folder: set hosts.${machine}.cwd to a full path`);
     const { args, env, statusRules, ...rest } = request;
     const params = { ...rest, cwd, args: [...args], ...(env ? { env: { ...env } } : {}), ...(statusRules ? { statusRules: [...statusRules] } : {}) };
     return this.placed(machine, await link.request('create', params), link.state);
