@@ -26,6 +26,7 @@ import { newCommand } from './commands/new.js';
 import { proxyCommand } from './commands/proxy.js';
 import { pickCommand } from './commands/pick.js';
 import { pruneCommand } from './commands/prune.js';
+import { prCommand, pushCommand } from './commands/push.js';
 import { relaunchCommand } from './commands/relaunch.js';
 import { rmCommand } from './commands/rm.js';
 import { sendCommand } from './commands/send.js';
@@ -52,6 +53,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   compareCommand,
   mergeCommand,
   pickCommand,
+  pushCommand,
+  prCommand,
   rmCommand,
   commitCommand,
   pruneCommand,

@@ -23,6 +23,7 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
     remove: (session, options) => { const { port, id } = on(session); return port.remove(id, options); },
     commitTurn: (session) => { const { port, id } = on(session); return port.commitTurn(id); },
     check: (session) => { const { port, id } = on(session); return port.check(id); },
+    push: (session, options) => { const { port, id } = on(session); return port.push(id, options); },
     compareFile: (a, b, path) => {
       const [left, right] = [hosts.route(a), hosts.route(b)];
       if (left?.link !== right?.link) return Promise.reject(new Error('variants on two machines cannot be compared file by file'));

@@ -103,3 +103,16 @@ export interface RemoveOutcome {
   /** The other sessions that worked in the worktree and were ended with it, by name (the review service sets it). */
   readonly ended?: readonly string[];
 }
+
+/** `grove push`: where to, and whether to replace what is there (only as the user typed --force). */
+export interface PushOptions {
+  readonly remote?: string;
+  readonly force?: boolean;
+}
+
+/** Where a branch was pushed: the remote, the branch, and the remote's URL (for a pull request's address). */
+export interface PushOutcome {
+  readonly remote: string;
+  readonly branch: string;
+  readonly url: string;
+}

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
-import type { RemoveOutcome, SessionDiff } from '../git/review.js';
+import type { PushOutcome, RemoveOutcome, SessionDiff } from '../git/review.js';
 import type { ConflictReport } from '../review/conflict-report.js';
 import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../review/review-port.js';
 import type { PaneFrame } from '../screen/frame.js';
@@ -116,6 +116,8 @@ export const REQUESTS = {
   compareFile: z.object({ a: session, b: session, path }),
   /** Runs the repository's check command in a worktree session's worktree (answered when it has finished). */
   check: z.object({ session }),
+  /** Pushes a worktree session's branch, upstream set; `force` only as the user typed it. */
+  push: z.object({ session, remote: z.string().min(1).max(255).optional(), force: z.boolean().optional() }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
   setBuffer: z.object({ text: pasteText }),
   getBuffer: z.object({}),
@@ -151,6 +153,7 @@ export interface RequestResults {
   commitTurn: TurnCommit;
   compareFile: string;
   check: CheckResult;
+  push: PushOutcome;
   setBuffer: null;
   getBuffer: string | null;
   pasteBuffer: null;

@@ -10,7 +10,7 @@ import type { FileStat } from '../git/diff-output.js';
 import type { LossReport } from '../git/loss.js';
 import type { CheckResult } from '../session/session.js';
 import type { PruneChoices, PruneItemResult, PruneScan } from '../git/prune-report.js';
-import type { MergeOptions, MergeOutcome, MergePreview, RemoveOptions, RemoveOutcome, SessionDiff } from '../git/review.js';
+import type { MergeOptions, MergeOutcome, MergePreview, PushOptions, PushOutcome, RemoveOptions, RemoveOutcome, SessionDiff } from '../git/review.js';
 
 /** What `merge` would do, for the user to confirm. */
 export interface MergeReview {
@@ -84,6 +84,8 @@ export interface ReviewPort {
   compareFile(a: string, b: string, path: string): Promise<string>;
   /** Runs the repository's check command (`npm test`) in the worktree session's worktree; its result is kept on the session. */
   check(session: string): Promise<CheckResult>;
+  /** Pushes the worktree session's branch for review (its pending work committed first when commits per turn are on). */
+  push(session: string, options: PushOptions): Promise<PushOutcome>;
 }
 
 /** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */

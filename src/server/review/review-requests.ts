@@ -11,7 +11,7 @@ import type { ReviewService } from './review-service.js';
 
 type ReviewMethod = Extract<
   RequestMethod,
-  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check'
+  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check' | 'push'
 >;
 
 function reviewOf(context: RequestContext): ReviewService {
@@ -30,6 +30,7 @@ export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
   commitTurn: async ({ session }, context) => reviewOf(context).commitTurn(context.resolve(session)),
   compareFile: async ({ a, b, path }, context) => reviewOf(context).compareFile(context.resolve(a), context.resolve(b), path),
   check: async ({ session }, context) => reviewOf(context).check(context.resolve(session)),
+  push: async ({ session, ...options }, context) => reviewOf(context).push(context.resolve(session), options),
 };
 
 /** A workspace session starts at once; a worktree session gets its worktree first. */

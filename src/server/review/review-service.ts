@@ -20,6 +20,7 @@ import type { CreateSessionRequest } from '../../core/session/host.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
+import type { PushOptions, PushOutcome } from '../../core/git/review.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
 import { RepoQueues } from './repo-queues.js';
 import { createWorktreeSession } from './worktree-session.js';
@@ -266,6 +267,16 @@ export class ReviewService implements ReviewPort {
     return engine.compareFile(left, right, path);
   }
 
+  /** Pushes a worktree session's branch (its pending work committed first, as the end of a turn, when commits per turn are on). */
+  async push(id: string, options: PushOptions): Promise<PushOutcome> {
+    const { session, record } = this.worktreeSession(id, 'push');
+    const { engine, settings } = await this.bind(record.repoPath);
+    return this.queues.run(record.repoPath, async () => {
+      if (settings.commitPerTurn) await this.commit(session, record, engine, settings);
+      return engine.push(record, options);
+    });
+  }
+
   /** Runs the repository's check command in the session's worktree and records the result on the session. */
   async check(id: string): Promise<CheckResult> {
     const { session, record } = this.worktreeSession(id, 'check');
@@ -280,12 +291,13 @@ export class ReviewService implements ReviewPort {
     return result;
   }
 
-  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare' | 'check'): { session: SessionInfo; record: WorktreeRecord } {
+  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare' | 'check' | 'push'): { session: SessionInfo; record: WorktreeRecord } {
     const session = this.session(id);
     if (!session.worktree) {
       const instead = {
         merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions',
         compare: 'compare worktree sessions (a fan-out\'s variants)', check: 'checks run in worktree sessions',
+        push: 'push the branch you work on with git push',
       }[action];
       throw new Error(`${session.name} is a workspace session with no worktree to ${action}: ${instead}`);
     }

@@ -12,6 +12,8 @@ import { createWorktree, type CreatedWorktree, type CreateWorktreeRequest } from
 import { diffSession, type DiffTarget, type SessionDiff } from './diff.js';
 import { compareFile } from './compare-file.js';
 import { handOffPlan } from './handoff.js';
+import { pushBranch } from './push.js';
+import type { PushOptions, PushOutcome } from '../../core/git/review.js';
 import { lockWorktree, unlockWorktree } from './lock.js';
 import { assessRemoval } from './loss.js';
 import { mergeSession } from './merge.js';
@@ -38,6 +40,11 @@ export class WorktreeEngine {
   /** One file as two worktrees have it now, diffed (compare-file.ts). */
   compareFile(a: WorktreeRecord, b: WorktreeRecord, path: string): Promise<string> {
     return compareFile(this.ctx, a, b, path);
+  }
+
+  /** Pushes the branch for review, upstream set (push.ts). */
+  push(record: WorktreeRecord, options: PushOptions): Promise<PushOutcome> {
+    return pushBranch(this.ctx, record, options);
   }
 
   /** Writes a plan into the worktree for its agent, ignored by git (handoff.ts). */
