@@ -27,6 +27,7 @@ import { proxyCommand } from './commands/proxy.js';
 import { pickCommand } from './commands/pick.js';
 import { pruneCommand } from './commands/prune.js';
 import { prCommand, pushCommand } from './commands/push.js';
+import { syncCommand } from './commands/sync.js';
 import { relaunchCommand } from './commands/relaunch.js';
 import { rmCommand } from './commands/rm.js';
 import { sendCommand } from './commands/send.js';
@@ -53,6 +54,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   compareCommand,
   mergeCommand,
   pickCommand,
+  syncCommand,
   pushCommand,
   prCommand,
   rmCommand,

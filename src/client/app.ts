@@ -306,6 +306,10 @@ export class GroveApp implements ClientActions {
     this.maker.openFanoutDialog();
   }
 
+  syncWithBase(id: string): void {
+    this.review.syncWithBase(id);
+  }
+
   openCompare(ids: readonly string[]): void {
     this.review.openCompare(ids);
   }

@@ -100,9 +100,11 @@ describe('fan-out', () => {
       .toEqual(['hello from 1 (alpha)\n', 'hello from 2 (beta)\n', 'hello from 3 (gamma)\n']);
     expect(readFileSync(join(worktree('planned-1'), PLAN_FILE), 'utf8')).toBe('# Plan\n1. greet\n');
     expect(readFileSync(log(), 'utf8')).toContain(`Read the plan in ${PLAN_FILE}`);
-    const status = execFileSync('git', ['status', '--porcelain'], { cwd: worktree('planned-1'), env: sandbox.env, encoding: 'utf8' });
-    expect(status).not.toContain(PLAN_FILE);
-    expect(status).toContain('greeting.txt');
+    // Neither in what is uncommitted nor in any commit of the branch (turns may have been committed by now).
+    const inWorktree = (...args: string[]) => execFileSync('git', args, { cwd: worktree('planned-1'), env: sandbox.env, encoding: 'utf8' });
+    const seen = inWorktree('status', '--porcelain', '--untracked-files=all') + inWorktree('log', '--name-only', '--format=', 'main..HEAD');
+    expect(seen).not.toContain(PLAN_FILE);
+    expect(seen).toContain('greeting.txt');
   });
 
   it('refuses a count out of range, and agents that do not match it, in one line', async () => {

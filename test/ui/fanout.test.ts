@@ -28,7 +28,8 @@ describe('fan-out in the UI', () => {
     fixture = GitFixture.create();
     ui = new UiHarness({
       cwd: fixture.repo, repositoryOf, fanout: true, installed: [], rows: 40,
-      review: (host) => (review = reviewServiceFor(host, { settings: { check: 'grep -q "from 2" greeting.txt' } })),
+      // No turn commits by themselves: what each variant has uncommitted stays so, whenever its turns end.
+      review: (host) => (review = reviewServiceFor(host, { settings: { check: 'grep -q "from 2" greeting.txt', commitPerTurn: false } })),
       programs: { scripted: (pty) => pty.print('ready\r\n> ') },
       config: { agents: { scripted: { command: 'scripted', prompt: 'argument' } } },
     });
@@ -72,7 +73,10 @@ describe('fan-out in the UI', () => {
 
     // Pick greet-2: the merge, then the offer once the dialog is closed. greet-3 loses nothing (its turn's
     // commit stays on its branch) and goes; greet-1 has work nowhere else, so it gets the remove dialog.
-    ui.app.focus(ui.host.list().find((s) => s.name === 'greet-2')!.id);
+    const picked = ui.host.list().find((s) => s.name === 'greet-2')!;
+    await review!.commitTurn(picked.id);
+    await review!.commitTurn(ui.host.list().find((s) => s.name === 'greet-3')!.id);
+    ui.app.focus(picked.id);
     ui.run('merge');
     await ui.waitForText('method: merge commit (m)');
     ui.press('Enter');
@@ -81,8 +85,8 @@ describe('fan-out in the UI', () => {
     await ui.waitForText('remove the other variants (greet-1, greet-3)? (y/n)');
     writeFileSync(join(worktreeOf('greet-1'), 'notes.txt'), 'not saved anywhere else\n');
     ui.press('y');
-    await ui.waitForText('Remove greet-1');
-    await ui.waitForText('losing 1 untracked file:');
+    await ui.waitForText('Remove greet-1', 15_000);
+    await ui.waitForText('losing 2 untracked files:');
     expect(ui.host.list().map((session) => session.name)).not.toContain('greet-3');
     expect(fixture.git(['show', 'main:greeting.txt'])).toBe('hello from 2\n');
   });

@@ -62,3 +62,18 @@ describe('the merge dialog', () => {
     await ui.waitForText('squash-merged grove/w into main');
   });
 });
+
+describe('sync with the base (C-b u)', () => {
+  it('says what comes in, asks, and merges the base in', async () => {
+    const { ui, worktree } = await withWorktreeSession();
+    fixture!.commit('mine', { 'w.txt': 'w\n' }, worktree);
+    fixture!.commit('main moves', { 'm.txt': 'm\n' });
+    ui.run('sync');
+    await ui.waitForText('grove/w ← main: 1 commit to bring in (comes in cleanly): merge it in? (y/n)');
+    ui.press('y');
+    await ui.waitForText("grove/w has main's work now (merged in)");
+    expect(fixture!.git(['log', '--format=%s', '-1', 'grove/w'], worktree)).toMatch(/^Merge /u);
+    ui.run('sync');
+    await ui.waitForText('grove/w is up to date with main');
+  });
+});

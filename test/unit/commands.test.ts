@@ -44,6 +44,7 @@ class FakeClient implements ClientActions {
   openFanoutDialog() { this.calls.push('fanout'); }
   openCompare(ids: readonly string[]) { this.calls.push(`compare ${ids.join(' ')}`); }
   toggleGroup(group: string) { this.calls.push(`fold ${group}`); }
+  syncWithBase(id: string) { this.calls.push(`sync ${id}`); }
   answerYes() { this.pendingYes?.(); }
 }
 

@@ -36,6 +36,7 @@ describe('helpSections', () => {
       { keys: 'C-b m', command: 'merge', description: 'Preview and merge the worktree session' },
       { keys: 'C-b X', command: 'remove-worktree', description: 'Remove the session and its worktree' },
       { keys: 'C-b s', command: 'commit-turn', description: 'Commit the worktree session now' },
+      { keys: 'C-b u', command: 'sync', description: 'Sync the worktree session with its base' },
       { keys: 'C-b F', command: 'fanout', description: 'Fan out: one task to several agents' },
       { keys: 'C-b V', command: 'compare', description: "Compare the fan-out's variants" },
       { keys: 'C-b g', command: 'toggle-group', description: 'Fold or unfold the fan-out' },
@@ -117,7 +118,7 @@ describe('the help screen', () => {
   it('shows copy mode under its own title after a blank line, its keys aligned with the others', () => {
     const lines = helpLines(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
     const title = lines.indexOf('Copy mode');
-    expect(title).toBe(30 + 1);
+    expect(title).toBe(31 + 1);
     expect(lines[title - 1]).toBe('');
     expect(lines[title + 1]).toMatch(/^h, Left +Cursor left$/);
     expect(lines.at(-1)).toMatch(/^q, Escape, C-c  Leave copy mode$/);
@@ -133,7 +134,7 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(30 + 28);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(31 + 28);
   });
 
   it('has a table of copy mode\'s keys after the commands, saying how to get there', () => {

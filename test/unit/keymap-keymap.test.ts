@@ -42,7 +42,8 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('F')).toBe('fanout');
     expect(command('V')).toBe('compare');
     expect(command('g')).toBe('toggle-group');
-    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(39);
+    expect(command('u')).toBe('sync');
+    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(40);
     // 40 copy-mode-vi rows, less C-b (page up), which the default prefix shadows.
     expect(keymap.rows().filter((row) => row.table === 'copy-mode-vi')).toHaveLength(39);
   });

@@ -24,6 +24,8 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
     commitTurn: (session) => { const { port, id } = on(session); return port.commitTurn(id); },
     check: (session) => { const { port, id } = on(session); return port.check(id); },
     push: (session, options) => { const { port, id } = on(session); return port.push(id, options); },
+    previewSync: (session) => { const { port, id } = on(session); return port.previewSync(id); },
+    sync: (session, options) => { const { port, id } = on(session); return port.sync(id, options); },
     compareFile: (a, b, path) => {
       const [left, right] = [hosts.route(a), hosts.route(b)];
       if (left?.link !== right?.link) return Promise.reject(new Error('variants on two machines cannot be compared file by file'));

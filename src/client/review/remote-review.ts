@@ -3,7 +3,7 @@
  * protocol's table, answered with the plain records of src/core/git/review.ts.
  */
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
-import type { MergeOptions, PushOptions, PushOutcome, RemoveOutcome, SessionDiff } from '../../core/git/review.js';
+import type { MergeOptions, PushOptions, PushOutcome, RemoveOutcome, SessionDiff, SyncOptions, SyncOutcome, SyncPreview } from '../../core/git/review.js';
 import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
 import type { CheckResult } from '../../core/session/session.js';
 import type { Requester } from '../remote-host.js';
@@ -59,5 +59,13 @@ export class RemoteReview implements ReviewPort {
 
   async push(session: string, options: PushOptions): Promise<PushOutcome> {
     return this.host.request('push', { session, ...options });
+  }
+
+  async previewSync(session: string): Promise<SyncPreview> {
+    return this.host.request('syncPreview', { session });
+  }
+
+  async sync(session: string, options: SyncOptions): Promise<SyncOutcome> {
+    return this.host.request('sync', { session, ...options });
   }
 }

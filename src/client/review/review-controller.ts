@@ -11,6 +11,7 @@ import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
 import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
+import { syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
@@ -105,6 +106,24 @@ export class ReviewController {
     this.ui.host
       .create({ ...(name ? { name } : {}), command: this.ui.shell, args: [], cwd: session.cwd, ...this.ui.newSessionSize() })
       .then((shell) => this.ui.focus(shell.id), (error: Error) => this.ui.message(error.message));
+  }
+
+  /** `C-b u`: what comes in from the base, then (asked in the status line) the base merged in; a conflict is aborted. */
+  syncWithBase(id: string): void {
+    const session = this.ui.session(id);
+    if (!session?.worktree) return;
+    const { branch } = session.worktree;
+    this.ask(`previewing the sync of ${branch}…`, (review) => review.previewSync(id), (preview, review) => {
+      const lines = syncPreviewLines(branch, preview);
+      if (!preview.behind.length) return this.ui.message(lines[0]!);
+      const how = preview.clean ? 'comes in cleanly' : `would conflict in ${preview.conflicts.join(', ')}, and is then aborted`;
+      this.ui.message(undefined);
+      this.ui.confirm(`${lines[0]} (${how}): merge it in? (y/n)`, () => {
+        this.ask(`syncing ${branch}…`, (port) => port.sync(id, { mode: 'merge', onConflict: 'abort' }), (outcome) => {
+          this.ui.message(syncOutcomeLine(branch, preview.baseBranch, outcome));
+        });
+      });
+    });
   }
 
   /** The variants side by side; a file of two of them, B's against A's, on Enter; `checks` just run, by id. */

@@ -73,6 +73,8 @@ export interface ClientActions {
   openFanoutDialog(): void;
   /** The variants (session ids, in order) side by side. */
   openCompare(ids: readonly string[]): void;
+  /** The preview of bringing the worktree session's branch up to date with its base, then the sync once confirmed. */
+  syncWithBase(id: string): void;
   /** Folds a fan-out's variants into their sidebar header, or unfolds them. */
   toggleGroup(group: string): void;
 }

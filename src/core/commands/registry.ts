@@ -27,6 +27,7 @@ import { selectSession } from './select-session.js';
 import { sendPrefix } from './send-prefix.js';
 import { showAll } from './show-all.js';
 import { showConflicts } from './show-conflicts.js';
+import { sync } from './sync.js';
 import { toggleMouse } from './toggle-mouse.js';
 import { zoom } from './zoom.js';
 
@@ -51,6 +52,7 @@ export const COMMANDS: readonly Command[] = [
   merge,
   removeWorktree,
   commitTurn,
+  sync,
   openWorktree,
   prune,
   fanout,

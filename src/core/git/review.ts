@@ -116,3 +116,27 @@ export interface PushOutcome {
   readonly branch: string;
   readonly url: string;
 }
+
+/** What syncing a worktree session's branch with its base would bring in, and whether it would conflict. */
+export interface SyncPreview {
+  readonly baseBranch: string;
+  /** The base's commits the branch does not have, newest first ([]: up to date). */
+  readonly behind: readonly CommitSummary[];
+  readonly clean: boolean;
+  readonly conflicts: readonly string[];
+}
+
+/** How a branch is brought up to date with its base: its base merged in, or its commits replayed on the base. */
+export type SyncMode = 'merge' | 'rebase';
+
+export interface SyncOptions {
+  readonly mode: SyncMode;
+  readonly onConflict: ConflictChoice;
+}
+
+export type SyncOutcome =
+  /** The branch has its base's work; `record` starts from the base's tip now. */
+  | { readonly kind: 'synced'; readonly mode: SyncMode; readonly record: WorktreeRecord }
+  | { readonly kind: 'up-to-date' }
+  | { readonly kind: 'conflict-left'; readonly where: string; readonly files: readonly string[] }
+  | { readonly kind: 'conflict-aborted'; readonly files: readonly string[] };

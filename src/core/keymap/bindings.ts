@@ -68,6 +68,7 @@ export const DEFAULT_BINDINGS: readonly KeyBinding[] = [
   { table: 'prefix', key: 'm', command: 'merge', description: 'Preview and merge the worktree session' },
   { table: 'prefix', key: 'X', command: 'remove-worktree', description: 'Remove the session and its worktree' },
   { table: 'prefix', key: 's', command: 'commit-turn', description: 'Commit the worktree session now' },
+  { table: 'prefix', key: 'u', command: 'sync', description: 'Sync the worktree session with its base' },
   { table: 'prefix', key: 'F', command: 'fanout', description: 'Fan out: one task to several agents' },
   { table: 'prefix', key: 'V', command: 'compare', description: "Compare the fan-out's variants" },
   { table: 'prefix', key: 'g', command: 'toggle-group', description: 'Fold or unfold the fan-out' },

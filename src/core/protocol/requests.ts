@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
-import type { PushOutcome, RemoveOutcome, SessionDiff } from '../git/review.js';
+import type { PushOutcome, RemoveOutcome, SessionDiff, SyncOutcome, SyncPreview } from '../git/review.js';
 import type { ConflictReport } from '../review/conflict-report.js';
 import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../review/review-port.js';
 import type { PaneFrame } from '../screen/frame.js';
@@ -116,6 +116,9 @@ export const REQUESTS = {
   compareFile: z.object({ a: session, b: session, path }),
   /** Runs the repository's check command in a worktree session's worktree (answered when it has finished). */
   check: z.object({ session }),
+  syncPreview: z.object({ session }),
+  /** Brings a worktree session's branch up to date with its base, in its worktree. */
+  sync: z.object({ session, mode: z.enum(['merge', 'rebase']), onConflict: z.enum(['leave', 'abort']) }),
   /** Pushes a worktree session's branch, upstream set; `force` only as the user typed it. */
   push: z.object({ session, remote: z.string().min(1).max(255).optional(), force: z.boolean().optional() }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
@@ -154,6 +157,8 @@ export interface RequestResults {
   compareFile: string;
   check: CheckResult;
   push: PushOutcome;
+  syncPreview: SyncPreview;
+  sync: SyncOutcome;
   setBuffer: null;
   getBuffer: string | null;
   pasteBuffer: null;

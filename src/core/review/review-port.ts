@@ -10,7 +10,7 @@ import type { FileStat } from '../git/diff-output.js';
 import type { LossReport } from '../git/loss.js';
 import type { CheckResult } from '../session/session.js';
 import type { PruneChoices, PruneItemResult, PruneScan } from '../git/prune-report.js';
-import type { MergeOptions, MergeOutcome, MergePreview, PushOptions, PushOutcome, RemoveOptions, RemoveOutcome, SessionDiff } from '../git/review.js';
+import type { MergeOptions, MergeOutcome, MergePreview, PushOptions, PushOutcome, RemoveOptions, RemoveOutcome, SessionDiff, SyncOptions, SyncOutcome, SyncPreview } from '../git/review.js';
 
 /** What `merge` would do, for the user to confirm. */
 export interface MergeReview {
@@ -86,6 +86,9 @@ export interface ReviewPort {
   check(session: string): Promise<CheckResult>;
   /** Pushes the worktree session's branch for review (its pending work committed first when commits per turn are on). */
   push(session: string, options: PushOptions): Promise<PushOutcome>;
+  /** What bringing the session's branch up to date with its base would bring in, and whether it would conflict. */
+  previewSync(session: string): Promise<SyncPreview>;
+  sync(session: string, options: SyncOptions): Promise<SyncOutcome>;
 }
 
 /** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */

@@ -11,7 +11,7 @@ import type { ReviewService } from './review-service.js';
 
 type ReviewMethod = Extract<
   RequestMethod,
-  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check' | 'push'
+  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check' | 'push' | 'syncPreview' | 'sync'
 >;
 
 function reviewOf(context: RequestContext): ReviewService {
@@ -31,6 +31,8 @@ export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
   compareFile: async ({ a, b, path }, context) => reviewOf(context).compareFile(context.resolve(a), context.resolve(b), path),
   check: async ({ session }, context) => reviewOf(context).check(context.resolve(session)),
   push: async ({ session, ...options }, context) => reviewOf(context).push(context.resolve(session), options),
+  syncPreview: async ({ session }, context) => reviewOf(context).previewSync(context.resolve(session)),
+  sync: async ({ session, ...options }, context) => reviewOf(context).sync(context.resolve(session), options),
 };
 
 /** A workspace session starts at once; a worktree session gets its worktree first. */

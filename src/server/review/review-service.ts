@@ -20,7 +20,7 @@ import type { CreateSessionRequest } from '../../core/session/host.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
-import type { PushOptions, PushOutcome } from '../../core/git/review.js';
+import type { PushOptions, PushOutcome, SyncOptions, SyncOutcome, SyncPreview } from '../../core/git/review.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
 import { RepoQueues } from './repo-queues.js';
 import { createWorktreeSession } from './worktree-session.js';
@@ -267,6 +267,25 @@ export class ReviewService implements ReviewPort {
     return engine.compareFile(left, right, path);
   }
 
+  async previewSync(id: string): Promise<SyncPreview> {
+    const { record } = this.worktreeSession(id, 'sync');
+    const { engine } = await this.bind(record.repoPath);
+    return engine.previewSync(record);
+  }
+
+  /** Brings the session's branch up to date with its base in its worktree (its pending work committed first, as the end of a turn). */
+  async sync(id: string, options: SyncOptions): Promise<SyncOutcome> {
+    const { session, record } = this.worktreeSession(id, 'sync');
+    const { engine, settings } = await this.bind(record.repoPath);
+    return this.queues.run(record.repoPath, async () => {
+      if (settings.commitPerTurn) await this.commit(session, record, engine, settings);
+      const outcome = await engine.sync(record, options.mode, options.onConflict);
+      // As after a rebase merge: diffs and counts must start from the new base, not take its work in as the session's.
+      if (outcome.kind === 'synced') this.options.host.setWorktree(id, outcome.record);
+      return outcome;
+    });
+  }
+
   /** Pushes a worktree session's branch (its pending work committed first, as the end of a turn, when commits per turn are on). */
   async push(id: string, options: PushOptions): Promise<PushOutcome> {
     const { session, record } = this.worktreeSession(id, 'push');
@@ -291,13 +310,13 @@ export class ReviewService implements ReviewPort {
     return result;
   }
 
-  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare' | 'check' | 'push'): { session: SessionInfo; record: WorktreeRecord } {
+  private worktreeSession(id: string, action: 'merge' | 'remove' | 'commit' | 'compare' | 'check' | 'push' | 'sync'): { session: SessionInfo; record: WorktreeRecord } {
     const session = this.session(id);
     if (!session.worktree) {
       const instead = {
         merge: 'its changes are already in the checkout', remove: 'grove kill ends it', commit: 'grove commits only in worktree sessions',
         compare: 'compare worktree sessions (a fan-out\'s variants)', check: 'checks run in worktree sessions',
-        push: 'push the branch you work on with git push',
+        push: 'push the branch you work on with git push', sync: 'it works on the checkout as it is',
       }[action];
       throw new Error(`${session.name} is a workspace session with no worktree to ${action}: ${instead}`);
     }

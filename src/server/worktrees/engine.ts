@@ -13,7 +13,8 @@ import { diffSession, type DiffTarget, type SessionDiff } from './diff.js';
 import { compareFile } from './compare-file.js';
 import { handOffPlan } from './handoff.js';
 import { pushBranch } from './push.js';
-import type { PushOptions, PushOutcome } from '../../core/git/review.js';
+import type { ConflictChoice, PushOptions, PushOutcome, SyncMode, SyncOutcome, SyncPreview } from '../../core/git/review.js';
+import { previewSync, syncBranch } from './sync.js';
 import { lockWorktree, unlockWorktree } from './lock.js';
 import { assessRemoval } from './loss.js';
 import { mergeSession } from './merge.js';
@@ -40,6 +41,16 @@ export class WorktreeEngine {
   /** One file as two worktrees have it now, diffed (compare-file.ts). */
   compareFile(a: WorktreeRecord, b: WorktreeRecord, path: string): Promise<string> {
     return compareFile(this.ctx, a, b, path);
+  }
+
+  /** What syncing with the base would bring in (sync.ts). */
+  previewSync(record: WorktreeRecord): Promise<SyncPreview> {
+    return previewSync(this.ctx, record);
+  }
+
+  /** The branch brought up to date with its base, in its worktree (sync.ts). */
+  sync(record: WorktreeRecord, mode: SyncMode, onConflict: ConflictChoice): Promise<SyncOutcome> {
+    return syncBranch(this.ctx, record, mode, onConflict);
   }
 
   /** Pushes the branch for review, upstream set (push.ts). */

@@ -1,0 +1,28 @@
+/**
+ * What `grove sync` and `C-b u` say: the preview (what comes in from the base, whether it would conflict)
+ * and the outcome, as lines for the command line and the status bar alike.
+ */
+import type { SyncOutcome, SyncPreview } from '../git/review.js';
+import { printable } from '../text/terminal-text.js';
+
+export function syncPreviewLines(branch: string, preview: SyncPreview): string[] {
+  const base = printable(preview.baseBranch);
+  if (!preview.behind.length) return [`${printable(branch)} is up to date with ${base}`];
+  const count = `${preview.behind.length} commit${preview.behind.length === 1 ? '' : 's'}`;
+  return [
+    `${printable(branch)} ← ${base}: ${count} to bring in`,
+    ...preview.behind.slice(0, 10).map((commit) => `  ${commit.sha.slice(0, 8)} ${printable(commit.subject)}`),
+    ...(preview.behind.length > 10 ? [`  … and ${preview.behind.length - 10} more`] : []),
+    preview.clean ? '✓ comes in cleanly' : `✗ would conflict in ${preview.conflicts.map(printable).join(', ')}`,
+  ];
+}
+
+export function syncOutcomeLine(branch: string, base: string, outcome: SyncOutcome): string {
+  const [b, from] = [printable(branch), printable(base)];
+  switch (outcome.kind) {
+    case 'synced': return `${b} has ${from}'s work now (${outcome.mode === 'merge' ? 'merged in' : 'rebased onto it'})`;
+    case 'up-to-date': return `${b} is up to date with ${from}`;
+    case 'conflict-aborted': return `not synced: ${from} conflicts with ${b} in ${outcome.files.map(printable).join(', ')}; everything is as it was`;
+    case 'conflict-left': return `conflict left in ${printable(outcome.where)} to resolve: ${outcome.files.map(printable).join(', ')}`;
+  }
+}
