@@ -121,7 +121,7 @@ describe('layouts', () => {
 
 describe('the help screen', () => {
   it("lists every binding of the keymap table, copy mode's last, and closes with q", async () => {
-    ui = new UiHarness({ rows: 64 });
+    ui = new UiHarness({ rows: 72 });
     await ui.startDefault();
     ui.run('help');
     await ui.waitForText('q closes');
