@@ -15,7 +15,7 @@ import { lastTextLines, type LineSlice } from '../core/screen/line-slice.js';
 import type { CompiledRule, StatusRule } from '../core/status/rules.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import type { CaptureOptions } from '../core/session/host.js';
-import type { CheckResult, SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
+import type { CheckResult, HandBack, SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
 import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
@@ -209,6 +209,10 @@ export class HostedSession {
   /** Why its last automatic turn commit failed, or undefined once one succeeds. */
   setTurnCommitFailure(reason: string | undefined): void {
     if (reason !== this.record.turnCommitFailure) this.update({ turnCommitFailure: reason });
+  }
+
+  setHandBack(handedBack: HandBack | undefined): void {
+    this.update({ handedBack });
   }
 
   setCheck(check: CheckResult): void {

@@ -11,7 +11,7 @@ import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, 
 import { defaultName, nameProblem } from '../core/session/naming.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
-import type { CheckResult, SessionChanges, SessionInfo } from '../core/session/session.js';
+import type { CheckResult, HandBack, SessionChanges, SessionInfo } from '../core/session/session.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
@@ -300,6 +300,11 @@ export class LocalSessionHost implements SessionHost {
   /** Records in the session (and so in every client and in `grove ls`) why its last turn commit failed. */
   setTurnCommitFailure(id: string, reason: string | undefined): void {
     this.sessions.get(id)?.setTurnCommitFailure(reason);
+  }
+
+  /** Records a conflict handed to the session's agent, and how it stands (core/review/hand-back.ts). */
+  setHandBack(id: string, handedBack: HandBack | undefined): void {
+    this.sessions.get(id)?.setHandBack(handedBack);
   }
 
   /** Records a check of a worktree session's work in its record (and so in every client's comparison). */

@@ -4,7 +4,8 @@
  * back to exactly the state before (same commit, clean worktree, no merge in progress).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groveSandbox, until, type GroveSandbox } from './grove.js';
@@ -67,5 +68,20 @@ describe('sync with the base', () => {
     expect(git(worktree(), 'rev-parse', 'HEAD')).toBe(before);
     expect(git(worktree(), 'status', '--porcelain')).toBe('');
     expect(existsSync(join(repo, '.git', 'worktrees', 'feat', 'MERGE_HEAD'))).toBe(false);
+  });
+
+  it('hands a conflict to the agent, and says it is resolved once the agent\'s turn resolved it', async () => {
+    const agent = fileURLToPath(new URL('../fixtures/agents/resolving-agent.mjs', import.meta.url));
+    expect((await sandbox.cli(['new', '--worktree', '--name', 'feat', '--', process.execPath, agent])).code).toBe(0);
+    await until(() => existsSync(join(worktree(), 'a.txt')) && readFileSync(join(worktree(), 'a.txt'), 'utf8') === 'feat\n', 'the work');
+    await until(async () => (await sandbox.cli(['commit', 'feat'])).code === 0 && git(worktree(), 'status', '--porcelain') === '', 'the turn committed');
+    mainCommits('a.txt', 'main');
+    const handed = await sandbox.cli(['sync', 'feat', '--on-conflict', 'hand-back', '--yes']);
+    expect(handed, handed.stderr).toMatchObject({ code: 0 });
+    expect(handed.stdout).toContain("handed the conflict in a.txt to feat's agent; grove looks again when its turn ends\n");
+    await until(async () => (await sandbox.cli(['ls'])).stdout.includes('conflict resolved (a.txt)'), 'the resolution seen at the turn\'s end', 20_000);
+    expect(readFileSync(join(worktree(), 'a.txt'), 'utf8')).toBe('both\n');
+    expect(git(worktree(), 'log', '-1', '--format=%s')).toMatch(/^Merge /u);
+    expect(git(worktree(), 'status', '--porcelain')).toBe('');
   });
 });

@@ -5,6 +5,7 @@
  * session of the server, whatever the folder.
  */
 import { commandLine, exitNote, statusLabel, turnCommitNote } from '../../core/session/display.js';
+import { handBackNote } from '../../core/review/hand-back.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { listedSessions } from '../../core/session/targets.js';
 import { repositoryOf } from '../../io/repository.js';
@@ -27,7 +28,7 @@ export const lsCommand: CliCommand = {
       const repo = repositoryOf(context.cwd);
       const here = listedSessions(sessions, repo);
       const line = (s: SessionInfo, index: string) =>
-        context.out(`${index}\t${s.name}\t${[statusLabel(s), exitNote(s), turnCommitNote(s)].filter(Boolean).join(', ')}\t${s.isolation}\t${s.cwd}\t${commandLine(s)}\n`);
+        context.out(`${index}\t${s.name}\t${[statusLabel(s), exitNote(s), turnCommitNote(s), handBackNote(s.handedBack)].filter(Boolean).join(', ')}\t${s.isolation}\t${s.cwd}\t${commandLine(s)}\n`);
       if (args.values.all !== true) {
         here.forEach((s, index) => line(s, String(index)));
         const elsewhere = sessions.length - here.length;

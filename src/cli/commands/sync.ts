@@ -1,9 +1,10 @@
 /**
  * `grove sync`: a worktree session's branch brought up to date with its base (server/worktrees/sync.ts),
  * after the preview, once confirmed (--yes, or an answer); a conflict is aborted back to exactly the state
- * before unless --on-conflict leave leaves it in the session's worktree.
+ * before unless --on-conflict leave leaves it in the session's worktree, or hand-back leaves it there and
+ * gives it to the session's agent (core/review/hand-back.ts).
  */
-import { syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
+import { handBackLine, syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { askYesNo, canAsk } from '../../io/ask.js';
 import { stringOption, UsageError, type CliCommand } from '../command.js';
@@ -11,13 +12,14 @@ import { resolveTarget, withHost } from '../targets.js';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  usage: 'grove sync SESSION [--rebase] [--on-conflict abort|leave] [--yes]',
+  usage: 'grove sync SESSION [--rebase] [--on-conflict abort|leave|hand-back] [--yes]',
   summary: "Bring a worktree session's branch up to date with its base, in its worktree, after a preview",
   options: { rebase: { type: 'boolean' }, 'on-conflict': { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
   positionals: { min: 1, max: 1 },
   run: (args, context) => {
-    const onConflict = stringOption(args, 'on-conflict') ?? 'abort';
-    if (onConflict !== 'abort' && onConflict !== 'leave') throw new UsageError('sync: --on-conflict must be abort or leave');
+    const choice = stringOption(args, 'on-conflict') ?? 'abort';
+    if (choice !== 'abort' && choice !== 'leave' && choice !== 'hand-back') throw new UsageError('sync: --on-conflict must be abort, leave or hand-back');
+    const onConflict = choice === 'abort' ? 'abort' : 'leave';
     const mode = args.values.rebase === true ? 'rebase' : 'merge';
     return withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
@@ -30,8 +32,10 @@ export const syncCommand: CliCommand = {
         if (!canAsk()) throw new Error('not synced: add --yes to sync (the preview is above)');
         if (!(await askYesNo(`${mode} ${preview.baseBranch} into ${session.worktree.branch}?`))) return 1;
       }
-      const outcome = await review.sync(session.id, { mode, onConflict });
-      context.out(`${syncOutcomeLine(session.worktree.branch, preview.baseBranch, outcome)}\n`);
+      const outcome = await review.sync(session.id, { mode, onConflict, ...(choice === 'hand-back' ? { handBack: true } : {}) });
+      const handedBack = choice === 'hand-back' && outcome.kind === 'conflict-left';
+      context.out(handedBack ? `${handBackLine(session.name, outcome.files)}\n` : `${syncOutcomeLine(session.worktree.branch, preview.baseBranch, outcome)}\n`);
+      if (handedBack) return 0;
       return outcome.kind === 'synced' || outcome.kind === 'up-to-date' ? 0 : 1;
     });
   },

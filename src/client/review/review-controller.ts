@@ -11,7 +11,7 @@ import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
 import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
-import { syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
+import { handBackLine, syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
@@ -116,11 +116,13 @@ export class ReviewController {
     this.ask(`previewing the sync of ${branch}…`, (review) => review.previewSync(id), (preview, review) => {
       const lines = syncPreviewLines(branch, preview);
       if (!preview.behind.length) return this.ui.message(lines[0]!);
-      const how = preview.clean ? 'comes in cleanly' : `would conflict in ${preview.conflicts.join(', ')}, and is then aborted`;
       this.ui.message(undefined);
-      this.ui.confirm(`${lines[0]} (${how}): merge it in? (y/n)`, () => {
-        this.ask(`syncing ${branch}…`, (port) => port.sync(id, { mode: 'merge', onConflict: 'abort' }), (outcome) => {
-          this.ui.message(syncOutcomeLine(branch, preview.baseBranch, outcome));
+      // A conflict is not the user's to resolve here: it goes to the agent that made the branch, in its worktree.
+      const question = preview.clean ? `${lines[0]} (comes in cleanly): merge it in? (y/n)`
+        : `${lines[0]}, conflicting in ${preview.conflicts.join(', ')}: hand the conflict to its agent? (y/n)`;
+      this.ui.confirm(question, () => {
+        this.ask(`syncing ${branch}…`, (port) => port.sync(id, { mode: 'merge', onConflict: 'abort', handBack: !preview.clean }), (outcome) => {
+          this.ui.message(outcome.kind === 'conflict-left' ? handBackLine(session.name, outcome.files) : syncOutcomeLine(branch, preview.baseBranch, outcome));
         });
       });
     });

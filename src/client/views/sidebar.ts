@@ -19,6 +19,7 @@ import type { SessionInfo } from '../../core/session/session.js';
 import type { Keymap } from '../../core/keymap/keymap.js';
 import { sidebarWindow } from '../../core/mouse/sidebar-rows.js';
 import { groupProgress, itemOf, sidebarItems, type SidebarItem } from '../../core/session/groups.js';
+import { handBackLabel } from '../../core/review/hand-back.js';
 import { boxStyle, paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
@@ -108,7 +109,7 @@ export class SidebarView {
     const what = session.worktree ? `${agent}${printable(session.worktree.branch)}` : commandLine(session);
     const offlineNow = session.place && session.place.state !== 'connected';
     const state = offlineNow ? ` ${placeLabel(session.place!).split(':')[0]} `
-      : ` ${[changesLabel(session), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
+      : ` ${[changesLabel(session), handBackLabel(session.handedBack), statusLabel(session), age(now - session.statusSince)].filter(Boolean).join(' ')} `;
     // Another machine's session says which machine; its status waits while the link is down.
     const whose = session.place ? `${printable(session.place.name)}: ` : shown.repositories ? `${printable(basename(session.repo))}: ` : '';
     const tail = fit(`   ${whose}${what}`, Math.max(0, width - columns(state))) + state;

@@ -132,6 +132,8 @@ export type SyncMode = 'merge' | 'rebase';
 export interface SyncOptions {
   readonly mode: SyncMode;
   readonly onConflict: ConflictChoice;
+  /** A conflict is left in the worktree and handed to the session's agent to resolve (core/review/hand-back.ts). */
+  readonly handBack?: boolean;
 }
 
 export type SyncOutcome =

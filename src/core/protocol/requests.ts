@@ -118,7 +118,7 @@ export const REQUESTS = {
   check: z.object({ session }),
   syncPreview: z.object({ session }),
   /** Brings a worktree session's branch up to date with its base, in its worktree. */
-  sync: z.object({ session, mode: z.enum(['merge', 'rebase']), onConflict: z.enum(['leave', 'abort']) }),
+  sync: z.object({ session, mode: z.enum(['merge', 'rebase']), onConflict: z.enum(['leave', 'abort']), handBack: z.boolean().optional() }),
   /** Pushes a worktree session's branch, upstream set; `force` only as the user typed it. */
   push: z.object({ session, remote: z.string().min(1).max(255).optional(), force: z.boolean().optional() }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.

@@ -26,3 +26,8 @@ export function syncOutcomeLine(branch: string, base: string, outcome: SyncOutco
     case 'conflict-left': return `conflict left in ${printable(outcome.where)} to resolve: ${outcome.files.map(printable).join(', ')}`;
   }
 }
+
+/** Said when a conflict went to the agent. */
+export function handBackLine(session: string, files: readonly string[]): string {
+  return `handed the conflict in ${files.map(printable).join(', ')} to ${printable(session)}'s agent; grove looks again when its turn ends`;
+}

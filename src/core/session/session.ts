@@ -71,6 +71,8 @@ export interface SessionInfo {
    * (no API key, a flag it will not take as root) says why there, and the pane may be gone from view.
    */
   readonly exitLines?: readonly string[];
+  /** A conflict handed to its agent to resolve (core/review/hand-back.ts), and how it stood at its last turn's end. */
+  readonly handedBack?: HandBack;
   /** Its work's last check (the config's `check`, run in its worktree), for comparing variants. */
   readonly check?: CheckResult;
   /** Why the last automatic turn commit of a worktree session failed; cleared by the next that succeeds. */
@@ -87,6 +89,13 @@ export interface SessionInfo {
 }
 
 /** A worktree session's changes as the sidebar shows them, with the sessions it overlaps or conflicts with. */
+/** A conflict in a session's worktree given to its agent: the files, and whether its turn since resolved it. */
+export interface HandBack {
+  readonly base: string;
+  readonly files: readonly string[];
+  readonly state: 'with the agent' | 'resolved' | 'still conflicted';
+}
+
 /** A check of a worktree session's work: passed or not, at which commit of its branch, and its last line. */
 export interface CheckResult {
   readonly passed: boolean;

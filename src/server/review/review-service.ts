@@ -21,6 +21,7 @@ import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
 import type { PushOptions, PushOutcome, SyncOptions, SyncOutcome, SyncPreview } from '../../core/git/review.js';
+import { handBackPrompt } from '../../core/review/hand-back.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
 import { RepoQueues } from './repo-queues.js';
 import { createWorktreeSession } from './worktree-session.js';
@@ -201,7 +202,15 @@ export class ReviewService implements ReviewPort {
       if (change.kind === 'gone') {
         this.turns.delete(session.id);
         await engine.unlock(record);
-      } else if (settings.commitPerTurn && !this.removing.has(session.id)) {
+        return;
+      }
+      // A conflict handed to the agent: its turn is over, so look again (before the turn's commit, which a
+      // merge still under way would refuse).
+      if (session.handedBack?.state === 'with the agent' || session.handedBack?.state === 'still conflicted') {
+        const now = await engine.conflictState(record);
+        host.setHandBack(session.id, { ...session.handedBack, state: now.inProgress || now.files.length ? 'still conflicted' : 'resolved' });
+      }
+      if (settings.commitPerTurn && !this.removing.has(session.id)) {
         await this.commit(session, record, engine, settings).catch((error: Error) => {
           host.setTurnCommitFailure(session.id, firstLine(error.message));
           throw error;
@@ -279,9 +288,13 @@ export class ReviewService implements ReviewPort {
     const { engine, settings } = await this.bind(record.repoPath);
     return this.queues.run(record.repoPath, async () => {
       if (settings.commitPerTurn) await this.commit(session, record, engine, settings);
-      const outcome = await engine.sync(record, options.mode, options.onConflict);
+      const outcome = await engine.sync(record, options.mode, options.handBack ? 'leave' : options.onConflict);
       // As after a rebase merge: diffs and counts must start from the new base, not take its work in as the session's.
       if (outcome.kind === 'synced') this.options.host.setWorktree(id, outcome.record);
+      if (outcome.kind === 'conflict-left' && options.handBack) {
+        this.options.host.setHandBack(id, { base: record.baseBranch, files: outcome.files, state: 'with the agent' });
+        await this.options.host.submit(id, handBackPrompt(record.baseBranch, record.branch, outcome.files), true);
+      }
       return outcome;
     });
   }

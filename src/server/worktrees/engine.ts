@@ -14,7 +14,7 @@ import { compareFile } from './compare-file.js';
 import { handOffPlan } from './handoff.js';
 import { pushBranch } from './push.js';
 import type { ConflictChoice, PushOptions, PushOutcome, SyncMode, SyncOutcome, SyncPreview } from '../../core/git/review.js';
-import { previewSync, syncBranch } from './sync.js';
+import { conflictState, previewSync, syncBranch } from './sync.js';
 import { lockWorktree, unlockWorktree } from './lock.js';
 import { assessRemoval } from './loss.js';
 import { mergeSession } from './merge.js';
@@ -51,6 +51,11 @@ export class WorktreeEngine {
   /** The branch brought up to date with its base, in its worktree (sync.ts). */
   sync(record: WorktreeRecord, mode: SyncMode, onConflict: ConflictChoice): Promise<SyncOutcome> {
     return syncBranch(this.ctx, record, mode, onConflict);
+  }
+
+  /** Whether a merge is still under way in the worktree, and its conflicted files (sync.ts). */
+  conflictState(record: WorktreeRecord): Promise<{ inProgress: boolean; files: string[] }> {
+    return conflictState(this.ctx, record);
   }
 
   /** Pushes the branch for review, upstream set (push.ts). */

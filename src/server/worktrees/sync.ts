@@ -26,6 +26,12 @@ export async function previewSync(ctx: WorktreeContext, record: WorktreeRecord):
   return { baseBranch: record.baseBranch, behind, clean: result.clean, conflicts: result.conflicts };
 }
 
+/** Whether a merge or rebase is still under way in the worktree, and which files are conflicted there. */
+export async function conflictState(ctx: WorktreeContext, record: WorktreeRecord): Promise<{ inProgress: boolean; files: string[] }> {
+  const inProgress = (await operationInProgress(ctx, record.worktreePath)) !== undefined;
+  return { inProgress, files: conflictedPaths(await readStatus(ctx, record.worktreePath)) };
+}
+
 export async function syncBranch(ctx: WorktreeContext, record: WorktreeRecord, mode: SyncMode, onConflict: ConflictChoice): Promise<SyncOutcome> {
   const worktree = record.worktreePath;
   if (!(await ctx.files.isDirectory(worktree))) throw new WorktreeRefusal('not-a-worktree', `the worktree folder ${worktree} is gone`);
