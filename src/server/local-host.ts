@@ -17,6 +17,7 @@ import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
 import { relaunchArgs, relaunchPlan, withId, type RelaunchPlan } from '../core/agents/launch.js';
+import { setupArgs } from '../core/review/setup.js';
 import { hookArgs } from '../core/agents/hooks.js';
 import type { AgentReport } from '../core/status/agent-events.js';
 import { conversationId, hookToken } from '../io/random-ids.js';
@@ -115,7 +116,7 @@ export class LocalSessionHost implements SessionHost {
     };
     const rules = sessionRules(request.statusRules ?? [], profile);
     const env = { ...(request.clientEnv ? { client: request.clientEnv } : {}), ...(request.env ? { profile: request.env } : {}) };
-    return this.launch(info, { cols: request.cols, rows: request.rows }, rules, env, request.typePrompt);
+    return this.launch(info, { cols: request.cols, rows: request.rows }, rules, env, request.typePrompt, request.setup);
   }
 
   /**
@@ -188,6 +189,7 @@ export class LocalSessionHost implements SessionHost {
     rules: SessionRules,
     launchEnv: LaunchEnv = {},
     typePrompt?: string,
+    setup: readonly string[] = [],
   ): SessionInfo {
     const size = { cols: Math.max(1, requested.cols ?? 80), rows: Math.max(1, requested.rows ?? 24) };
     const token = this.options.hookCommand ? hookToken() : undefined;
@@ -196,7 +198,10 @@ export class LocalSessionHost implements SessionHost {
     // The hook arguments are grove's plumbing, not what the user started: kept out of the record.
     const profile = profileOf(info);
     const args = [...info.args, ...(this.options.hookCommand ? hookArgs(profile, this.options.hookCommand) : [])];
-    const pty = executable ? this.options.spawner.spawn(executable, args, { cwd: info.cwd, env, ...size }) : undefined;
+    // Setup steps run first, in the same pane, by sh; the program replaces it once they all succeeded.
+    const sh = setup.length ? this.options.checks.resolveCommand('sh', info.cwd, env.PATH) : undefined;
+    const [file, argv] = sh && executable ? [sh, setupArgs(setup, executable, args)] : [executable, args];
+    const pty = file ? this.options.spawner.spawn(file, argv, { cwd: info.cwd, env, ...size }) : undefined;
     const session = this.hosted(info, size, pty, rules, typePrompt, launchEnv, token);
     this.sessions.set(info.id, session);
     if (!executable) session.markFailed(`command not found: ${info.command}`, 127);

@@ -40,6 +40,8 @@ export interface GroveConfig {
     readonly branchPrefix: string;
     readonly copy: readonly string[];
     readonly cleanupAfterMerge: boolean;
+    /** Run by sh in a new worktree before its agent starts (core/review/setup.ts). */
+    readonly setup: readonly string[];
   };
   readonly commits: { readonly perTurn: boolean; readonly message: string };
   readonly notify: { readonly bell: boolean; readonly desktop: boolean };
@@ -62,7 +64,7 @@ export const DEFAULT_CONFIG: GroveConfig = {
   // A worktree session cannot touch the checkout, so its agent need not ask before it acts.
   approval: { worktree: 'bypass', workspace: 'default' },
   agents: {},
-  worktree: { root: undefined, branchPrefix: 'grove/', copy: ['.env', '.env.*'], cleanupAfterMerge: false },
+  worktree: { root: undefined, branchPrefix: 'grove/', copy: ['.env', '.env.*'], cleanupAfterMerge: false, setup: [] },
   commits: { perTurn: true, message: 'grove: {session} turn {turn}' },
   notify: { bell: true, desktop: false },
   mouse: true,

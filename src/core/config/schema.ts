@@ -93,6 +93,8 @@ export const configFileSchema = z
         branchPrefix: branchPrefixSchema.optional().describe('Prefix of the branch each worktree session gets'),
         copy: z.array(relativeGlobSchema).optional().describe('Files (globs) copied into new worktrees, e.g. ".env"'),
         cleanupAfterMerge: z.boolean().optional().describe('Remove the worktree and its branch once merged'),
+        setup: z.array(z.string().min(1).max(4096)).max(50).optional()
+          .describe('Shell commands run in a new worktree before its agent starts, in order, e.g. ["npm ci"]; the first that fails stops there'),
       })
       .optional(),
     commits: z

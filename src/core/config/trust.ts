@@ -43,7 +43,9 @@ export function withoutPrivileged(file: ConfigFile, builtinAgents: readonly stri
     else ignored.push('defaultAgent');
   }
   if (worktree !== undefined) {
-    const { root, ...rest } = worktree;
+    const { root, setup, ...rest } = worktree;
+    // Setup steps are commands: as much a program as an agent's.
+    if (setup !== undefined) ignored.push('worktree.setup');
     if (root !== undefined && !staysInRepository(root)) ignored.push('worktree.root');
     kept = { ...kept, worktree: root !== undefined && staysInRepository(root) ? { ...rest, root } : rest };
   }

@@ -18,6 +18,8 @@ export interface ReviewSettings {
   readonly commitMessage: string;
   /** Remove the worktree and its branch as soon as a merge succeeds. */
   readonly cleanupAfterMerge: boolean;
+  /** Steps run in a new worktree before its agent starts (core/review/setup.ts). */
+  readonly setup: readonly string[];
   /** What checks a worktree's work (`npm test`), run by sh in it; none when absent. */
   readonly check?: string;
 }
@@ -33,6 +35,7 @@ export function reviewSettingsFrom(config: GroveConfig, home: string | undefined
     commitPerTurn: commits.perTurn,
     commitMessage: commits.message,
     cleanupAfterMerge: worktree.cleanupAfterMerge,
+    setup: worktree.setup,
     ...(config.check !== undefined ? { check: config.check } : {}),
   };
 }

@@ -35,6 +35,8 @@ export interface CreateSessionRequest {
   readonly typePrompt?: string;
   /** The fan-out this session is a variant of: the sidebar shows the group together (core/review/fanout.ts). */
   readonly group?: string;
+  /** Steps run in its folder before the program starts, by sh (core/review/setup.ts); only at this first start. */
+  readonly setup?: readonly string[];
   /** Worktree isolation only: a plan to hand the agent, written into the worktree as PLAN_FILE, which git ignores. */
   readonly plan?: string;
   /** The agent profile's environment, on top of the one the program starts with. */

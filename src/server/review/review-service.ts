@@ -69,8 +69,8 @@ export class ReviewService implements ReviewPort {
   }
 
   async createSession(request: CreateSessionRequest): Promise<SessionInfo> {
-    const { engine } = await this.bind(request.cwd);
-    return createWorktreeSession({ ...this.options, engine }, request);
+    const { engine, settings } = await this.bind(request.cwd);
+    return createWorktreeSession({ ...this.options, engine }, { ...request, ...(settings.setup.length ? { setup: settings.setup } : {}) });
   }
 
   async diff(id: string): Promise<SessionDiff> {
