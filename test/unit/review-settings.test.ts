@@ -19,19 +19,22 @@ describe('review settings', () => {
       commitPerTurn: true,
       commitMessage: 'grove: {session} turn {turn}',
       cleanupAfterMerge: false,
+      setup: [],
     });
   });
 
   it('take what the user wrote, with ~ as home', () => {
     const config = configWith(
-      { worktree: { root: '~/trees', branchPrefix: 'agents/', copy: ['.env.local'], cleanupAfterMerge: true }, commits: { perTurn: false, message: '{session}: {turn}' } },
-      ['worktree.root', 'worktree.branchPrefix', 'worktree.copy', 'worktree.cleanupAfterMerge', 'commits.perTurn', 'commits.message'],
+      { worktree: { root: '~/trees', branchPrefix: 'agents/', copy: ['.env.local'], cleanupAfterMerge: true, setup: ['npm ci'] }, check: 'npm test', commits: { perTurn: false, message: '{session}: {turn}' } },
+      ['worktree.root', 'worktree.branchPrefix', 'worktree.copy', 'worktree.cleanupAfterMerge', 'worktree.setup', 'check', 'commits.perTurn', 'commits.message'],
     );
     expect(reviewSettingsFrom(config, '/home/ann')).toEqual({
       worktrees: { root: '/home/ann/trees', branchPrefix: 'agents/', copyIgnored: ['.env.local'] },
       commitPerTurn: false,
       commitMessage: '{session}: {turn}',
       cleanupAfterMerge: true,
+      setup: ['npm ci'],
+      check: 'npm test',
     });
   });
 
