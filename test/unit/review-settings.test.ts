@@ -3,9 +3,10 @@ import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.j
 import { lastTurnIn, reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
 
 /** The config with `set` written by the user (so its origins name a file). */
-function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits'>>, paths: string[]): GroveConfig {
+function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits' | 'check'>>, paths: string[]): GroveConfig {
   return {
     ...DEFAULT_CONFIG,
+    check: set.check,
     worktree: { ...DEFAULT_CONFIG.worktree, ...set.worktree },
     commits: { ...DEFAULT_CONFIG.commits, ...set.commits },
     origins: new Map(paths.map((path) => [path, 'config.json'])),
