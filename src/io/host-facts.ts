@@ -32,6 +32,9 @@ export function readTextFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    const code = (err as NodeJS.ErrnoException).code;
+    // Said as people say it: "no such file", not ENOENT.
+    const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder' };
+    throw new Error((code && words[code]) ?? code ?? (err as Error).message);
   }
 }

@@ -111,6 +111,7 @@ describe('fan-out', () => {
     expect(await sandbox.cli(['fanout', '1', '--agent', 'scripted', '--prompt', 'x'])).toMatchObject({ code: 1, stderr: 'grove: the number of variants must be 2 to 10\n' });
     expect(await sandbox.cli(['fanout', '3', '--agents', 'alpha,beta', '--prompt', 'x'])).toMatchObject({ code: 1, stderr: 'grove: give one agent, or one per variant (3); got 2\n' });
     expect(await sandbox.cli(['fanout', '2', '--agent', 'scripted'])).toMatchObject({ code: 1, stderr: 'grove: a fan-out needs a prompt or a plan to give the agents\n' });
+    expect(await sandbox.cli(['fanout', '2', '--agent', 'scripted', '--prompt-file', 'missing.md'])).toMatchObject({ code: 1, stderr: 'grove: cannot read the plan missing.md: no such file\n' });
     expect((await sandbox.cli(['ls'])).stdout).toBe('');
   });
 });
