@@ -110,6 +110,22 @@ describe('other machines in the UI', () => {
     expect(git('show', 'main:feature.txt')).toBe('remote feature\n');
   });
 
+  it('leaves a server stopped on purpose there stopped, and joins the next one started', async () => {
+    writeConfig({ box: { ssh: 'box', grove: sshd.grove, cwd: sshd.remote.home } });
+    expect((await sandbox.cli(['--host', 'box', 'new', '--name', 'far', '--', 'sleep', '600'])).code).toBe(0);
+    const t = await sandbox.open({ cols: 120, rows: 30 });
+    await t.waitForText(/1 . far\s/u);
+    expect((await sandbox.cli(['--host', 'box', 'server', 'stop'])).code).toBe(0);
+    await t.waitForText('⚠ box: reconnecting…');
+    // Several reconnection attempts later, nothing has started a server there again.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(await sandbox.cli(['--host', 'box', 'ls'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no grove server is running') });
+    expect((await sandbox.cli(['--host', 'box', 'new', '--name', 'again', '--', 'sleep', '600'])).code).toBe(0);
+    // The link's next attempt (backoff: at most 10 s apart) finds it.
+    await t.waitForText(/\d . again\s/u, 20_000);
+    await t.waitForGone('⚠ box');
+  }, 60_000);
+
   it('says in one line which host cannot be reached or runs another grove, and the local session works', async () => {
     const old = join(sandbox.dir, 'old-grove.js');
     writeFileSync(old, OLD_GROVE);

@@ -9,12 +9,13 @@ import type { CliCommand } from '../command.js';
 
 export const proxyCommand: CliCommand = {
   name: 'proxy',
-  usage: 'grove proxy',
+  usage: 'grove proxy [--join]',
   summary: "For grove on another machine, through ssh: join standard input and output to this machine's server",
-  options: {},
+  // --join: only a server that runs (another machine's UI reconnecting after that server was stopped).
+  options: { join: { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
-  run: async (_args, context) => {
-    const socket = await connectSocket(context.location, true);
+  run: async (args, context) => {
+    const socket = await connectSocket(context.location, args.values.join !== true);
     return new Promise<number>((resolve) => {
       process.stdin.pipe(socket);
       socket.pipe(process.stdout);

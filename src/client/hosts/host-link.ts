@@ -15,7 +15,7 @@ import type { PaneFrame } from '../../core/screen/frame.js';
 import { offlineFrame } from '../../core/screen/offline-frame.js';
 import type { ClipboardEvent, FrameEvent } from '../../core/session/host.js';
 import type { SessionInfo } from '../../core/session/session.js';
-import type { RemoteHost } from '../remote-host.js';
+import { SERVER_EXITED, type RemoteHost } from '../remote-host.js';
 
 /** A connection made: the server's host, and how to end the transport under it. */
 export interface HostConnection {
@@ -25,8 +25,11 @@ export interface HostConnection {
   lastError(): string | undefined;
 }
 
-/** Makes a connection, or rejects with why not in one line. */
-export type Connector = () => Promise<HostConnection>;
+/**
+ * Makes a connection, or rejects with why not in one line; `start`: start that machine's server when none
+ * runs (not after someone stopped it on purpose: a stopped server stays stopped until they start it).
+ */
+export type Connector = (start: boolean) => Promise<HostConnection>;
 
 export interface LinkState {
   readonly state: HostState;
@@ -47,6 +50,8 @@ export class HostLink implements Disposable {
   private readonly sizes = new Map<string, { cols: number; rows: number }>();
   private attempt = 0;
   private connectedOnce = false;
+  /** Its server said it was stopped on purpose (`grove server stop` there): reconnect only to one started again. */
+  private serverStopped = false;
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
 
@@ -120,13 +125,14 @@ export class HostLink implements Disposable {
   private async tryConnect(): Promise<void> {
     let connection: HostConnection;
     try {
-      connection = await this.connect();
+      connection = await this.connect(!this.serverStopped);
     } catch (err) {
       return this.retry(this.connectedOnce ? 'reconnecting' : 'unreachable', (err as Error).message);
     }
     if (this.disposed) return connection.close();
     this.connection = connection;
     this.connectedOnce = true;
+    this.serverStopped = false;
     this.attempt = 0;
     const { host } = connection;
     this.subscriptions = [
@@ -143,7 +149,8 @@ export class HostLink implements Disposable {
     this.stateSubject.next({ state: 'connected' });
     void host.closed.then((reason) => {
       if (this.connection !== connection || this.disposed) return;
-      const why = connection.lastError() ?? reason;
+      this.serverStopped = reason === SERVER_EXITED;
+      const why = this.serverStopped ? 'its grove server was stopped; waiting for one to start there' : connection.lastError() ?? reason;
       this.drop();
       this.retry('reconnecting', why);
     });

@@ -14,8 +14,8 @@ import type { Connector } from './host-link.js';
 const LAST_WORDS_MS = 200;
 
 export function sshConnector(name: string, host: HostConfig, env: NodeJS.ProcessEnv, grove: string): Connector {
-  return async () => {
-    const link = openSshLink(linkArguments(host.ssh, remoteCommand(host.grove, ['proxy'])), env);
+  return async (start) => {
+    const link = openSshLink(linkArguments(host.ssh, remoteCommand(host.grove, start ? ['proxy'] : ['proxy', '--join'])), env);
     const close = () => void link.process.kill();
     try {
       const remote = await RemoteHost.handshake(link.stream, { cwd: host.cwd ?? '~', grove, where: name });
