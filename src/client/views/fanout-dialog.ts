@@ -9,7 +9,7 @@ import type { InputEvent } from '../../core/keys/input-event.js';
 import { wrapWords } from '../../core/text/wrap.js';
 import { framedBox } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
-import { cursorColumn, drawRow, LABEL_WIDTH, TextRow } from './new-session-rows.js';
+import { drawRow, fieldWidthIn, TextRow, textRowCursor } from './new-session-rows.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
@@ -79,9 +79,7 @@ export class FanoutDialog implements Modal {
   }
 
   cursor(): { x: number; y: number; visible: boolean } {
-    const row = this.rows[this.active]!;
-    const x = (this.box.aleft as number) + 2 + LABEL_WIDTH + cursorColumn(row, this.fieldWidth());
-    return { x, y: (this.box.atop as number) + 1 + this.active, visible: true };
+    return textRowCursor(this.box, this.rows[this.active]!, this.active);
   }
 
   dispose(): void {
@@ -101,14 +99,10 @@ export class FanoutDialog implements Modal {
     });
   }
 
-  private fieldWidth(): number {
-    return Math.max(4, (this.box.width as number) - 4 - LABEL_WIDTH);
-  }
-
   private draw(): void {
     const inner = (this.box.width as number) - 2;
     const { dialog } = this.palette;
-    const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, this.fieldWidth()));
+    const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, fieldWidthIn(this.box)));
     const errors = wrapWords(this.error, inner - 2, columns);
     lines.push(...(errors.length ? errors.map((line) => paint(fit(' ' + line, inner), dialog.error)) : ['']));
     lines.push(paint(fit(' Enter start them · Tab next field · Esc cancel', inner), dialog.dim));

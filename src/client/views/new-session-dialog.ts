@@ -16,7 +16,7 @@ import type { Isolation } from '../../core/session/session.js';
 import { wrapWords } from '../../core/text/wrap.js';
 import { framedBox } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
-import { ChoiceRow, cursorColumn, type Choice, drawRow, LABEL_WIDTH, TextRow, type DialogRow } from './new-session-rows.js';
+import { ChoiceRow, type Choice, drawRow, fieldWidthIn, TextRow, textRowCursor, type DialogRow } from './new-session-rows.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
@@ -137,9 +137,7 @@ export class NewSessionDialog implements Modal {
 
   cursor(): { x: number; y: number; visible: boolean } {
     const row = this.rows[this.active];
-    if (row?.kind !== 'text') return { x: 0, y: 0, visible: false };
-    const left = (this.box.aleft as number) + 2 + LABEL_WIDTH + cursorColumn(row, this.fieldWidth());
-    return { x: left, y: (this.box.atop as number) + 1 + this.active, visible: true };
+    return row?.kind === 'text' ? textRowCursor(this.box, row, this.active) : { x: 0, y: 0, visible: false };
   }
 
   dispose(): void {
@@ -184,14 +182,10 @@ export class NewSessionDialog implements Modal {
     this.layout(this.box.screen.width as number, this.box.screen.height as number);
   }
 
-  private fieldWidth(): number {
-    return Math.max(4, (this.box.width as number) - 4 - LABEL_WIDTH);
-  }
-
   private draw(): void {
     const inner = (this.box.width as number) - 2;
     const { dialog } = this.palette;
-    const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, this.fieldWidth()));
+    const lines = this.rows.map((row, i) => drawRow(row, i === this.active, this.palette, fieldWidthIn(this.box)));
     const errors = this.errorLines(inner);
     const agent = this.agent.value;
     const warning = agent ? this.defaults.modeWarning?.(agent.name, this.mode.value) : undefined;

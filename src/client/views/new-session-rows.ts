@@ -7,6 +7,7 @@
  * chosen one highlighted, a long one (agents) shows only the chosen one between arrows. A row that does
  * not apply at the moment (a prompt with no agent) is drawn dim but stays reachable, so Tab never skips.
  */
+import type { Widgets } from 'blessed';
 import { LineEditor } from '../../core/text/line-editor.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
@@ -84,6 +85,16 @@ export function drawRow(row: DialogRow, active: boolean, palette: Palette, width
     ? paint(fit(visiblePart(row.editor, width), width), row.applies() ? dialog.field : dialog.dim)
     : paint(fit(row.placeholder(), width), dialog.placeholder);
   return ` ${shownLabel} ${value}`;
+}
+
+/** The columns a row's field gets in a dialog box of the rows (its border, the label and a margin off). */
+export function fieldWidthIn(box: Widgets.BoxElement): number {
+  return Math.max(4, (box.width as number) - 4 - LABEL_WIDTH);
+}
+
+/** Where the terminal's cursor goes for the text row drawn `index` rows down a dialog box. */
+export function textRowCursor(box: Widgets.BoxElement, row: TextRow, index: number): { x: number; y: number; visible: boolean } {
+  return { x: (box.aleft as number) + 2 + LABEL_WIDTH + cursorColumn(row, fieldWidthIn(box)), y: (box.atop as number) + 1 + index, visible: true };
 }
 
 /** Where the cursor of a text row sits, in columns from the start of its field. */

@@ -77,7 +77,11 @@ export type MergeOutcome =
   | { readonly kind: 'merged'; readonly mode: MergeMode; readonly commit: string; readonly record: WorktreeRecord }
   /** Nothing to merge: the base already has the branch's changes. */
   | { readonly kind: 'up-to-date' }
-  /** Conflict left in place in `where` (the main checkout, or the worktree for rebase). */
+  | ConflictOutcome;
+
+/** How a merge or sync that conflicted ended. */
+export type ConflictOutcome =
+  /** Conflict left in place in `where` (the main checkout, or the worktree for rebase and sync). */
   | { readonly kind: 'conflict-left'; readonly where: string; readonly files: readonly string[] }
   /** Conflict found; everything is as it was before. */
   | { readonly kind: 'conflict-aborted'; readonly files: readonly string[] };
@@ -140,5 +144,4 @@ export type SyncOutcome =
   /** The branch has its base's work; `record` starts from the base's tip now. */
   | { readonly kind: 'synced'; readonly mode: SyncMode; readonly record: WorktreeRecord }
   | { readonly kind: 'up-to-date' }
-  | { readonly kind: 'conflict-left'; readonly where: string; readonly files: readonly string[] }
-  | { readonly kind: 'conflict-aborted'; readonly files: readonly string[] };
+  | ConflictOutcome;

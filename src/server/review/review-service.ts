@@ -99,11 +99,9 @@ export class ReviewService implements ReviewPort {
   }
 
   async merge(id: string, options: MergeOptions): Promise<MergeResult> {
-    const { session, record } = this.worktreeSession(id, 'merge');
-    const { engine, settings } = await this.bind(record.repoPath);
-    const merged = await this.queues.run(record.repoPath, async () => {
-      // With commit per turn on, the work not yet committed is the current turn: it ends here, so it merges too.
-      const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
+    let cleanUp = false;
+    const merged = await this.afterTurnEnds(id, 'merge', async ({ record, engine, settings, committed }) => {
+      cleanUp = settings.cleanupAfterMerge;
       const outcome = await engine.merge(record, options);
       // A rebase moved the branch onto the base's tip: its record (and so the state file and every client)
       // must say so, or later diffs and counts that fall back to the old base commit take in the base's work.
@@ -112,7 +110,7 @@ export class ReviewService implements ReviewPort {
       }
       return { outcome, ...(committed ? { committed } : {}) };
     });
-    if (merged.outcome.kind !== 'merged' || !settings.cleanupAfterMerge) return merged;
+    if (merged.outcome.kind !== 'merged' || !cleanUp) return merged;
     // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept,
     // as is one with other sessions open in it: nobody was told they would end.
     const cleanup = await this.remove(id, { deleteBranch: true }).then(
@@ -284,10 +282,7 @@ export class ReviewService implements ReviewPort {
 
   /** Brings the session's branch up to date with its base in its worktree (its pending work committed first, as the end of a turn). */
   async sync(id: string, options: SyncOptions): Promise<SyncOutcome> {
-    const { session, record } = this.worktreeSession(id, 'sync');
-    const { engine, settings } = await this.bind(record.repoPath);
-    return this.queues.run(record.repoPath, async () => {
-      if (settings.commitPerTurn) await this.commit(session, record, engine, settings);
+    return this.afterTurnEnds(id, 'sync', async ({ record, engine }) => {
       const outcome = await engine.sync(record, options.mode, options.handBack ? 'leave' : options.onConflict);
       // As after a rebase merge: diffs and counts must start from the new base, not take its work in as the session's.
       if (outcome.kind === 'synced') this.options.host.setWorktree(id, outcome.record);
@@ -301,11 +296,24 @@ export class ReviewService implements ReviewPort {
 
   /** Pushes a worktree session's branch (its pending work committed first, as the end of a turn, when commits per turn are on). */
   async push(id: string, options: PushOptions): Promise<PushOutcome> {
-    const { session, record } = this.worktreeSession(id, 'push');
+    return this.afterTurnEnds(id, 'push', ({ record, engine }) => engine.push(record, options));
+  }
+
+  /**
+   * Runs an operation on a worktree session's branch (merge, sync, push) in its repository's queue, once
+   * the work not yet committed has ended its turn — with commit per turn on, that work is the current turn,
+   * so it goes along; `committed` is that turn's commit, if there was anything to commit.
+   */
+  private async afterTurnEnds<T>(
+    id: string,
+    action: 'merge' | 'sync' | 'push',
+    operation: (bound: { record: WorktreeRecord; engine: WorktreeEngine; settings: ReviewSettings; committed: string | undefined }) => Promise<T>,
+  ): Promise<T> {
+    const { session, record } = this.worktreeSession(id, action);
     const { engine, settings } = await this.bind(record.repoPath);
     return this.queues.run(record.repoPath, async () => {
-      if (settings.commitPerTurn) await this.commit(session, record, engine, settings);
-      return engine.push(record, options);
+      const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
+      return operation({ record, engine, settings, committed });
     });
   }
 

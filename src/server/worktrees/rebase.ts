@@ -12,12 +12,10 @@
  * commits the rebase took in as the session's own. A merge or squash leaves the branch as it was, and its
  * base commit with it.
  */
-import { gitReason, listForMessage, WorktreeRefusal } from '../../core/git/refusal.js';
-import { conflictedPaths, uncommittedPaths } from '../../core/git/status.js';
 import { mergeBase } from './base.js';
 import { assertMainCheckoutReady, filesTouched } from './merge-checks.js';
 import { mergedOutcome, type ConflictChoice, type MergeOutcome } from './merge-outcome.js';
-import { assertNoOperationInProgress, operationInProgress, readStatus } from './repository.js';
+import { mergeOrRebase, readyWorktree } from './replay.js';
 import { BASE_COMMIT_CONFIG_KEY, type WorktreeContext, type WorktreeRecord } from './types.js';
 
 export async function rebaseAndFastForward(
@@ -27,35 +25,10 @@ export async function rebaseAndFastForward(
   onConflict: ConflictChoice,
 ): Promise<MergeOutcome> {
   const worktree = record.worktreePath;
-  if (!(await ctx.files.isDirectory(worktree))) {
-    throw new WorktreeRefusal('not-a-worktree', `the worktree folder ${worktree} is gone; rebase needs it`);
-  }
-  const where = `the worktree (${worktree})`;
-  await assertNoOperationInProgress(ctx, worktree, where);
-  const status = await readStatus(ctx, worktree);
-  if (status.branch.head !== record.branch) {
-    throw new WorktreeRefusal('wrong-branch', `${where} is not on ${record.branch}; check it out there to rebase`);
-  }
-  const dirty = uncommittedPaths(status);
-  if (dirty.length) {
-    throw new WorktreeRefusal(
-      'dirty-files',
-      `${where} has uncommitted changes in ${listForMessage(dirty)}; commit them before rebasing`,
-    );
-  }
-
-  const head = status.branch.oid!;
-  if ((await mergeBase(ctx, worktree, base, head)) !== base) {
-    const result = await ctx.git.exec(worktree, ['rebase', '--no-autostash', base], { okExitCodes: [0, 1, 2] });
-    if (result.exitCode !== 0) {
-      if (!(await operationInProgress(ctx, worktree))) {
-        throw new WorktreeRefusal('git-failed', `git rebase: ${gitReason(result.stderr || result.stdout) ?? 'failed'}`);
-      }
-      const files = conflictedPaths(await readStatus(ctx, worktree));
-      if (onConflict === 'leave') return { kind: 'conflict-left', where: worktree, files };
-      await ctx.git.run(worktree, ['rebase', '--abort']);
-      return { kind: 'conflict-aborted', files };
-    }
+  const status = await readyWorktree(ctx, record, 'rebase', 'rebasing');
+  if ((await mergeBase(ctx, worktree, base, status.branch.oid!)) !== base) {
+    const conflict = await mergeOrRebase(ctx, worktree, 'rebase', ['--no-autostash', base], onConflict);
+    if (conflict) return conflict;
   }
 
   const rebased = (await ctx.git.run(worktree, ['rev-parse', 'HEAD'])).trim();

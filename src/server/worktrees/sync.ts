@@ -8,11 +8,12 @@
  */
 import { COMMIT_LINE_FORMAT, parseCommitLines } from '../../core/git/log.js';
 import { parseMergeTree } from '../../core/git/merge-tree.js';
-import { gitReason, listForMessage, WorktreeRefusal } from '../../core/git/refusal.js';
+import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { ConflictChoice, SyncMode, SyncOutcome, SyncPreview } from '../../core/git/review.js';
-import { conflictedPaths, uncommittedPaths } from '../../core/git/status.js';
+import { conflictedPaths } from '../../core/git/status.js';
 import { baseTip, mergeBase } from './base.js';
-import { assertNoOperationInProgress, operationInProgress, readStatus, resolveCommit } from './repository.js';
+import { mergeOrRebase, readyWorktree } from './replay.js';
+import { operationInProgress, readStatus, resolveCommit } from './repository.js';
 import { BASE_COMMIT_CONFIG_KEY, type WorktreeContext, type WorktreeRecord } from './types.js';
 
 export async function previewSync(ctx: WorktreeContext, record: WorktreeRecord): Promise<SyncPreview> {
@@ -34,25 +35,12 @@ export async function conflictState(ctx: WorktreeContext, record: WorktreeRecord
 
 export async function syncBranch(ctx: WorktreeContext, record: WorktreeRecord, mode: SyncMode, onConflict: ConflictChoice): Promise<SyncOutcome> {
   const worktree = record.worktreePath;
-  if (!(await ctx.files.isDirectory(worktree))) throw new WorktreeRefusal('not-a-worktree', `the worktree folder ${worktree} is gone`);
-  const where = `the worktree (${worktree})`;
-  await assertNoOperationInProgress(ctx, worktree, where);
-  const status = await readStatus(ctx, worktree);
-  if (status.branch.head !== record.branch) throw new WorktreeRefusal('wrong-branch', `${where} is not on ${record.branch}`);
-  const dirty = uncommittedPaths(status);
-  if (dirty.length) throw new WorktreeRefusal('dirty-files', `${where} has uncommitted changes in ${listForMessage(dirty)}; commit them before syncing`);
+  const status = await readyWorktree(ctx, record, 'sync', 'syncing');
   const base = (await baseTip(ctx, record.repoPath, record)).commit;
   if ((await mergeBase(ctx, worktree, base, status.branch.oid!)) === base) return { kind: 'up-to-date' };
-
-  const args = mode === 'merge' ? ['merge', '--no-edit', '--no-ff', base] : ['rebase', '--no-autostash', base];
-  const result = await ctx.git.exec(worktree, args, { okExitCodes: [0, 1, 2] });
-  if (result.exitCode !== 0) {
-    if (!(await operationInProgress(ctx, worktree))) throw new WorktreeRefusal('git-failed', `git ${mode}: ${gitReason(result.stderr || result.stdout) ?? 'failed'}`);
-    const files = conflictedPaths(await readStatus(ctx, worktree));
-    if (onConflict === 'leave') return { kind: 'conflict-left', where: worktree, files };
-    await ctx.git.run(worktree, [mode, '--abort']);
-    return { kind: 'conflict-aborted', files };
-  }
+  const args = mode === 'merge' ? ['--no-edit', '--no-ff', base] : ['--no-autostash', base];
+  const conflict = await mergeOrRebase(ctx, worktree, mode, args, onConflict);
+  if (conflict) return conflict;
   // Only prune's hint: failing to write it must not report the sync as failed.
   await ctx.git.run(record.repoPath, ['config', '--local', `branch.${record.branch}.${BASE_COMMIT_CONFIG_KEY}`, base]).catch(() => undefined);
   return { kind: 'synced', mode, record: { ...record, baseCommit: base } };
