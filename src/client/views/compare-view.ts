@@ -13,6 +13,8 @@ import type { Modal, ModalResult } from './modal.js';
 import { paint, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
+const HINT = 'j/k file · Tab B · S-Tab A · Enter: B against A · t check · q';
+
 export interface CompareViewActions {
   /** Show `path` as variant `b` has it against variant `a` (indexes into the variants). */
   openFile(path: string, a: number, b: number): void;
@@ -44,8 +46,9 @@ export class CompareView implements Modal {
   layout(cols: number, rows: number): void {
     this.screenSize = { cols, rows };
     const lines = this.file ? [...this.file.lines, this.file.title] : this.lines();
-    const width = Math.min(cols, Math.max(40, ...lines.map(columns)) + 4);
-    const height = Math.min(rows - 1, lines.length + 4);
+    // Wide enough for its keys' hint too; a line each, the frame, and the hint.
+    const width = Math.min(cols, Math.max(columns(HINT), ...lines.map(columns)) + 4);
+    const height = Math.min(rows - 1, lines.length + 3);
     Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - 1 - height) / 2)), width, height });
     this.draw();
   }
@@ -126,7 +129,7 @@ export class CompareView implements Modal {
       if (i === 0) return paint(text, dialog.dim);
       return i - 1 === this.row ? paint(text, dialog.field) : text;
     });
-    lines.push(paint(fit(' j/k file · Tab B · S-Tab A · Enter: B against A · t check · q', inner), dialog.dim));
+    lines.push(paint(fit(` ${HINT}`, inner), dialog.dim));
     this.box.setContent(lines.join('\n'));
   }
 }

@@ -52,7 +52,7 @@ export class FanoutDialog implements Modal {
 
   layout(cols: number, rows: number): void {
     const width = Math.min(cols, 64);
-    const height = 4 + this.rows.length + Math.max(1, wrapWords(this.error, width - 4, columns).length);
+    const height = 3 + this.rows.length + Math.max(1, wrapWords(this.error, width - 4, columns).length);
     Object.assign(this.box, { left: Math.floor((cols - width) / 2), top: Math.max(0, Math.floor((rows - height - 1) / 2)), width, height });
     this.draw();
   }
