@@ -28,6 +28,7 @@ import { pickCommand } from './commands/pick.js';
 import { pruneCommand } from './commands/prune.js';
 import { prCommand, pushCommand } from './commands/push.js';
 import { syncCommand } from './commands/sync.js';
+import { feedbackCommand } from './commands/feedback.js';
 import { relaunchCommand } from './commands/relaunch.js';
 import { rmCommand } from './commands/rm.js';
 import { sendCommand } from './commands/send.js';
@@ -55,6 +56,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   mergeCommand,
   pickCommand,
   syncCommand,
+  feedbackCommand,
   pushCommand,
   prCommand,
   rmCommand,

@@ -20,6 +20,7 @@ import { conversationIdProblem, reportedStatus, type AgentReport } from '../core
 import { PaneEmulator } from '../emu/pane-emulator.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { PromptSubmit } from './prompt-submit.js';
+import { unsent, type ReviewComment } from '../core/review/feedback.js';
 import { StatusTracker } from './status-tracker.js';
 
 const HIGH_WATER = 2 * 1024 * 1024;
@@ -219,6 +220,10 @@ export class HostedSession {
     this.update({ check });
   }
 
+  setComments(comments: readonly ReviewComment[]): void {
+    this.update({ comments: comments.length ? comments : undefined });
+  }
+
   /** A worktree session's worktree as it is now (a rebase merge moves its base commit). */
   setWorktree(worktree: WorktreeRecord): void {
     this.update({ worktree });
@@ -251,7 +256,10 @@ export class HostedSession {
   }
 
   private statusChanged(status: SessionStatus, since: number, source: StatusSource): void {
+    const turnEnded = this.record.status === 'working' && (status === 'idle' || status === 'waiting');
     this.update({ status, statusSince: since, statusSource: source });
+    // Comments typed to the agent stay in view while it works on them, and go once its turn is over.
+    if (turnEnded && this.record.comments?.some((comment) => comment.sent)) this.setComments(unsent(this.record.comments));
     // The first prompt waits for the agent's input to be ready: its first rest, by its own word or its screen.
     if (status === 'idle' && this.typePrompt !== undefined) {
       const prompt = this.typePrompt;

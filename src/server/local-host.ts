@@ -13,6 +13,7 @@ import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CheckResult, HandBack, SessionChanges, SessionInfo } from '../core/session/session.js';
 import type { WorktreeRecord } from '../core/git/review.js';
+import type { ReviewComment } from '../core/review/feedback.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
 import type { AgentProfile } from '../core/agents/profile.js';
 import { compileStatusRules, statusRuleProblem, type CompiledRule, type StatusRule } from '../core/status/rules.js';
@@ -315,6 +316,11 @@ export class LocalSessionHost implements SessionHost {
   /** Records a check of a worktree session's work in its record (and so in every client's comparison). */
   setCheck(id: string, check: CheckResult): void {
     this.sessions.get(id)?.setCheck(check);
+  }
+
+  /** Replaces a session's review comments (the review service checks and bounds them). */
+  setComments(id: string, comments: readonly ReviewComment[]): void {
+    this.sessions.get(id)?.setComments(comments);
   }
 
   /** Records a worktree session's changes in its record (and so in every client's sidebar). */

@@ -37,7 +37,11 @@ export class PromptSubmit implements Disposable {
   async submit(text: string, enter: boolean): Promise<void> {
     const startedAt = Date.now();
     const key = [...text].length === 1 || text.startsWith('\x1b') || /^[\x00-\x1f\x7f]+$/u.test(text);
-    if (text !== '') this.target.type(key ? text : pasteBytes(text, this.target.bracketedPaste()));
+    const bracketed = this.target.bracketedPaste();
+    // A program that cannot tell a paste from typing would take each line ending as Enter and submit the
+    // prompt a line at a time: a prompt submitted to it goes as one line.
+    const typed = enter && !bracketed ? text.replace(/\s*\r?\n\s*/gu, ' ') : text;
+    if (text !== '') this.target.type(key ? text : pasteBytes(typed, bracketed));
     if (!enter) return;
     if (text !== '') await this.taken(startedAt);
     this.target.type('\r');

@@ -12,16 +12,20 @@ import type { RemoteHost } from '../../client/remote-host.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { stringOption, UsageError, type CliCommand, type CliContext, type ParsedArgs } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
+import { offerRemoval } from './rm.js';
 
-/** The preview, then the merge once confirmed (--yes, or an answer); the exit status (0: merged or nothing to merge). */
-export async function mergeInteractively(args: ParsedArgs, context: CliContext, host: RemoteHost, session: SessionInfo): Promise<number> {
+/**
+ * The preview, then the merge once confirmed (--yes, or an answer), then the worktree offered for removal;
+ * the exit status (0: merged or nothing to merge) and whether the configuration cleaned up after it.
+ */
+export async function mergeInteractively(args: ParsedArgs, context: CliContext, host: RemoteHost, session: SessionInfo): Promise<{ status: number; cleanedUp: boolean }> {
   const mode = modeOf(args);
   const onConflict = conflictChoiceOf(args);
   const message = stringOption(args, 'message');
   const review = new RemoteReview(host);
   const preview = await review.previewMerge(session.id);
   context.out(mergeReviewLines(preview).join('\n') + '\n');
-  if (!hasSomethingToMerge(preview)) return 0;
+  if (!hasSomethingToMerge(preview)) return { status: 0, cleanedUp: false };
   if (!preview.preview.clean && onConflict === 'abort') {
     context.out(`(a conflict is aborted; --on-conflict leave leaves it in the main checkout to resolve)\n`);
   }
@@ -29,15 +33,13 @@ export async function mergeInteractively(args: ParsedArgs, context: CliContext, 
     if (!canAsk()) throw new Error('not merged: add --yes to merge (the preview is above)');
     if (!(await askYesNo(`${mode} ${preview.branch} into ${preview.baseBranch}?`))) {
       context.out('not merged\n');
-      return 1;
+      return { status: 1, cleanedUp: false };
     }
   }
   const result = await review.merge(session.id, { mode, onConflict, ...(message !== undefined ? { message } : {}) });
   context.out(mergeResultLines(result, preview).join('\n') + '\n');
-  if (result.outcome.kind === 'merged' && !result.cleanup && !session.group) {
-    context.out(`grove rm ${session.name} removes its worktree and branch\n`);
-  }
-  return result.outcome.kind === 'merged' || result.outcome.kind === 'up-to-date' ? 0 : 1;
+  if (result.outcome.kind === 'merged' && !result.cleanup) await offerRemoval(context, host, session, args.values.yes === true);
+  return { status: result.outcome.kind === 'merged' || result.outcome.kind === 'up-to-date' ? 0 : 1, cleanedUp: result.cleanup !== undefined };
 }
 
 /** The merge options every merging command takes (merge, pick). */
@@ -72,7 +74,7 @@ export const mergeCommand: CliCommand = {
     conflictChoiceOf(args);
     return withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
-      return mergeInteractively(args, context, host, session);
+      return (await mergeInteractively(args, context, host, session)).status;
     });
   },
 };

@@ -2,7 +2,8 @@
  * `grove pick S`: the variant to keep. It merges S as `grove merge` does (the preview, then the merge once
  * confirmed), then offers to remove the other variants of its fan-out, one by one as `grove rm` does:
  * what each would lose is said first, and a variant with work to lose goes only once its name is typed.
- * --others remove|keep answers the offer ahead (for scripts; a loss still needs the name typed).
+ * --others remove|keep answers the offer ahead (for scripts; a loss still needs the name typed), as
+ * `"worktree": {"cleanupAfterMerge": true}` does.
  */
 import { terminalText } from '../../core/text/terminal-text.js';
 import { askYesNo, canAsk } from '../../io/ask.js';
@@ -24,11 +25,12 @@ export const pickCommand: CliCommand = {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       if (session.group === undefined) throw new Error(`${session.name} is not a variant of a fan-out: grove merge merges it`);
       const merged = await mergeInteractively(args, context, host, session);
-      if (merged !== 0) return merged;
+      if (merged.status !== 0) return merged.status;
       const rest = (await listSessions(host)).filter((other) => other.group === session.group && other.id !== session.id && other.repo === session.repo);
       if (!rest.length || others === 'keep') return 0;
       const names = rest.map((other) => other.name).join(', ');
-      if (others === undefined) {
+      // A configuration that cleans up after merges has answered already; a loss still needs the name typed.
+      if (others === undefined && !merged.cleanedUp) {
         if (!canAsk()) {
           context.out(`the other variants stay: ${names} (grove pick ${session.name} --others remove, or grove rm each)\n`);
           return 0;

@@ -9,7 +9,7 @@ import { describeLoss } from '../../core/git/loss.js';
 import { alsoEndsLine, branchFateLine, deletesBranchByDefault, lossLines, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
-import { ask, canAsk } from '../../io/ask.js';
+import { ask, askYesNo, canAsk } from '../../io/ask.js';
 import type { RemoteHost } from '../../client/remote-host.js';
 import { stringOption, UsageError, type CliCommand, type CliContext } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
@@ -51,6 +51,18 @@ export async function removeInteractively(context: CliContext, host: RemoteHost,
   const outcome = await review.remove(session.id, { confirmedLoss, alsoEnd, deleteBranch });
   context.out(`${session.name}: ${removeOutcomeLine(outcome, session.worktree ?? { branch: '' })}\n`);
   return 0;
+}
+
+/**
+ * A session whose work is merged, offered for removal in one key at a terminal; a script (--yes, or no
+ * terminal to ask at) is told the command instead. A removal that would lose work still wants the name.
+ */
+export async function offerRemoval(context: CliContext, host: RemoteHost, session: SessionInfo, scripted: boolean): Promise<void> {
+  if (scripted || !canAsk()) {
+    context.out(`grove rm ${session.name} removes its worktree and branch\n`);
+    return;
+  }
+  if (await askYesNo(`remove ${session.name}'s worktree and branch?`)) await removeInteractively(context, host, session, { asked: undefined, confirm: undefined });
 }
 
 export const rmCommand: CliCommand = {

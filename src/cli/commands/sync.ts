@@ -4,11 +4,12 @@
  * before unless --on-conflict leave leaves it in the session's worktree, or hand-back leaves it there and
  * gives it to the session's agent (core/review/hand-back.ts).
  */
-import { handBackLine, syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
+import { handBackLine, syncPreviewLines, syncResultLines } from '../../core/review/sync-lines.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { askYesNo, canAsk } from '../../io/ask.js';
 import { stringOption, UsageError, type CliCommand } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
+import { offerRemoval } from './rm.js';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
@@ -34,8 +35,9 @@ export const syncCommand: CliCommand = {
       }
       const outcome = await review.sync(session.id, { mode, onConflict, ...(choice === 'hand-back' ? { handBack: true } : {}) });
       const handedBack = choice === 'hand-back' && outcome.kind === 'conflict-left';
-      context.out(handedBack ? `${handBackLine(session.name, outcome.files)}\n` : `${syncOutcomeLine(session.worktree.branch, preview.baseBranch, outcome)}\n`);
+      context.out(handedBack ? `${handBackLine(session.name, outcome.files)}\n` : `${syncResultLines(session.worktree.branch, preview.baseBranch, outcome).join('\n')}\n`);
       if (handedBack) return 0;
+      if (outcome.done && !outcome.cleanup) await offerRemoval(context, host, session, args.values.yes === true);
       return outcome.kind === 'synced' || outcome.kind === 'up-to-date' ? 0 : 1;
     });
   },

@@ -26,6 +26,8 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
     push: (session, options) => { const { port, id } = on(session); return port.push(id, options); },
     previewSync: (session) => { const { port, id } = on(session); return port.previewSync(id); },
     sync: (session, options) => { const { port, id } = on(session); return port.sync(id, options); },
+    comment: (session, change) => { const { port, id } = on(session); return port.comment(id, change); },
+    sendFeedback: (session) => { const { port, id } = on(session); return port.sendFeedback(id); },
     compareFile: (a, b, path) => {
       const [left, right] = [hosts.route(a), hosts.route(b)];
       if (left?.link !== right?.link) return Promise.reject(new Error('variants on two machines cannot be compared file by file'));

@@ -3,8 +3,9 @@
  * protocol's table, answered with the plain records of src/core/git/review.ts.
  */
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
-import type { MergeOptions, PushOptions, PushOutcome, RemoveOutcome, SessionDiff, SyncOptions, SyncOutcome, SyncPreview } from '../../core/git/review.js';
-import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
+import type { MergeOptions, PushOptions, PushOutcome, RemoveOutcome, SessionDiff, SyncOptions, SyncPreview } from '../../core/git/review.js';
+import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, SyncResult, TurnCommit } from '../../core/review/review-port.js';
+import type { CommentChange, ReviewComment } from '../../core/review/feedback.js';
 import type { CheckResult } from '../../core/session/session.js';
 import type { Requester } from '../remote-host.js';
 
@@ -41,6 +42,7 @@ export class RemoteReview implements ReviewPort {
       ...(choices.worktrees ? { worktrees: [...choices.worktrees] } : {}),
       ...(choices.missing ? { missing: [...choices.missing] } : {}),
       ...(choices.branches ? { branches: [...choices.branches] } : {}),
+      ...(choices.sessions ? { sessions: [...choices.sessions] } : {}),
     };
     return this.host.request('prune', { folder, choices: plain });
   }
@@ -65,7 +67,16 @@ export class RemoteReview implements ReviewPort {
     return this.host.request('syncPreview', { session });
   }
 
-  async sync(session: string, options: SyncOptions): Promise<SyncOutcome> {
+  async sync(session: string, options: SyncOptions): Promise<SyncResult> {
     return this.host.request('sync', { session, ...options });
+  }
+
+  async comment(session: string, change: CommentChange): Promise<ReviewComment[]> {
+    const plain = 'add' in change ? { add: { ...change.add, quote: [...change.add.quote] } } : change;
+    return this.host.request('comment', { session, change: plain });
+  }
+
+  async sendFeedback(session: string): Promise<{ sent: number }> {
+    return this.host.request('feedback', { session });
   }
 }

@@ -11,7 +11,7 @@ import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
 import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
-import { handBackLine, syncOutcomeLine, syncPreviewLines } from '../../core/review/sync-lines.js';
+import { handBackLine, syncPreviewLines, syncResultLines } from '../../core/review/sync-lines.js';
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
@@ -56,8 +56,12 @@ export class ReviewController {
     const session = this.ui.session(id);
     if (!session) return;
     const against = session.worktree ? `${session.worktree.branch} against ${session.worktree.baseBranch}` : `${session.cwd}, uncommitted changes`;
-    this.ask(`reading what ${session.name} changed…`, (review) => review.diff(id), (diff) => {
-      this.ui.openModal(new DiffView(this.ui.screen, this.ui.palette, `${session.name}: ${against}`, diff));
+    this.ask(`reading what ${session.name} changed…`, (review) => review.diff(id), (diff, review) => {
+      this.ui.openModal(new DiffView(this.ui.screen, this.ui.palette, `${session.name}: ${against}`, diff, session.comments ?? [], {
+        comment: (change) => review.comment(id, change),
+        send: () => review.sendFeedback(id).then(({ sent }) => sent),
+        changed: () => this.ui.render(),
+      }));
     });
   }
 
@@ -69,10 +73,10 @@ export class ReviewController {
       const dialog: MergeDialog = new MergeDialog(this.ui.screen, this.ui.palette, preview, {
         merge: async (options) => {
           const result = await review.merge(id, options);
-          if (result.outcome.kind === 'merged') this.offerToRemoveOtherVariants(review, session);
+          if (result.outcome.kind === 'merged') this.offerToRemoveOtherVariants(review, session, result.cleanup !== undefined);
           return result;
         },
-        cleanUp: () => this.cleanUpAfterMerge(review, id, session.name, record, dialog),
+        cleanUp: () => this.removeDone(review, id, session.name, record, dialog),
         changed: () => this.ui.render(),
       });
       this.ui.openModal(dialog);
@@ -121,8 +125,11 @@ export class ReviewController {
       const question = preview.clean ? `${lines[0]} (comes in cleanly): merge it in? (y/n)`
         : `${lines[0]}, conflicting in ${preview.conflicts.join(', ')}: hand the conflict to its agent? (y/n)`;
       this.ui.confirm(question, () => {
-        this.ask(`syncing ${branch}…`, (port) => port.sync(id, { mode: 'merge', onConflict: 'abort', handBack: !preview.clean }), (outcome) => {
-          this.ui.message(outcome.kind === 'conflict-left' ? handBackLine(session.name, outcome.files) : syncOutcomeLine(branch, preview.baseBranch, outcome));
+        this.ask(`syncing ${branch}…`, (port) => port.sync(id, { mode: 'merge', onConflict: 'abort', handBack: !preview.clean }), (result, port) => {
+          if (result.kind === 'conflict-left') return this.ui.message(handBackLine(session.name, result.files));
+          const said = syncResultLines(branch, preview.baseBranch, result).join('; ');
+          if (!result.done || result.cleanup) return this.ui.message(said);
+          this.ui.confirm(`${said}: remove its worktree and branch? (y/n)`, () => this.removeDone(port, id, session.name, session.worktree!, undefined));
         });
       });
     });
@@ -166,13 +173,14 @@ export class ReviewController {
 
   /**
    * `grove pick` in the UI: once a fan-out's variant is merged, the others are offered for removal (the
-   * question waits for the merge dialog to close). Those that lose nothing go; one with work to lose gets
-   * the remove dialog, which asks for its name typed.
+   * question waits for the merge dialog to close), or go at once when the configuration cleans up after
+   * merges. Those that lose nothing go; one with work to lose gets the remove dialog, which asks for its
+   * name typed.
    */
-  private offerToRemoveOtherVariants(review: ReviewPort, picked: SessionInfo): void {
+  private offerToRemoveOtherVariants(review: ReviewPort, picked: SessionInfo, cleanUp: boolean): void {
     const others = this.ui.sessions().filter((s) => s.group !== undefined && s.group === picked.group && s.id !== picked.id && s.worktree);
     if (!others.length) return;
-    this.ui.confirm(`remove the other variants (${others.map((s) => s.name).join(', ')})? (y/n)`, () => {
+    const removeOthers = (): void => {
       void (async () => {
         const lossy: { session: SessionInfo; report: RemovalReport }[] = [];
         const removed: string[] = [];
@@ -187,7 +195,9 @@ export class ReviewController {
         if (removed.length || rest.length) this.ui.message([...removed, ...rest].join('; '));
         if (first) this.openRemoveDialog(review, first.session.id, first.session.name, first.session.worktree!, first.report);
       })().catch((error: Error) => this.ui.message(error.message));
-    });
+    };
+    if (cleanUp) removeOthers();
+    else this.ui.confirm(`remove the other variants (${others.map((s) => s.name).join(', ')})? (y/n)`, removeOthers);
   }
 
   private openRemoveDialog(review: ReviewPort, id: string, name: string, record: WorktreeRecord, report: RemovalReport): void {
@@ -201,19 +211,20 @@ export class ReviewController {
   }
 
   /**
-   * After a merge, X: removed at once when nothing would be lost and no other session is open in the
-   * worktree, otherwise the remove dialog says what would be lost and which sessions would end.
+   * A session whose work is merged, removed in one key (X after a merge, y after a sync that found it
+   * done): at once when nothing would be lost and no other session is open in the worktree, otherwise the
+   * remove dialog says what would be lost and which sessions would end. `dialog` is the merge dialog.
    */
-  private cleanUpAfterMerge(review: ReviewPort, id: string, name: string, record: WorktreeRecord, dialog: MergeDialog): void {
+  private removeDone(review: ReviewPort, id: string, name: string, record: WorktreeRecord, dialog: MergeDialog | undefined): void {
     review.removalReport(id).then((report) => {
       const deleteBranch = deletesBranchByDefault(report);
       if (losesAnything(removalLoss(report, deleteBranch)) || report.alsoEnds.length) return this.openRemoveDialog(review, id, name, record, report);
       return review.remove(id, { deleteBranch }).then((outcome) => this.removed(dialog, name, record, outcome));
-    }).catch((error: Error) => dialog.showError(error.message));
+    }).catch((error: Error) => (dialog ? dialog.showError(error.message) : this.ui.message(error.message)));
   }
 
-  private removed(modal: Modal, name: string, record: WorktreeRecord, outcome: RemoveOutcome): void {
-    this.ui.closeModal(modal);
+  private removed(modal: Modal | undefined, name: string, record: WorktreeRecord, outcome: RemoveOutcome): void {
+    if (modal) this.ui.closeModal(modal);
     this.ui.message(`${name}: ${removeOutcomeLine(outcome, record)}`);
   }
 

@@ -3,7 +3,7 @@
  * clearing the ones the user picked. The engine's scan (src/server/worktrees/prune.ts) fills these in;
  * the command line and the TUI only read them, one line per leftover.
  */
-import { branchOnly, describeLoss, type LossReport } from './loss.js';
+import { branchOnly, describeLoss, mergedWords, type LossReport, type MergedBy } from './loss.js';
 import type { WorktreeRecord } from './review.js';
 
 /** What a leftover is judged against: its session's base, the one recorded at creation, or the main checkout's. */
@@ -49,6 +49,19 @@ export interface HeldWorktree {
   readonly holder: string;
 }
 
+/**
+ * A session of this server whose branch is merged into its base (by any of loss.ts's measures) and whose
+ * worktree holds nothing else: its work is done, so prune offers to end it and remove its worktree.
+ */
+export interface MergedSession {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly branch: string;
+  readonly base: string;
+  readonly mergedBy: MergedBy;
+}
+
 export interface PruneScan {
   readonly repoPath: string;
   readonly root: string;
@@ -59,6 +72,8 @@ export interface PruneScan {
   readonly held: readonly HeldWorktree[];
   /** Folders in the root that are not git worktrees: reported only. */
   readonly strays: readonly string[];
+  /** Sessions whose work is merged (the review service adds them; the engine's scan has none). */
+  readonly merged: readonly MergedSession[];
 }
 
 export interface PruneChoices {
@@ -76,6 +91,8 @@ export interface PruneChoices {
   }[];
   /** Orphan branches to delete; commits not in the base need confirmedLoss. */
   readonly branches?: readonly { readonly branch: string; readonly confirmedLoss?: boolean }[];
+  /** Merged sessions to end, their worktrees removed (and the branches grove created). */
+  readonly sessions?: readonly { readonly id: string }[];
 }
 
 export type PruneItemResult =
@@ -94,6 +111,7 @@ export function describeScan(scan: PruneScan): string[] {
         `gone ${m.path} (${m.branch ?? 'detached'}): branch holds ${describeLoss(branchOnly(m.loss))}`,
     ),
     ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
+    ...scan.merged.map((m) => `session ${m.name} (${m.branch}): done, ${mergedWords(m.mergedBy, m.base)}; ends it and removes its worktree`),
     ...leftAlone(scan),
   ];
 }

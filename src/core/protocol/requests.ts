@@ -6,12 +6,13 @@
  * answer's shape is checked at both ends. test/unit/protocol-shapes.test.ts holds the parameter shapes to
  * PROTOCOL_VERSION.
  */
+import { MAX_COMMENT_CHARS, MAX_QUOTE_LINES, type ReviewComment } from '../review/feedback.js';
 import { z } from 'zod';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
-import type { PushOutcome, RemoveOutcome, SessionDiff, SyncOutcome, SyncPreview } from '../git/review.js';
+import type { PushOutcome, RemoveOutcome, SessionDiff, SyncPreview } from '../git/review.js';
 import type { ConflictReport } from '../review/conflict-report.js';
-import type { MergeResult, MergeReview, RemovalReport, TurnCommit } from '../review/review-port.js';
+import type { MergeResult, MergeReview, RemovalReport, SyncResult, TurnCommit } from '../review/review-port.js';
 import type { PaneFrame } from '../screen/frame.js';
 import type { LineSlice } from '../screen/line-slice.js';
 import type { CheckResult, SessionInfo } from '../session/session.js';
@@ -109,6 +110,7 @@ export const REQUESTS = {
       worktrees: z.array(pruneTarget).max(1000).optional(),
       missing: z.array(pruneTarget).max(1000).optional(),
       branches: z.array(z.object({ branch: ref, confirmedLoss: z.boolean().optional() })).max(1000).optional(),
+      sessions: z.array(z.object({ id: session })).max(1000).optional(),
     }),
   }),
   commitTurn: z.object({ session }),
@@ -121,6 +123,20 @@ export const REQUESTS = {
   sync: z.object({ session, mode: z.enum(['merge', 'rebase']), onConflict: z.enum(['leave', 'abort']), handBack: z.boolean().optional() }),
   /** Pushes a worktree session's branch, upstream set; `force` only as the user typed it. */
   push: z.object({ session, remote: z.string().min(1).max(255).optional(), force: z.boolean().optional() }),
+  /** Adds a review comment to a session, or drops some (core/review/feedback.ts bounds them). */
+  comment: z.object({ session, change: z.union([
+    z.object({ add: z.object({
+      path,
+      line: z.number().int().min(1),
+      endLine: z.number().int().min(1),
+      side: z.enum(['new', 'old']),
+      text: z.string().max(MAX_COMMENT_CHARS),
+      quote: z.array(z.string().max(4000)).max(MAX_QUOTE_LINES),
+    }) }),
+    z.object({ drop: z.union([z.number().int().min(0), z.literal('all')]) }),
+  ]) }),
+  /** Types a session's unsent review comments to its agent as one prompt. */
+  feedback: z.object({ session }),
   // The paste buffer (src/core/copy-mode/paste-buffer.ts): `getBuffer` answers its text, or null.
   setBuffer: z.object({ text: pasteText }),
   getBuffer: z.object({}),
@@ -158,7 +174,9 @@ export interface RequestResults {
   check: CheckResult;
   push: PushOutcome;
   syncPreview: SyncPreview;
-  sync: SyncOutcome;
+  sync: SyncResult;
+  comment: ReviewComment[];
+  feedback: { sent: number };
   setBuffer: null;
   getBuffer: string | null;
   pasteBuffer: null;

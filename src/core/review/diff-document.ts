@@ -11,6 +11,7 @@ import type { SessionDiff } from '../git/review.js';
 import { plural } from '../git/refusal.js';
 import { fit } from '../session/display.js';
 import { printable } from '../text/terminal-text.js';
+import { MAX_QUOTE_LINES, placeLabel, type CommentPlace, type CommentSide, type ReviewComment } from './feedback.js';
 
 export type DiffLineKind =
   | 'heading' // "2 commits", "3 files changed, …"
@@ -22,11 +23,22 @@ export type DiffLineKind =
   | 'added'
   | 'removed'
   | 'context'
-  | 'blank';
+  | 'blank'
+  | 'comment'; // a review comment, under the line it ends on
 
 export interface DiffLine {
   readonly kind: DiffLineKind;
   readonly text: string;
+  /** For a line of a hunk: its file, its number, and the side it is on (removed lines: the old side). */
+  readonly at?: LinePlace;
+  /** For a comment line: the comment's index in the session's list. */
+  readonly comment?: number;
+}
+
+export interface LinePlace {
+  readonly path: string;
+  readonly line: number;
+  readonly side: CommentSide;
 }
 
 export interface DiffDocument {
@@ -48,15 +60,35 @@ const STATUS_LETTER: Record<FileChangeStatus, string> = {
 
 const TAB_WIDTH = 4;
 
-export function diffDocument(diff: SessionDiff): DiffDocument {
+/** The document, with each review comment under the line it ends on (those whose line is gone, at the end). */
+export function diffDocument(diff: SessionDiff, comments: readonly ReviewComment[] = []): DiffDocument {
   const lines: DiffLine[] = [...statSection(diff)];
   const files: { stat: FileStat; line: number }[] = [];
+  const placed = new Set<number>();
   for (const file of diff.files) {
     lines.push({ kind: 'blank', text: '' });
     files.push({ stat: file, line: lines.length });
-    lines.push(...patchLines(file));
+    for (const line of patchLines(file)) {
+      lines.push(line);
+      comments.forEach((comment, index) => {
+        if (placed.has(index) || !line.at || !endsAt(comment, line.at)) return;
+        placed.add(index);
+        lines.push(commentLine(comment, index, false));
+      });
+    }
   }
+  const elsewhere = comments.flatMap((comment, index) => (placed.has(index) ? [] : [commentLine(comment, index, true)]));
+  if (elsewhere.length) lines.push({ kind: 'blank', text: '' }, { kind: 'heading', text: 'Comments on lines the diff no longer shows:' }, ...elsewhere);
   return { lines, files };
+}
+
+function endsAt(comment: ReviewComment, at: LinePlace): boolean {
+  return comment.path === at.path && comment.side === at.side && comment.endLine === at.line;
+}
+
+function commentLine(comment: ReviewComment, index: number, withPlace: boolean): DiffLine {
+  const where = withPlace ? `${placeLabel(comment)}: ` : comment.endLine > comment.line ? `lines ${comment.line}-${comment.endLine}: ` : '';
+  return { kind: 'comment', text: clean(`  » ${where}${comment.text}${comment.sent ? '  (sent)' : ''}`), comment: index };
 }
 
 /** The commits and the diffstat: what `grove diff --stat` prints. */
@@ -116,16 +148,33 @@ function patchLines(file: FileChange): DiffLine[] {
     const why = file.path.endsWith('/') ? 'an untracked folder (a repository of its own)' : 'no textual change';
     return [{ kind: 'file', text: clean(file.path) }, { kind: 'meta', text: `  ${why}` }];
   }
+  return rawPatchLines(file).map((line, index) => (index === 0 ? { kind: 'file', text: clean(line.text) } : { ...line, text: clean(line.text) }));
+}
+
+/**
+ * A patch's lines as git wrote them, each with its kind and, inside hunks, its place: a hunk header
+ * `@@ -12,3 +14,4 @@` numbers the old side from 12 and the new side from 14; context lines count on both.
+ */
+export function rawPatchLines(file: FileChange): DiffLine[] {
   const lines: DiffLine[] = [];
   let inHunk = false;
+  let [oldLine, newLine] = [0, 0];
   const raw = file.patch.endsWith('\n') ? file.patch.slice(0, -1) : file.patch;
-  for (const line of raw.split('\n')) {
-    if (lines.length === 0) {
-      lines.push({ kind: 'file', text: clean(line) });
-      continue;
+  for (const text of raw.split('\n')) {
+    const kind = lines.length === 0 ? 'file' : kindOf(text, inHunk);
+    if (kind === 'hunk') {
+      inHunk = true;
+      const numbers = /^@@ -(\d+)(?:,\d+)? \+(\d+)/u.exec(text);
+      [oldLine, newLine] = numbers ? [Number(numbers[1]), Number(numbers[2])] : [0, 0];
     }
-    if (line.startsWith('@@')) inHunk = true;
-    lines.push({ kind: kindOf(line, inHunk), text: clean(line) });
+    let at: LinePlace | undefined;
+    if (kind === 'removed') at = { path: file.path, line: oldLine++, side: 'old' };
+    else if (kind === 'added') at = { path: file.path, line: newLine++, side: 'new' };
+    else if (kind === 'context') {
+      at = { path: file.path, line: newLine++, side: 'new' };
+      oldLine++;
+    }
+    lines.push({ kind, text, ...(at ? { at } : {}) });
   }
   return lines;
 }
@@ -141,4 +190,17 @@ function kindOf(line: string, inHunk: boolean): DiffLineKind {
 
 function clean(text: string): string {
   return printable(text.replace(/\r$/u, '').replace(/\t/gu, ' '.repeat(TAB_WIDTH)));
+}
+
+/**
+ * The lines a place covers as the diff shows them (without the +/- column), for a comment made on the
+ * command line; undefined when the file is not in the diff.
+ */
+export function quoteFromDiff(files: readonly FileChange[], place: CommentPlace): string[] | undefined {
+  const file = files.find((f) => f.path === place.path);
+  if (!file) return undefined;
+  return rawPatchLines(file)
+    .filter(({ at }) => at && at.side === place.side && at.line >= place.line && at.line <= place.endLine)
+    .slice(0, MAX_QUOTE_LINES)
+    .map(({ text }) => text.slice(1));
 }

@@ -8,8 +8,8 @@ import { describeScan, type PruneChoices, type PruneScan } from '../git/prune-re
 import { losesAnything, lossLines } from './summaries.js';
 
 export interface PruneItem {
-  readonly kind: 'worktree' | 'missing' | 'branch';
-  /** The worktree's path, or the branch's name. */
+  readonly kind: 'worktree' | 'missing' | 'branch' | 'session';
+  /** The worktree's path, the branch's name, or the merged session's id. */
   readonly target: string;
   readonly summary: string;
   /** What it holds, line by line. */
@@ -26,6 +26,8 @@ export function pruneItems(scan: PruneScan): PruneItem[] {
     // The files of a gone worktree went with its folder; only its branch's commits are left to lose.
     ...scan.missing.map((m) => ({ kind: 'missing' as const, target: m.path, details: details(branchOnly(m.loss)), losesWork: losesCommits(m.loss) })),
     ...scan.branches.map((b) => ({ kind: 'branch' as const, target: b.branch, details: details(b.loss), losesWork: losesCommits(b.loss) })),
+    // Merged and holding nothing else (the service checks again before it removes): nothing to lose.
+    ...scan.merged.map((m) => ({ kind: 'session' as const, target: m.id, details: [m.path], losesWork: false })),
   ];
   return items.map((item, index) => ({ ...item, summary: summaries[index]! }));
 }
@@ -40,5 +42,6 @@ export function pruneChoices(items: readonly PruneItem[], confirmedLoss: boolean
     worktrees: items.filter((i) => i.kind === 'worktree').map(folder),
     missing: items.filter((i) => i.kind === 'missing').map(folder),
     branches: items.filter((i) => i.kind === 'branch').map((i) => ({ branch: i.target, ...(confirmedLoss ? { confirmedLoss: true } : {}) })),
+    sessions: items.filter((i) => i.kind === 'session').map((i) => ({ id: i.target })),
   };
 }

@@ -7,7 +7,8 @@
  * line a person can read: a refusal from the engine says what stopped it and what to do instead.
  */
 import type { FileStat } from '../git/diff-output.js';
-import type { LossReport } from '../git/loss.js';
+import type { CommentChange, ReviewComment } from './feedback.js';
+import type { LossReport, MergedBy } from '../git/loss.js';
 import type { CheckResult } from '../session/session.js';
 import type { PruneChoices, PruneItemResult, PruneScan } from '../git/prune-report.js';
 import type { MergeOptions, MergeOutcome, MergePreview, PushOptions, PushOutcome, RemoveOptions, RemoveOutcome, SessionDiff, SyncOptions, SyncOutcome, SyncPreview } from '../git/review.js';
@@ -26,13 +27,25 @@ export interface MergeReview {
   readonly commitsFirst: boolean;
 }
 
+/** What a cleanup the configuration asked for (`cleanupAfterMerge`) did, or why it could not. */
+export type Cleanup = { readonly removed: RemoveOutcome } | { readonly error: string };
+
 export interface MergeResult {
   readonly outcome: MergeOutcome;
   /** The turn commit made of the worktree's pending changes just before merging, if there were any. */
   readonly committed?: string;
-  /** Set when configuration asks for cleanup after a merge: what it did, or why it could not. */
-  readonly cleanup?: { readonly removed: RemoveOutcome } | { readonly error: string };
+  /** Set when configuration asks for cleanup after a merge. */
+  readonly cleanup?: Cleanup;
 }
+
+/**
+ * A sync, and whether the session's work turned out to be in its base already (its pull request merged
+ * upstream, say): then it is done, and removed when configuration asks for cleanup after a merge.
+ */
+export type SyncResult = SyncOutcome & {
+  readonly done?: MergedBy;
+  readonly cleanup?: Cleanup;
+};
 
 /** Another session whose folder is the worktree or inside it: removing the worktree ends it too. */
 export interface Occupant {
@@ -88,7 +101,11 @@ export interface ReviewPort {
   push(session: string, options: PushOptions): Promise<PushOutcome>;
   /** What bringing the session's branch up to date with its base would bring in, and whether it would conflict. */
   previewSync(session: string): Promise<SyncPreview>;
-  sync(session: string, options: SyncOptions): Promise<SyncOutcome>;
+  sync(session: string, options: SyncOptions): Promise<SyncResult>;
+  /** Adds a review comment to the session, or drops some; answers its comments as they now are. */
+  comment(session: string, change: CommentChange): Promise<ReviewComment[]>;
+  /** Types the session's unsent comments to its agent as one prompt (feedback.ts), and marks them sent. */
+  sendFeedback(session: string): Promise<{ sent: number }>;
 }
 
 /** How every refusal to make a worktree starts, so a client can offer workspace isolation instead. */

@@ -7,7 +7,7 @@ import { listForMessage, plural } from '../git/refusal.js';
 import type { MergeOutcome, RemoveOutcome, WorktreeRecord } from '../git/review.js';
 import { printable } from '../text/terminal-text.js';
 import { totalsLine } from './diff-document.js';
-import type { MergeResult, MergeReview, RemovalReport } from './review-port.js';
+import type { Cleanup, MergeResult, MergeReview, RemovalReport } from './review-port.js';
 
 const MODE_WORDS = { merge: 'merged', squash: 'squash-merged', rebase: 'rebased and fast-forwarded' } as const;
 
@@ -60,10 +60,13 @@ export function mergeResultLines(result: MergeResult, record: Pick<WorktreeRecor
   const lines: string[] = [];
   if (result.committed) lines.push(`committed the worktree's pending changes first (${result.committed.slice(0, 8)})`);
   lines.push(mergeOutcomeLine(result.outcome, record));
-  if (result.cleanup) {
-    lines.push('removed' in result.cleanup ? removeOutcomeLine(result.cleanup.removed, record) : `not cleaned up: ${result.cleanup.error}`);
-  }
+  if (result.cleanup) lines.push(cleanupLine(result.cleanup, record));
   return lines;
+}
+
+/** What the configuration's cleanup after a merge did. */
+export function cleanupLine(cleanup: Cleanup, record: Pick<WorktreeRecord, 'branch'>): string {
+  return 'removed' in cleanup ? removeOutcomeLine(cleanup.removed, record) : `not cleaned up: ${cleanup.error}`;
 }
 
 /** Line by line, what removing would lose: files, then commits. Empty when nothing would be lost. */

@@ -4,6 +4,9 @@
  */
 import type { SyncOutcome, SyncPreview } from '../git/review.js';
 import { printable } from '../text/terminal-text.js';
+import { mergedWords } from '../git/loss.js';
+import type { SyncResult } from './review-port.js';
+import { cleanupLine } from './summaries.js';
 
 export function syncPreviewLines(branch: string, preview: SyncPreview): string[] {
   const base = printable(preview.baseBranch);
@@ -25,6 +28,14 @@ export function syncOutcomeLine(branch: string, base: string, outcome: SyncOutco
     case 'conflict-aborted': return `not synced: ${from} conflicts with ${b} in ${outcome.files.map(printable).join(', ')}; everything is as it was`;
     case 'conflict-left': return `conflict left in ${printable(outcome.where)} to resolve: ${outcome.files.map(printable).join(', ')}`;
   }
+}
+
+/** The outcome, then — when the base turned out to hold all of the branch's work — that it is done, and the cleanup. */
+export function syncResultLines(branch: string, base: string, result: SyncResult): string[] {
+  const lines = [syncOutcomeLine(branch, base, result)];
+  if (result.done) lines.push(`${printable(branch)} is done: ${mergedWords(result.done, printable(base))}`);
+  if (result.cleanup) lines.push(cleanupLine(result.cleanup, { branch }));
+  return lines;
 }
 
 /** Said when a conflict went to the agent. */

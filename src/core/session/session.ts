@@ -5,6 +5,7 @@
  * it can cross the socket to clients and be written to the state file unchanged. The host owns the truth;
  * everyone else holds snapshots of these records.
  */
+import type { ReviewComment } from '../review/feedback.js';
 import type { SessionPlace } from '../hosts/remote.js';
 import type { ChangeSummary } from '../review/changes.js';
 import type { WorktreeRecord } from '../git/review.js';
@@ -77,6 +78,8 @@ export interface SessionInfo {
   readonly check?: CheckResult;
   /** Why the last automatic turn commit of a worktree session failed; cleared by the next that succeeds. */
   readonly turnCommitFailure?: string;
+  /** Review comments on its diff, to be typed to its agent as one prompt (core/review/feedback.ts). */
+  readonly comments?: readonly ReviewComment[];
   /** The window title the program last set (OSC 0/2), '' if none. */
   readonly title: string;
   /** Epoch milliseconds. */

@@ -11,7 +11,7 @@ import type { ReviewService } from './review-service.js';
 
 type ReviewMethod = Extract<
   RequestMethod,
-  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check' | 'push' | 'syncPreview' | 'sync'
+  'diff' | 'mergePreview' | 'merge' | 'removalReport' | 'removeWorktree' | 'pruneScan' | 'prune' | 'commitTurn' | 'compareFile' | 'check' | 'push' | 'syncPreview' | 'sync' | 'comment' | 'feedback'
 >;
 
 function reviewOf(context: RequestContext): ReviewService {
@@ -33,6 +33,8 @@ export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
   push: async ({ session, ...options }, context) => reviewOf(context).push(context.resolve(session), options),
   syncPreview: async ({ session }, context) => reviewOf(context).previewSync(context.resolve(session)),
   sync: async ({ session, ...options }, context) => reviewOf(context).sync(context.resolve(session), options),
+  comment: async ({ session, change }, context) => reviewOf(context).comment(context.resolve(session), change),
+  feedback: async ({ session }, context) => reviewOf(context).sendFeedback(context.resolve(session)),
 };
 
 /** A workspace session starts at once; a worktree session gets its worktree first. */

@@ -13,16 +13,20 @@ import { describeLoss, losesCommits, losesWorktreeWork, type LossReport } from '
 import type { PruneChoices, PruneItemResult, PruneScan } from '../../core/git/prune-report.js';
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { MergeOptions, RemoveOptions, RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
-import type { MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, TurnCommit } from '../../core/review/review-port.js';
+import type { Cleanup, MergeResult, MergeReview, RemovalReport, ReviewPort, SessionRemoveOptions, SyncResult, TurnCommit } from '../../core/review/review-port.js';
 import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
 import { lastTurnIn, turnMessage, type ReviewSettings } from '../../core/review/settings.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
-import type { CheckResult, SessionInfo } from '../../core/session/session.js';
+import { isRunning, type CheckResult, type SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
-import type { PushOptions, PushOutcome, SyncOptions, SyncOutcome, SyncPreview } from '../../core/git/review.js';
+import type { PushOptions, PushOutcome, SyncOptions, SyncPreview } from '../../core/git/review.js';
 import { handBackPrompt } from '../../core/review/hand-back.js';
+import { commentProblem, feedbackPrompt, keptComment, placeLabel, unsent, type CommentChange, type ReviewComment } from '../../core/review/feedback.js';
+import { quoteFromDiff } from '../../core/review/diff-document.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
+import { didWork, mergedSessions, workMerged } from './merged-sessions.js';
+import { removeOutcomeLine } from '../../core/review/summaries.js';
 import { RepoQueues } from './repo-queues.js';
 import { createWorktreeSession } from './worktree-session.js';
 
@@ -111,13 +115,19 @@ export class ReviewService implements ReviewPort {
       return { outcome, ...(committed ? { committed } : {}) };
     });
     if (merged.outcome.kind !== 'merged' || !cleanUp) return merged;
-    // Everything is merged, so the branch goes too; a worktree still holding files is refused, and kept,
-    // as is one with other sessions open in it: nobody was told they would end.
-    const cleanup = await this.remove(id, { deleteBranch: true }).then(
+    return { ...merged, cleanup: await this.cleanUp(id) };
+  }
+
+  /**
+   * The configuration's cleanup after a merge: everything is merged, so the branch goes too; a worktree
+   * still holding files is refused, and kept, as is one with other sessions open in it: nobody was told
+   * they would end.
+   */
+  private cleanUp(id: string): Promise<Cleanup> {
+    return this.remove(id, { deleteBranch: true }).then(
       (removed) => ({ removed }),
       (error: Error) => ({ error: error.message }),
     );
-    return { ...merged, cleanup };
   }
 
   async removalReport(id: string): Promise<RemovalReport> {
@@ -163,19 +173,33 @@ export class ReviewService implements ReviewPort {
   async pruneScan(folder: string): Promise<PruneScan> {
     const { engine } = await this.bind(folder);
     // In the repository's queue: a session just ended is unlocked there, and until then it looks held.
-    return this.queues.run(this.options.repositoryOf(folder), async () => engine.scanForOrphans(folder, await this.owned(folder)));
+    return this.queues.run(this.options.repositoryOf(folder), async () => {
+      const scan = await engine.scanForOrphans(folder, await this.owned(folder));
+      const ours = this.options.host.list().filter((s) => s.worktree?.repoPath === scan.repoPath);
+      return { ...scan, merged: await mergedSessions(ours, engine, this.options.git) };
+    });
   }
 
   async prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]> {
     const { engine } = await this.bind(folder);
     const main = this.options.repositoryOf(folder);
-    const results = await this.queues.run(main, async () => engine.prune(folder, await this.owned(folder), choices));
+    const { sessions = [], ...leftovers } = choices;
+    const results = await this.queues.run(main, async () => engine.prune(folder, await this.owned(folder), leftovers));
     // A session whose worktree folder has gone, once pruned, has nothing left to run in: it is closed too.
     const forgotten = new Set((choices.missing ?? []).map((m) => m.path));
     const closing = results.filter((r) => r.done && forgotten.has(r.target));
     for (const result of closing) {
       const owner = this.options.host.list().find((s) => s.worktree?.worktreePath === result.target);
       if (owner) await this.options.host.kill(owner.id).catch((error: Error) => this.options.log(`prune: ${error.message}`));
+    }
+    // A merged session goes as `grove rm` takes it: refused if its worktree holds anything by now.
+    for (const { id } of sessions) {
+      const session = this.options.host.list().find((s) => s.id === id);
+      const [name, record] = [session?.name ?? id, session?.worktree ?? { branch: '' }];
+      results.push(await this.removalReport(id).then((report) => this.remove(id, { deleteBranch: report.branchCreated })).then(
+        (outcome) => ({ target: name, done: true as const, detail: `ended; ${removeOutcomeLine(outcome, record)}` }),
+        (error: Error) => ({ target: name, done: false as const, reason: error.message }),
+      ));
     }
     return results;
   }
@@ -280,9 +304,16 @@ export class ReviewService implements ReviewPort {
     return engine.previewSync(record);
   }
 
-  /** Brings the session's branch up to date with its base in its worktree (its pending work committed first, as the end of a turn). */
-  async sync(id: string, options: SyncOptions): Promise<SyncOutcome> {
-    return this.afterTurnEnds(id, 'sync', async ({ record, engine }) => {
+  /**
+   * Brings the session's branch up to date with its base in its worktree (its pending work committed
+   * first, as the end of a turn). A branch whose work the base turns out to hold already is done: said
+   * so, and removed when the configuration cleans up after merges.
+   */
+  async sync(id: string, options: SyncOptions): Promise<SyncResult> {
+    let cleanUp = false;
+    const outcome = await this.afterTurnEnds(id, 'sync', async ({ record, engine, settings }): Promise<SyncResult> => {
+      cleanUp = settings.cleanupAfterMerge;
+      const hadWork = await didWork(this.options.git, record);
       const outcome = await engine.sync(record, options.mode, options.handBack ? 'leave' : options.onConflict);
       // As after a rebase merge: diffs and counts must start from the new base, not take its work in as the session's.
       if (outcome.kind === 'synced') this.options.host.setWorktree(id, outcome.record);
@@ -290,8 +321,11 @@ export class ReviewService implements ReviewPort {
         this.options.host.setHandBack(id, { base: record.baseBranch, files: outcome.files, state: 'with the agent' });
         await this.options.host.submit(id, handBackPrompt(record.baseBranch, record.branch, outcome.files), true);
       }
-      return outcome;
+      if (outcome.kind !== 'synced' && outcome.kind !== 'up-to-date') return outcome;
+      const done = hadWork ? await workMerged(engine, outcome.kind === 'synced' ? outcome.record : record) : undefined;
+      return done ? { ...outcome, done } : outcome;
     });
+    return outcome.done && cleanUp ? { ...outcome, cleanup: await this.cleanUp(id) } : outcome;
   }
 
   /** Pushes a worktree session's branch (its pending work committed first, as the end of a turn, when commits per turn are on). */
@@ -315,6 +349,39 @@ export class ReviewService implements ReviewPort {
       const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
       return operation({ record, engine, settings, committed });
     });
+  }
+
+  /** Adds a comment (quoting the diff's lines when the caller did not) or drops some; answers the session's comments. */
+  async comment(id: string, change: CommentChange): Promise<ReviewComment[]> {
+    const session = this.session(id);
+    const comments = [...(session.comments ?? [])];
+    if ('drop' in change) {
+      if (change.drop === 'all') comments.length = 0;
+      else if (!comments[change.drop]) throw new Error(`${session.name} has no comment ${change.drop + 1}`);
+      else comments.splice(change.drop, 1);
+    } else {
+      const problem = commentProblem(change.add, comments.length);
+      if (problem) throw new Error(`not kept: ${problem}`);
+      let { quote } = change.add;
+      if (!quote.length) {
+        quote = quoteFromDiff((await this.diff(id)).files, change.add) ?? [];
+        if (!quote.length) throw new Error(`not kept: ${placeLabel(change.add)} is not a line of what ${session.name} changed (grove diff ${session.name})`);
+      }
+      comments.push(keptComment({ ...change.add, quote }));
+    }
+    this.options.host.setComments(id, comments);
+    return comments;
+  }
+
+  /** Types the unsent comments to the agent as one prompt; they stay, marked sent, until its turn ends. */
+  async sendFeedback(id: string): Promise<{ sent: number }> {
+    const session = this.session(id);
+    const waiting = unsent(session.comments);
+    if (!waiting.length) throw new Error(`${session.name} has no comments to send: c on a line of its diff (C-b D), or grove feedback ${session.name} FILE:LINE TEXT`);
+    if (!isRunning(session)) throw new Error(`${session.name} has exited: grove relaunch ${session.name} first, and its comments wait`);
+    await this.options.host.submit(id, feedbackPrompt(waiting), true);
+    this.options.host.setComments(id, (this.session(id).comments ?? []).map((comment) => ({ ...comment, sent: true })));
+    return { sent: waiting.length };
   }
 
   /** Runs the repository's check command in the session's worktree and records the result on the session. */

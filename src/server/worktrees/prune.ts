@@ -58,6 +58,7 @@ export async function scanForOrphans(
     branches: await scanBranches(ctx, scope),
     held,
     strays: await scanStrays(ctx, scope),
+    merged: [],
   };
 }
 
