@@ -91,6 +91,19 @@ describe('fan-out', () => {
     expect(existsSync(worktree('greet-3'))).toBe(true);
   });
 
+  it('with cleanupAfterMerge, a pick removes the picked variant and the others without asking', async () => {
+    const config = join(sandbox.env.XDG_CONFIG_HOME!, 'grove', 'config.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), worktree: { cleanupAfterMerge: true } }));
+    expect((await sandbox.cli(['fanout', '2', '--agent', 'scripted', '--prompt', 'greet', '--name', 'tidy'])).code).toBe(0);
+    await variantsDone(['tidy-1', 'tidy-2']);
+    const picked = await sandbox.cli(['pick', 'tidy-1', '--yes']);
+    expect(picked, picked.stderr).toMatchObject({ code: 0 });
+    expect(picked.stdout).toContain('tidy-2: removed the worktree; kept branch grove/tidy-2 (it has 1 commit not in main)');
+    expect(git('show', 'main:greeting.txt')).toBe('hello from 1 (same)\n');
+    expect((await sandbox.cli(['ls'])).stdout).not.toMatch(/tidy-/u);
+    expect([existsSync(worktree('tidy-1')), existsSync(worktree('tidy-2'))]).toEqual([false, false]);
+  });
+
   it('gives each variant its own agent, and hands a plan over that git never sees', async () => {
     writeFileSync(join(sandbox.dir, 'plan.md'), '# Plan\n1. greet\n');
     const made = await sandbox.cli(['fanout', '3', '--agents', 'alpha,beta,gamma', '--prompt-file', join(sandbox.dir, 'plan.md'), '--name', 'planned']);

@@ -37,12 +37,12 @@ describe('grove feedback', () => {
     expect((await sandbox.cli(['feedback', 'rev', '--drop', '2'])).stdout).toBe('rev: 1 comment left\n');
 
     expect((await sandbox.cli(['feedback', 'rev'])).stdout).toBe('typed 1 review comment to rev\n');
-    await until(async () => (await sandbox.cli(['capture', 'rev'])).stdout.includes('got:    say planet'), 'the prompt at the agent', 10_000);
+    await until(async () => (await sandbox.cli(['capture', 'rev'])).stdout.includes('got:    say planet'), 'the prompt at the agent');
     const screen = (await sandbox.cli(['capture', 'rev'])).stdout;
     expect(screen).toContain('got: 1. greet.txt:2\ngot:    > world\ngot:    say planet');
     expect((await sandbox.cli(['feedback', 'rev', '--list'])).stdout).toContain('1. greet.txt:2 (sent)');
     // Its turn over, the round is done.
-    await until(async () => (await sandbox.cli(['feedback', 'rev', '--list'])).stdout === 'rev has no review comments\n', 'the comments gone', 10_000);
+    await until(async () => (await sandbox.cli(['feedback', 'rev', '--list'])).stdout === 'rev has no review comments\n', 'the comments gone');
     const none = await sandbox.cli(['feedback', 'rev']);
     expect(none.stderr).toBe('grove: rev has no comments to send: c on a line of its diff (C-b D), or grove feedback rev FILE:LINE TEXT\n');
   });

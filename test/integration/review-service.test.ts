@@ -237,6 +237,41 @@ describe('removing', () => {
     expect(existsSync(kept.cwd)).toBe(true);
   });
 
+  it('offers a live session whose branch was squash-merged, and removes it with its branch', async () => {
+    start();
+    const done = await sleeper('squashed');
+    const idle = await sleeper('untouched');
+    const busy = await sleeper('unmerged');
+    fixture.commit('work', { 'sq.txt': 's\n' }, done.cwd);
+    fixture.commit('more work', { 'sq2.txt': 't\n' }, done.cwd);
+    fixture.commit('other work', { 'un.txt': 'u\n' }, busy.cwd);
+    fixture.git(['merge', '--squash', 'grove/squashed']);
+    fixture.git(['commit', '-q', '-m', 'squash of the work']);
+
+    const scan = await review.pruneScan(fixture.repo);
+    // One that never committed is merged in name only, and one with work of its own is not done.
+    expect(scan.merged).toEqual([{ id: done.id, name: 'squashed', path: done.cwd, branch: 'grove/squashed', base: 'main', mergedBy: 'squash' }]);
+    const results = await review.prune(fixture.repo, { sessions: [{ id: done.id }] });
+    expect(results).toEqual([{ target: 'squashed', done: true, detail: expect.stringMatching(/^ended; /) }]);
+    expect(session(done.id)).toBeUndefined();
+    expect(existsSync(done.cwd)).toBe(false);
+    expect(groveBranches()).toEqual(['grove/unmerged', 'grove/untouched']);
+    expect(session(idle.id)?.status).not.toBe('exited');
+  });
+
+  it('says a sync found the branch already in its base, and removes it when configured to clean up', async () => {
+    start({ cleanupAfterMerge: true });
+    const info = await sleeper('landed');
+    fixture.commit('work', { 'landed.txt': 'l\n' }, info.cwd);
+    fixture.git(['merge', '--squash', 'grove/landed']);
+    fixture.git(['commit', '-q', '-m', 'landed upstream']);
+    const result = await review.sync(info.id, { mode: 'merge', onConflict: 'abort' });
+    expect(result.done).toBeDefined();
+    expect(result.cleanup).toMatchObject({ removed: { removedFolder: true } });
+    expect(session(info.id)).toBeUndefined();
+    expect(existsSync(info.cwd)).toBe(false);
+  });
+
   it('prunes a session’s worktree whose folder has gone, closing the session', async () => {
     start();
     const info = await sleeper('vanished');

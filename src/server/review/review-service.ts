@@ -17,13 +17,13 @@ import type { Cleanup, MergeResult, MergeReview, RemovalReport, ReviewPort, Sess
 import { worktreeSessionChanges, type SessionChange } from '../../core/review/session-changes.js';
 import { lastTurnIn, turnMessage, type ReviewSettings } from '../../core/review/settings.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
-import { isRunning, type CheckResult, type SessionInfo } from '../../core/session/session.js';
+import type { CheckResult, SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { WorktreeEngine, type GitPort, type WorktreeFiles } from '../worktrees/index.js';
 import type { PushOptions, PushOutcome, SyncOptions, SyncPreview } from '../../core/git/review.js';
 import { handBackPrompt } from '../../core/review/hand-back.js';
-import { commentProblem, feedbackPrompt, keptComment, placeLabel, unsent, type CommentChange, type ReviewComment } from '../../core/review/feedback.js';
-import { quoteFromDiff } from '../../core/review/diff-document.js';
+import type { CommentChange, ReviewComment } from '../../core/review/feedback.js';
+import { changeComments, sendComments } from './review-comments.js';
 import { assertAnnounced, DEFAULT_END_WITHIN_MS, endOccupants, endSession, occupantsOf } from './occupants.js';
 import { didWork, mergedSessions, workMerged } from './merged-sessions.js';
 import { removeOutcomeLine } from '../../core/review/summaries.js';
@@ -353,35 +353,12 @@ export class ReviewService implements ReviewPort {
 
   /** Adds a comment (quoting the diff's lines when the caller did not) or drops some; answers the session's comments. */
   async comment(id: string, change: CommentChange): Promise<ReviewComment[]> {
-    const session = this.session(id);
-    const comments = [...(session.comments ?? [])];
-    if ('drop' in change) {
-      if (change.drop === 'all') comments.length = 0;
-      else if (!comments[change.drop]) throw new Error(`${session.name} has no comment ${change.drop + 1}`);
-      else comments.splice(change.drop, 1);
-    } else {
-      const problem = commentProblem(change.add, comments.length);
-      if (problem) throw new Error(`not kept: ${problem}`);
-      let { quote } = change.add;
-      if (!quote.length) {
-        quote = quoteFromDiff((await this.diff(id)).files, change.add) ?? [];
-        if (!quote.length) throw new Error(`not kept: ${placeLabel(change.add)} is not a line of what ${session.name} changed (grove diff ${session.name})`);
-      }
-      comments.push(keptComment({ ...change.add, quote }));
-    }
-    this.options.host.setComments(id, comments);
-    return comments;
+    return changeComments(this.options.host, this.session(id), change, () => this.diff(id));
   }
 
   /** Types the unsent comments to the agent as one prompt; they stay, marked sent, until its turn ends. */
   async sendFeedback(id: string): Promise<{ sent: number }> {
-    const session = this.session(id);
-    const waiting = unsent(session.comments);
-    if (!waiting.length) throw new Error(`${session.name} has no comments to send: c on a line of its diff (C-b D), or grove feedback ${session.name} FILE:LINE TEXT`);
-    if (!isRunning(session)) throw new Error(`${session.name} has exited: grove relaunch ${session.name} first, and its comments wait`);
-    await this.options.host.submit(id, feedbackPrompt(waiting), true);
-    this.options.host.setComments(id, (this.session(id).comments ?? []).map((comment) => ({ ...comment, sent: true })));
-    return { sent: waiting.length };
+    return sendComments(this.options.host, this.session(id));
   }
 
   /** Runs the repository's check command in the session's worktree and records the result on the session. */
