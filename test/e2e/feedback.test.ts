@@ -37,10 +37,11 @@ describe('grove feedback', () => {
     expect((await sandbox.cli(['feedback', 'rev', '--drop', '2'])).stdout).toBe('rev: 1 comment left\n');
 
     expect((await sandbox.cli(['feedback', 'rev'])).stdout).toBe('typed 1 review comment to rev\n');
+    // While the agent works on them (two seconds) the comments stay, marked sent.
+    expect((await sandbox.cli(['feedback', 'rev', '--list'])).stdout).toContain('1. greet.txt:2 (sent)');
     await until(async () => (await sandbox.cli(['capture', 'rev'])).stdout.includes('got:    say planet'), 'the prompt at the agent');
     const screen = (await sandbox.cli(['capture', 'rev'])).stdout;
     expect(screen).toContain('got: 1. greet.txt:2\ngot:    > world\ngot:    say planet');
-    expect((await sandbox.cli(['feedback', 'rev', '--list'])).stdout).toContain('1. greet.txt:2 (sent)');
     // Its turn over, the round is done.
     await until(async () => (await sandbox.cli(['feedback', 'rev', '--list'])).stdout === 'rev has no review comments\n', 'the comments gone');
     const none = await sandbox.cli(['feedback', 'rev']);

@@ -20,7 +20,10 @@ afterEach(async () => {
   fixture?.dispose();
 });
 
-/** Takes pastes bracketed, and prints for a while after each Enter (a turn of work), then keeps still. */
+/**
+ * Takes pastes bracketed, and prints for two seconds after each Enter (a turn of work, long enough for
+ * the activity that says "working" to be seen on a loaded machine), then keeps still.
+ */
 function busyAgent(pty: FakePty): void {
   pty.print('\x1b[?2004hready> ');
   pty.onInput((data) => {
@@ -28,7 +31,7 @@ function busyAgent(pty: FakePty): void {
     let ticks = 0;
     const timer = setInterval(() => {
       pty.print(`working ${ticks}\r\n`);
-      if (++ticks >= 6) {
+      if (++ticks >= 14) {
         clearInterval(timer);
         pty.print('ready> ');
       }
