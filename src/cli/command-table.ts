@@ -10,6 +10,7 @@ import { attachCommand } from './commands/attach.js';
 import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/buffer.js';
 import { captureCommand } from './commands/capture.js';
 import { commitCommand } from './commands/commit.js';
+import { checkpointsCommand, redoCommand, undoCommand } from './commands/checkpoints.js';
 import { compareCommand } from './commands/compare.js';
 import { configCheckCommand, configPathCommand, configTrustCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
@@ -61,6 +62,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   prCommand,
   rmCommand,
   commitCommand,
+  checkpointsCommand,
+  undoCommand,
+  redoCommand,
   pruneCommand,
   conflictsCommand,
   serverStopCommand,

@@ -68,7 +68,7 @@ export class SimpleGitPort implements GitPort {
         trimmed: false,
         // simple-git's guard refuses every GIT_* variable it is not told of; these came from the user's own
         // environment (never from a repository), so they pass, with the two settings they need.
-        allowEnvironment: Object.keys(this.env),
+        allowEnvironment: [...Object.keys(this.env), ...(options.indexFile ? ['GIT_INDEX_FILE'] : [])],
         unsafe: {
           allowUnsafeConfigPaths: 'GIT_CONFIG_GLOBAL' in this.env || 'GIT_CONFIG_SYSTEM' in this.env,
           allowUnsafeSshCommand: 'GIT_SSH_COMMAND' in this.env || 'GIT_SSH' in this.env,
@@ -85,7 +85,8 @@ export class SimpleGitPort implements GitPort {
     }
     let stdout: string;
     try {
-      stdout = await git.env(this.env).raw([...GLOBAL_ARGS, ...args]);
+      const env = options.indexFile ? { ...this.env, GIT_INDEX_FILE: options.indexFile } : this.env;
+      stdout = await git.env(env).raw([...GLOBAL_ARGS, ...args]);
     } catch (error) {
       throw new WorktreeRefusal(
         'git-failed',

@@ -73,6 +73,9 @@ export class LocalSessionHost implements SessionHost {
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
   readonly bells$: Observable<string> = this.bellsSubject.asObservable();
   readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
+  private readonly submittedSubject = new Subject<string>();
+  /** Sessions given Enter (typed or submitted), just before it reaches the program: where an agent's turn starts. */
+  readonly submitted$: Observable<string> = this.submittedSubject.asObservable();
 
   constructor(private readonly options: LocalHostOptions) {}
 
@@ -248,6 +251,7 @@ export class LocalSessionHost implements SessionHost {
     const session = this.sessions.get(id);
     if (!session) return;
     this.clock.typed(id);
+    if (data.includes('\r')) this.submittedSubject.next(id);
     session.input(data);
   }
 
@@ -256,6 +260,7 @@ export class LocalSessionHost implements SessionHost {
     const session = this.sessions.get(id);
     if (!session) throw new Error(`no session ${id}`);
     this.clock.typed(id);
+    if (enter) this.submittedSubject.next(id);
     await session.submit(text, enter);
   }
 
@@ -347,6 +352,7 @@ export class LocalSessionHost implements SessionHost {
     this.framesSubject.complete();
     this.bellsSubject.complete();
     this.clipboardSubject.complete();
+    this.submittedSubject.complete();
   }
 
   private forget(session: HostedSession): void {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { SimpleGitPort } from '../io/git.js';
+import { nodeWorktreeFiles } from '../io/git-files.js';
 import { groveVersion } from '../io/host-facts.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { fileLogger } from '../io/log-file.js';
@@ -15,6 +16,7 @@ import { ensurePrivateFolder, serverStateFolder, type SocketLocation } from '../
 import { StateStore } from '../io/state-store.js';
 import { watchFolder } from '../io/watch.js';
 import { LocalSessionHost } from './local-host.js';
+import { CheckpointService } from './checkpoints/checkpoint-service.js';
 import { ChangeService } from './review/change-service.js';
 import { reviewServiceFor } from './review/wiring.js';
 import { GroveServer } from './server.js';
@@ -35,8 +37,9 @@ export async function runServer(location: SocketLocation): Promise<number> {
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
+  const checkpoints = new CheckpointService(host, new SimpleGitPort({ env: process.env }), nodeWorktreeFiles, log);
   const server = new GroveServer({
-    socketPath: location.path, host, store, log, review, changes, notices: warning ? [warning] : [],
+    socketPath: location.path, host, store, log, review, changes, checkpoints, notices: warning ? [warning] : [],
     groveVersion: groveVersion(), home: process.env.HOME,
   });
   await server.listen();

@@ -8,7 +8,9 @@ import { findTarget } from '../core/session/targets.js';
 import { isRequestMethod, REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from '../core/protocol/requests.js';
 import type { LocalSessionHost } from './local-host.js';
 import { BUFFER_HANDLERS, type PasteBuffer } from './paste-buffer.js';
+import { CHECKPOINT_HANDLERS } from './checkpoints/checkpoint-requests.js';
 import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
+import type { CheckpointService } from './checkpoints/checkpoint-service.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 
@@ -18,6 +20,8 @@ export interface RequestContext {
   readonly review?: ReviewService;
   /** Changes and conflicts of worktree sessions. */
   readonly changes?: ChangeService;
+  /** Checkpoints of workspace sessions. */
+  readonly checkpoints?: CheckpointService;
   /** The paste buffer every client shares; a server without it refuses the buffer requests. */
   readonly buffer?: PasteBuffer;
   /** The asking client's environment, which the sessions it starts or relaunches run with. */
@@ -74,6 +78,7 @@ const HANDLERS: { [M in RequestMethod]: Handler<M> } = {
   },
   ...REVIEW_HANDLERS,
   ...BUFFER_HANDLERS,
+  ...CHECKPOINT_HANDLERS,
 };
 
 export async function runRequest(method: string, params: unknown, context: RequestContext): Promise<unknown> {

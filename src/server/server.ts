@@ -16,6 +16,7 @@ import { ClientConnection, type ConnectionOwner } from './client-connection.js';
 import type { LocalSessionHost } from './local-host.js';
 import { PasteBuffer } from './paste-buffer.js';
 import { resolveSession, runRequest } from './request-table.js';
+import type { CheckpointService } from './checkpoints/checkpoint-service.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { toRecord, type StateStore } from '../io/state-store.js';
@@ -29,6 +30,7 @@ export interface ServerOptions {
   readonly review?: ReviewService;
   /** Changes, overlaps and conflicts of worktree sessions. */
   readonly changes?: ChangeService;
+  readonly checkpoints?: CheckpointService;
   readonly log: (line: string) => void;
   /** What to tell the first client that connects (a state file set aside at start). */
   readonly notices?: readonly string[];
@@ -123,6 +125,7 @@ export class GroveServer implements ConnectionOwner {
       this.options.changes?.dispose();
       // The sessions' last turns are being committed and their worktrees unlocked: let that finish.
       await this.options.review?.dispose();
+      await this.options.checkpoints?.dispose();
       this.options.store.save(running);
       this.listener?.removeIfOurs();
       this.log('stopped');
@@ -139,6 +142,7 @@ export class GroveServer implements ConnectionOwner {
       host: this.host,
       ...(this.options.review ? { review: this.options.review } : {}),
       ...(this.options.changes ? { changes: this.options.changes } : {}),
+      ...(this.options.checkpoints ? { checkpoints: this.options.checkpoints } : {}),
       buffer: this.buffer,
       resolve: (query) => resolveSession(this.host, query),
       runInClient: (name, session, args) => this.runInClient(name, session, args),

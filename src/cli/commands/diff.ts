@@ -4,7 +4,8 @@
  * terminal (and NO_COLOR is not set).
  */
 import { diffDocument, statSection, type DiffLine, type DiffLineKind } from '../../core/review/diff-document.js';
-import type { CliCommand } from '../command.js';
+import { stringOption, type CliCommand } from '../command.js';
+import { turnOption } from './checkpoints.js';
 import { RemoteReview } from '../../client/review/remote-review.js';
 import { resolveTarget, withHost } from '../targets.js';
 
@@ -16,14 +17,15 @@ function render(lines: readonly DiffLine[], color: boolean): string {
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  usage: 'grove diff SESSION [--stat]',
-  summary: "Show what a session changed against its base (a workspace session: the checkout's changes)",
-  options: { stat: { type: 'boolean' } },
+  usage: 'grove diff SESSION [--stat] [--turn N]',
+  summary: "Show what a session changed against its base (a workspace session: the checkout's changes; --turn N: one checkpoint)",
+  options: { stat: { type: 'boolean' }, turn: { type: 'string' } },
   positionals: { min: 1, max: 1 },
   run: (args, context) =>
     withHost(context.connect(false), async (host) => {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
-      const diff = await new RemoteReview(host).diff(session.id);
+      const turn = turnOption(stringOption(args, 'turn'), 'diff');
+      const diff = turn === undefined ? await new RemoteReview(host).diff(session.id) : await host.request('diff', { session: session.id, turn });
       const lines = args.values.stat ? statSection(diff) : diffDocument(diff).lines;
       context.out(render(lines, process.stdout.isTTY === true && !context.env.NO_COLOR));
       return 0;

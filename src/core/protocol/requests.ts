@@ -8,6 +8,7 @@
  */
 import { MAX_COMMENT_CHARS, MAX_QUOTE_LINES, type ReviewComment } from '../review/feedback.js';
 import { z } from 'zod';
+import type { Checkpoint, UndoOutcome } from '../checkpoints/checkpoint.js';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
 import type { PushOutcome, RemoveOutcome, SessionDiff, SyncPreview } from '../git/review.js';
@@ -88,7 +89,12 @@ export const REQUESTS = {
    */
   command: z.object({ name: z.string().min(1).max(100), session: session.optional(), args: z.array(z.string().max(1000)).max(20) }),
   // The review loop (src/core/review/review-port.ts).
-  diff: z.object({ session }),
+  /** What a session changed; with `turn`, what one checkpoint of a workspace session changed. */
+  diff: z.object({ session, turn: z.number().int().positive().optional() }),
+  /** A workspace session's checkpoints, oldest first. */
+  checkpoints: z.object({ session }),
+  /** Puts back the files a checkpoint changed (core/checkpoints/checkpoint.ts). */
+  undo: z.object({ session, turn: z.number().int().positive().optional(), redo: z.boolean().optional(), confirmed: z.boolean().optional() }),
   mergePreview: z.object({ session }),
   merge: z.object({
     session,
@@ -163,6 +169,8 @@ export interface RequestResults {
   explain: string[];
   command: null;
   diff: SessionDiff;
+  checkpoints: Checkpoint[];
+  undo: UndoOutcome;
   mergePreview: MergeReview;
   merge: MergeResult;
   removalReport: RemovalReport;

@@ -7,6 +7,7 @@ import type { RequestMethod } from '../../core/protocol/requests.js';
 import type { CreateSessionRequest } from '../../core/session/host.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { Handler, RequestContext } from '../request-table.js';
+import { checkpointsOf } from '../checkpoints/checkpoint-requests.js';
 import type { ReviewService } from './review-service.js';
 
 type ReviewMethod = Extract<
@@ -20,7 +21,8 @@ function reviewOf(context: RequestContext): ReviewService {
 }
 
 export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
-  diff: async ({ session }, context) => reviewOf(context).diff(context.resolve(session)),
+  diff: async ({ session, turn }, context) =>
+    turn === undefined ? reviewOf(context).diff(context.resolve(session)) : checkpointsOf(context).diff(context.resolve(session), turn),
   mergePreview: async ({ session }, context) => reviewOf(context).previewMerge(context.resolve(session)),
   merge: async ({ session, ...options }, context) => reviewOf(context).merge(context.resolve(session), options),
   removalReport: async ({ session }, context) => reviewOf(context).removalReport(context.resolve(session)),

@@ -21,6 +21,7 @@ import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { SessionDiff } from '../../core/git/review.js';
 import { baseTip, mergeBase } from './base.js';
 import { resolveCommit } from './repository.js';
+import type { GitPort } from './ports.js';
 import type { WorktreeContext, WorktreeRecord } from './types.js';
 
 export type { SessionDiff } from '../../core/git/review.js';
@@ -68,16 +69,19 @@ async function diffWorkspace(ctx: WorktreeContext, path: string): Promise<Sessio
 
 /** Files in the folder at `cwd` that differ from `base`, untracked ones included. */
 async function changedFiles(ctx: WorktreeContext, cwd: string, base: string): Promise<FileChange[]> {
-  const stats = parseRawNumstat(
-    await ctx.git.run(cwd, ['diff', '--raw', '--numstat', '-z', '-M', '--no-ext-diff', base, '--']),
-  );
-  const patches = splitPatches(await ctx.git.run(cwd, ['diff', ...PATCH_ARGS, base, '--']));
-  const files = pairWithPatches(stats, patches);
+  const files = await diffCommits(ctx.git, cwd, [base]);
   const untracked = (await ctx.git.run(cwd, ['ls-files', '-z', '--others', '--exclude-standard']))
     .split('\0')
     .filter(Boolean);
   files.push(...(await mapLimited(untracked, UNTRACKED_DIFF_CONCURRENCY, (path) => untrackedChange(ctx, cwd, path))));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What differs between `commits` (one: it and the files on disk; two: from the first to the second), file by file. */
+export async function diffCommits(git: GitPort, cwd: string, commits: readonly [string] | readonly [string, string]): Promise<FileChange[]> {
+  const stats = parseRawNumstat(await git.run(cwd, ['diff', '--raw', '--numstat', '-z', '-M', '--no-ext-diff', ...commits, '--']));
+  const patches = splitPatches(await git.run(cwd, ['diff', ...PATCH_ARGS, ...commits, '--']));
+  return pairWithPatches(stats, patches);
 }
 
 /**

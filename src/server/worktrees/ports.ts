@@ -15,6 +15,8 @@ export interface GitResult {
 export interface GitRunOptions {
   /** Exit codes that are answers rather than failures (`git diff --quiet` says "changed" with 1). */
   readonly okExitCodes?: readonly number[];
+  /** An index file of grove's own (GIT_INDEX_FILE), so a snapshot never touches the user's staging area. */
+  readonly indexFile?: string;
 }
 
 export interface GitPort {
