@@ -19,6 +19,7 @@ import { computeLayout, type LayoutMode, type ScreenLayout } from '../core/layou
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { MouseEvent } from '../core/keys/input-event.js';
 import { describeConflicts, type ConflictReport } from '../core/review/conflict-report.js';
+import type { CheckpointPort } from '../core/checkpoints/checkpoint-port.js';
 import type { ReviewPort } from '../core/review/review-port.js';
 import type { CommandRequest, SessionHost } from '../core/session/host.js';
 import type { Machines, MachineState } from './hosts/host-set.js';
@@ -71,6 +72,8 @@ export interface AppOptions {
   readonly mouse?: boolean;
   /** The review loop (diff, merge, remove, prune) on the server; without it those commands say so. */
   readonly review?: ReviewPort;
+  /** A workspace session's checkpoints (C-b U) on the server; without it that command says so. */
+  readonly checkpoints?: CheckpointPort;
   /** The conflict matrix of the repository holding a folder. */
   readonly conflicts?: (folder: string) => Promise<ConflictReport>;
   /** How a session that starts waiting or exits is announced (bell, desktop notification). */
@@ -280,6 +283,10 @@ export class GroveApp implements ClientActions {
 
   openDiff(id: string): void {
     this.review.openDiff(id);
+  }
+
+  openCheckpoints(id: string): void {
+    this.review.openCheckpoints(id);
   }
 
   openMerge(id: string): void {
@@ -493,6 +500,7 @@ export class GroveApp implements ClientActions {
       palette: this.palette,
       host: this.options.host,
       review: this.options.review,
+      checkpoints: this.options.checkpoints,
       cwd: this.options.cwd,
       shell: this.options.shell,
       session: (id: string) => this.list.find(id),

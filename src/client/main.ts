@@ -13,6 +13,7 @@ import { SERVER_EXITED } from './remote-host.js';
 import { findTarget, listedSessions } from '../core/session/targets.js';
 import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
 import { RemotePasteBuffer } from './remote-paste-buffer.js';
+import { RemoteCheckpoints } from './review/remote-checkpoints.js';
 import { RemoteReview } from './review/remote-review.js';
 import { uid } from '../io/server-socket.js';
 import { repositoryOf } from '../io/repository.js';
@@ -22,7 +23,7 @@ import type { RemoteHost } from './remote-host.js';
 import { loadUiConfig } from './ui-config.js';
 import { HostLink } from './hosts/host-link.js';
 import { HostSet } from './hosts/host-set.js';
-import { routedPasteBuffer, routedReview } from './hosts/routed-ports.js';
+import { routedCheckpoints, routedPasteBuffer, routedReview } from './hosts/routed-ports.js';
 import { sshConnector } from './hosts/ssh-connector.js';
 import { groveVersion, readTextFile } from '../io/host-facts.js';
 import { fanOut } from './fanout.js';
@@ -130,6 +131,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         home: context.env.HOME,
         onDetach: (session) => leave(0, `[detached${session ? ` (from session ${session.name})` : ''}]`),
         review: routedReview(all, new RemoteReview(host)),
+        checkpoints: routedCheckpoints(all, new RemoteCheckpoints(host)),
         pasteBuffer: routedPasteBuffer(all, new RemotePasteBuffer(host)),
         conflicts: (folder) => host.request('conflicts', { cwd: folder }),
         fanout: {

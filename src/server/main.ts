@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { SimpleGitPort } from '../io/git.js';
-import { nodeWorktreeFiles } from '../io/git-files.js';
+import { nodeCheckpointFiles } from '../io/checkpoint-files.js';
 import { groveVersion } from '../io/host-facts.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { fileLogger } from '../io/log-file.js';
@@ -37,7 +37,7 @@ export async function runServer(location: SocketLocation): Promise<number> {
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
-  const checkpoints = new CheckpointService(host, new SimpleGitPort({ env: process.env }), nodeWorktreeFiles, log);
+  const checkpoints = new CheckpointService(host, new SimpleGitPort({ env: process.env }), nodeCheckpointFiles, log);
   const server = new GroveServer({
     socketPath: location.path, host, store, log, review, changes, checkpoints, notices: warning ? [warning] : [],
     groveVersion: groveVersion(), home: process.env.HOME,

@@ -2,10 +2,11 @@
  * Checkpoints of workspace sessions through the real binary on a real repository, with a scripted agent
  * (fixtures/agents/editing-agent.mjs) that edits the checkout in turns: three turns, the middle one undone,
  * an undo refused on a file the user edited since, a redo; the user's index, HEAD and stash untouched;
- * and two sessions sharing the checkout whose undos stay apart.
+ * two sessions sharing the checkout whose undos stay apart; and the checkpoints of an ended session offered
+ * by prune once past their age, a live one's never.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,5 +92,30 @@ describe('checkpoints', () => {
     expect(undone.stdout, undone.stderr).toContain('put back a.txt');
     expect([read('a.txt'), read('b.txt'), read('c.txt')]).toEqual(['a0\n', 'from two\n', 'from one\n']);
     expect((await sandbox.cli(['undo', 'one', '--turn', '7'])).stderr).toBe('grove: one has no checkpoint 7 (grove checkpoints one)\n');
+  });
+
+  it('leaves an ended session\'s checkpoints to prune once past their age, and drops its private index', async () => {
+    const config = join(sandbox.env.XDG_CONFIG_HOME!, 'grove');
+    mkdirSync(config, { recursive: true });
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ checkpoints: { keepDays: 0 } }));
+    await start('gone');
+    await start('live');
+    await turn('gone', 'write a.txt from gone');
+    await turn('live', 'write b.txt from live');
+    await checkpoints('gone', 1);
+    await checkpoints('live', 1);
+    const indexes = () => execFileSync('ls', [join(sandbox.project, '.git')], { encoding: 'utf8' }).split('\n').filter((f) => f.startsWith('grove-'));
+    expect(indexes()).toHaveLength(2);
+    expect((await sandbox.cli(['prune'])).stdout).toBe(`nothing to prune in ${sandbox.project}\n`);
+
+    expect((await sandbox.cli(['kill', 'gone'])).code).toBe(0);
+    await until(() => indexes().length === 1, 'the ended session\'s index gone');
+    const listed = await sandbox.cli(['prune']);
+    expect(listed.stdout).toMatch(/^ {2}1 {2}checkpoints of gone, ended \(1, the last on \d{4}-\d\d-\d\d\): deletes them\n/u);
+    expect(listed.stdout).not.toContain('live');
+    const pruned = await sandbox.cli(['prune', '--yes', '1']);
+    expect(pruned.stdout, pruned.stderr).toContain('checkpoints of gone: deleted 1\n');
+    expect(git('for-each-ref', '--format=%(refname)', 'refs/grove/').trim()).toBe('refs/grove/checkpoints/live/1');
+    expect(read('a.txt')).toBe('from gone\n');
   });
 });

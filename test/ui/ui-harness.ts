@@ -24,6 +24,7 @@ import type { Disposable } from '../../src/core/disposable.js';
 import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../../src/core/keymap/bindings.js';
 import { Keymap } from '../../src/core/keymap/keymap.js';
 import { encodeKey } from '../../src/core/keys/key-encoder.js';
+import type { CheckpointPort } from '../../src/core/checkpoints/checkpoint-port.js';
 import type { ReviewPort } from '../../src/core/review/review-port.js';
 import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
 import { screenGrid } from '../../src/io/screen-grid.js';
@@ -118,6 +119,8 @@ export interface UiOptions {
   readonly repositoryOf?: (folder: string) => string;
   /** The review loop, for tests of its screens (a ReviewService over the same host, say). */
   readonly review?: (host: LocalSessionHost) => ReviewPort;
+  /** Workspace sessions' checkpoints (C-b U), for tests of their screen (a CheckpointService over the same host). */
+  readonly checkpoints?: (host: LocalSessionHost) => CheckpointPort;
   /** Who the user is, for agents' modes that refuse root. */
   readonly user?: { readonly root: boolean; readonly env: Readonly<Record<string, string>> };
   /** The commands on PATH besides `programs` (so agents not listed show as not installed); by default every one. */
@@ -172,6 +175,7 @@ export class UiHarness {
     const buffer = new PasteBuffer();
     const cwd = options.cwd ?? '/repo';
     const review = options.review?.(this.host);
+    const checkpoints = options.checkpoints?.(this.host);
     const catalog = agentCatalog({ ...DEFAULT_CONFIG, ...options.config });
     const resolveCommand = (command: string) => (!options.installed || options.installed.includes(command) || command in programs ? command : undefined);
     const appOptions: AppOptions = {
@@ -196,6 +200,7 @@ export class UiHarness {
         paste: async (session) => this.host.input(session, buffer.current ?? ''),
       },
       ...(review ? { review } : {}),
+      ...(checkpoints ? { checkpoints } : {}),
       ...(options.notify ? { notify: options.notify } : {}),
       ...(options.fanout && review ? { fanout: this.fanoutPort(review, catalog, resolveCommand) } : {}),
     };

@@ -36,6 +36,7 @@ class FakeClient implements ClientActions {
   pasteBuffer(id: string) { this.calls.push(`paste ${id}`); }
   setMouse(on: boolean) { this.calls.push(`mouse ${on}`); }
   openDiff(id: string) { this.calls.push(`diff ${id}`); }
+  openCheckpoints(id: string) { this.calls.push(`checkpoints ${id}`); }
   openMerge(id: string) { this.calls.push(`merge ${id}`); }
   removeWorktree(id: string) { this.calls.push(`remove ${id}`); }
   commitTurn(id: string) { this.calls.push(`commit ${id}`); }

@@ -3,10 +3,11 @@ import { DEFAULT_CONFIG, type GroveConfig } from '../../src/core/config/config.j
 import { lastTurnIn, reviewSettingsFrom, turnMessage } from '../../src/core/review/settings.js';
 
 /** The config with `set` written by the user (so its origins name a file). */
-function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits' | 'check'>>, paths: string[]): GroveConfig {
+function configWith(set: Partial<Pick<GroveConfig, 'worktree' | 'commits' | 'check' | 'checkpoints'>>, paths: string[]): GroveConfig {
   return {
     ...DEFAULT_CONFIG,
     check: set.check,
+    checkpoints: { ...DEFAULT_CONFIG.checkpoints, ...set.checkpoints },
     worktree: { ...DEFAULT_CONFIG.worktree, ...set.worktree },
     commits: { ...DEFAULT_CONFIG.commits, ...set.commits },
     origins: new Map(paths.map((path) => [path, 'config.json'])),
@@ -21,13 +22,14 @@ describe('review settings', () => {
       commitMessage: 'grove: {session} turn {turn}',
       cleanupAfterMerge: false,
       setup: [],
+      checkpointDays: 7,
     });
   });
 
   it('take what the user wrote, with ~ as home', () => {
     const config = configWith(
-      { worktree: { root: '~/trees', branchPrefix: 'agents/', copy: ['.env.local'], cleanupAfterMerge: true, setup: ['npm ci'] }, check: 'npm test', commits: { perTurn: false, message: '{session}: {turn}' } },
-      ['worktree.root', 'worktree.branchPrefix', 'worktree.copy', 'worktree.cleanupAfterMerge', 'worktree.setup', 'check', 'commits.perTurn', 'commits.message'],
+      { worktree: { root: '~/trees', branchPrefix: 'agents/', copy: ['.env.local'], cleanupAfterMerge: true, setup: ['npm ci'] }, check: 'npm test', commits: { perTurn: false, message: '{session}: {turn}' }, checkpoints: { keepDays: 30 } },
+      ['worktree.root', 'worktree.branchPrefix', 'worktree.copy', 'worktree.cleanupAfterMerge', 'worktree.setup', 'check', 'commits.perTurn', 'commits.message', 'checkpoints.keepDays'],
     );
     expect(reviewSettingsFrom(config, '/home/ann')).toEqual({
       worktrees: { root: '/home/ann/trees', branchPrefix: 'agents/', copyIgnored: ['.env.local'] },
@@ -35,6 +37,7 @@ describe('review settings', () => {
       commitMessage: '{session}: {turn}',
       cleanupAfterMerge: true,
       setup: ['npm ci'],
+      checkpointDays: 30,
       check: 'npm test',
     });
   });

@@ -101,14 +101,16 @@ describe('prune items', () => {
     held: [],
     strays: ['/r.worktrees/junk'],
     merged: [{ id: 's4', name: 'done', path: '/r.worktrees/done', branch: 'grove/done', base: 'main', mergedBy: 'squash' }],
+    checkpoints: [{ owner: 's5@1', session: 'desk', count: 3, ended: Date.UTC(2026, 10, 28, 12) }],
   };
 
   it('number what can be removed, saying what each holds and whether removing it loses work', () => {
     const items = pruneItems(scan);
     expect(items.map((i) => [i.kind, i.target, i.losesWork])).toEqual([
       ['worktree', '/r.worktrees/clean', false], ['worktree', '/r.worktrees/dirty', true], ['missing', '/r.worktrees/gone', false], ['branch', 'grove/old', true],
-      ['session', 's4', false],
+      ['session', 's4', false], ['checkpoints', 's5@1', false],
     ]);
+    expect(items[5]!.summary).toBe('checkpoints of desk, ended (3, the last on 2026-11-28): deletes them');
     expect(items[4]!.summary).toBe('session done (grove/done): done, it was squash-merged into main; ends it and removes its worktree');
     expect(items[0]!.summary).toBe('worktree /r.worktrees/clean (grove/clean, 2.0 KB): would lose nothing (all its commits are in main)');
     expect(items[3]!.details).toEqual(['commits not in main:', '  33333333 turn 3']);
@@ -116,14 +118,15 @@ describe('prune items', () => {
 
   it('ask the engine for exactly the items picked, with the loss confirmed only when it was', () => {
     const items = pruneItems(scan);
-    expect(pruneChoices([items[0]!, items[3]!, items[4]!], false)).toEqual({
-      worktrees: [{ path: '/r.worktrees/clean' }], missing: [], branches: [{ branch: 'grove/old' }], sessions: [{ id: 's4' }],
+    expect(pruneChoices([items[0]!, items[3]!, items[4]!, items[5]!], false)).toEqual({
+      worktrees: [{ path: '/r.worktrees/clean' }], missing: [], branches: [{ branch: 'grove/old' }], sessions: [{ id: 's4' }], checkpoints: [{ owner: 's5@1' }],
     });
     expect(pruneChoices([items[1]!, items[2]!], true)).toEqual({
       worktrees: [{ path: '/r.worktrees/dirty', confirmedLoss: true, deleteBranch: true }],
       missing: [{ path: '/r.worktrees/gone', confirmedLoss: true, deleteBranch: true }],
       branches: [],
       sessions: [],
+      checkpoints: [],
     });
   });
 });

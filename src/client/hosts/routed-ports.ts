@@ -1,11 +1,13 @@
 /**
- * The review loop and the paste buffer for sessions on several machines: each session's review requests
+ * The review loop, checkpoints and the paste buffer for sessions on several machines: each session's requests
  * go to the server that holds it, under its id there, so diff, merge, remove and turn commits work the
  * same on another machine's session. Prune and the paste buffer stay this machine's: the paste buffer is
  * this user's, and a paste into another machine's session is typed there as a paste (`send` without Enter).
  */
+import type { CheckpointPort } from '../../core/checkpoints/checkpoint-port.js';
 import type { PasteBufferPort } from '../../core/copy-mode/paste-buffer.js';
 import type { ReviewPort } from '../../core/review/review-port.js';
+import { RemoteCheckpoints } from '../review/remote-checkpoints.js';
 import { RemoteReview } from '../review/remote-review.js';
 import type { RemotePasteBuffer } from '../remote-paste-buffer.js';
 import type { HostSet } from './host-set.js';
@@ -35,6 +37,18 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
     },
     pruneScan: (folder) => local.pruneScan(folder),
     prune: (folder, choices) => local.prune(folder, choices),
+  };
+}
+
+export function routedCheckpoints(hosts: HostSet, local: CheckpointPort): CheckpointPort {
+  const on = (session: string): { port: CheckpointPort; id: string } => {
+    const remote = hosts.route(session);
+    return remote ? { port: new RemoteCheckpoints(remote.link), id: remote.id } : { port: local, id: session };
+  };
+  return {
+    list: (session) => { const { port, id } = on(session); return port.list(id); },
+    diff: (session, turn) => { const { port, id } = on(session); return port.diff(id, turn); },
+    undo: (session, options) => { const { port, id } = on(session); return port.undo(id, options); },
   };
 }
 

@@ -43,6 +43,7 @@ export class RemoteReview implements ReviewPort {
       ...(choices.missing ? { missing: [...choices.missing] } : {}),
       ...(choices.branches ? { branches: [...choices.branches] } : {}),
       ...(choices.sessions ? { sessions: [...choices.sessions] } : {}),
+      ...(choices.checkpoints ? { checkpoints: [...choices.checkpoints] } : {}),
     };
     return this.host.request('prune', { folder, choices: plain });
   }

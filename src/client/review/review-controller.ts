@@ -1,5 +1,5 @@
 /**
- * The review loop in the TUI: what the diff, merge, remove, commit, open-worktree and prune commands do.
+ * The review loop in the TUI: what the diff, checkpoints, merge, remove, commit, open-worktree and prune commands do.
  *
  * Each asks the server (through the ReviewPort) and opens the view for the answer: the full-screen diff,
  * the merge dialog, the remove dialog, the prune list. While a request is out the status line says what
@@ -7,7 +7,8 @@
  * of itself it needs (ReviewUi) and delegates the commands' actions to it.
  */
 import type { Widgets } from 'blessed';
-import type { RemoveOutcome, WorktreeRecord } from '../../core/git/review.js';
+import type { CheckpointPort } from '../../core/checkpoints/checkpoint-port.js';
+import type { RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
 import { deletesBranchByDefault, losesAnything, removalLoss, removeOutcomeLine } from '../../core/review/summaries.js';
@@ -15,6 +16,7 @@ import { handBackLine, syncPreviewLines, syncResultLines } from '../../core/revi
 import type { SessionHost } from '../../core/session/host.js';
 import { nameProblem } from '../../core/session/naming.js';
 import type { CheckResult, SessionInfo } from '../../core/session/session.js';
+import { CheckpointsView } from '../views/checkpoints-view.js';
 import { CompareView } from '../views/compare-view.js';
 import { DiffView } from '../views/diff-view.js';
 import { MergeDialog } from '../views/merge-dialog.js';
@@ -29,6 +31,8 @@ export interface ReviewUi {
   readonly host: SessionHost;
   /** Absent when the UI runs without a server that offers the review loop. */
   readonly review: ReviewPort | undefined;
+  /** A workspace session's checkpoints; absent likewise. */
+  readonly checkpoints: CheckpointPort | undefined;
   /** The folder the UI was started in: prune looks at its repository. */
   readonly cwd: string;
   readonly shell: string;
@@ -56,13 +60,37 @@ export class ReviewController {
     const session = this.ui.session(id);
     if (!session) return;
     const against = session.worktree ? `${session.worktree.branch} against ${session.worktree.baseBranch}` : `${session.cwd}, uncommitted changes`;
-    this.ask(`reading what ${session.name} changed…`, (review) => review.diff(id), (diff, review) => {
-      this.ui.openModal(new DiffView(this.ui.screen, this.ui.palette, `${session.name}: ${against}`, diff, session.comments ?? [], {
-        comment: (change) => review.comment(id, change),
-        send: () => review.sendFeedback(id).then(({ sent }) => sent),
-        changed: () => this.ui.render(),
-      }));
-    });
+    this.ask(`reading what ${session.name} changed…`, (review) => review.diff(id), (diff, review) => this.showDiff(session, `${session.name}: ${against}`, diff, review));
+  }
+
+  /** The workspace session's checkpoints: Enter shows a turn's diff, `u` undoes it, `r` redoes. */
+  openCheckpoints(id: string): void {
+    const session = this.ui.session(id);
+    const port = this.ui.checkpoints;
+    if (!session) return;
+    if (!port) return this.ui.message('this grove has no server keeping checkpoints');
+    this.ui.message(`reading the checkpoints of ${session.name}…`);
+    port.list(id).then(
+      (list) => {
+        this.ui.message(undefined);
+        this.ui.openModal(new CheckpointsView(this.ui.screen, this.ui.palette, session.name, list, {
+          list: () => port.list(id),
+          undo: (options) => port.undo(id, options),
+          showDiff: (turn) => this.ask(`reading checkpoint ${turn} of ${session.name}…`, () => port.diff(id, turn), (diff, review) =>
+            this.showDiff(session, `${session.name}: checkpoint ${turn}`, diff, review)),
+          changed: () => this.ui.render(),
+        }));
+      },
+      (error: Error) => this.ui.message(error.message),
+    );
+  }
+
+  private showDiff(session: SessionInfo, title: string, diff: SessionDiff, review: ReviewPort): void {
+    this.ui.openModal(new DiffView(this.ui.screen, this.ui.palette, title, diff, session.comments ?? [], {
+      comment: (change) => review.comment(session.id, change),
+      send: () => review.sendFeedback(session.id).then(({ sent }) => sent),
+      changed: () => this.ui.render(),
+    }));
   }
 
   openMerge(id: string): void {

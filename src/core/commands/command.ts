@@ -59,6 +59,8 @@ export interface ClientActions {
   setMouse(on: boolean): void;
   /** The review loop (src/client/review): the full-screen diff of what the session changed. */
   openDiff(id: string): void;
+  /** The workspace session's checkpoints, a turn's diff and its undo. */
+  openCheckpoints(id: string): void;
   /** The merge dialog: a preview of merging the worktree session's branch, then the merge. */
   openMerge(id: string): void;
   /** What removing the worktree session would lose, then its removal once confirmed. */

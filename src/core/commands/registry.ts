@@ -2,6 +2,7 @@
  * The command table: every command grove knows, by name. Key bindings name commands from here, and a
  * binding to a name not in this table is an error when the keymap is loaded.
  */
+import { checkpoints } from './checkpoints.js';
 import type { Command } from './command.js';
 import { commitTurn } from './commit-turn.js';
 import { compare, toggleGroup } from './compare.js';
@@ -49,6 +50,7 @@ export const COMMANDS: readonly Command[] = [
   pasteBuffer,
   toggleMouse,
   diff,
+  checkpoints,
   merge,
   removeWorktree,
   commitTurn,

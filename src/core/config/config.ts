@@ -44,6 +44,8 @@ export interface GroveConfig {
     readonly setup: readonly string[];
   };
   readonly commits: { readonly perTurn: boolean; readonly message: string };
+  /** How long a workspace session's checkpoints outlive it before prune offers them (core/checkpoints). */
+  readonly checkpoints: { readonly keepDays: number };
   readonly notify: { readonly bell: boolean; readonly desktop: boolean };
   readonly mouse: boolean;
   readonly scrollback: number;
@@ -66,6 +68,7 @@ export const DEFAULT_CONFIG: GroveConfig = {
   agents: {},
   worktree: { root: undefined, branchPrefix: 'grove/', copy: ['.env', '.env.*'], cleanupAfterMerge: false, setup: [] },
   commits: { perTurn: true, message: 'grove: {session} turn {turn}' },
+  checkpoints: { keepDays: 7 },
   notify: { bell: true, desktop: false },
   mouse: true,
   scrollback: 10_000,
@@ -103,6 +106,7 @@ export function withDefaults(file: ConfigFile, origins: ReadonlyMap<string, stri
     agents: file.agents ?? d.agents,
     worktree: { ...d.worktree, ...file.worktree },
     commits: { ...d.commits, ...file.commits },
+    checkpoints: { ...d.checkpoints, ...file.checkpoints },
     notify: { ...d.notify, ...file.notify },
     mouse: file.mouse ?? d.mouse,
     scrollback: file.scrollback ?? d.scrollback,

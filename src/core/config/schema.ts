@@ -103,6 +103,12 @@ export const configFileSchema = z
         message: commitMessageSchema.optional().describe('Commit message template: {session} {agent} {branch} {turn} {prompt}'),
       })
       .optional(),
+    checkpoints: z
+      .strictObject({
+        keepDays: z.number().int().min(0).max(3650).optional()
+          .describe('Days a workspace session\'s checkpoints are kept after it ends; grove prune offers older ones'),
+      })
+      .optional(),
     notify: z
       .strictObject({
         bell: z.boolean().optional().describe('Ring the terminal bell when a session starts waiting'),

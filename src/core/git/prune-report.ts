@@ -62,6 +62,16 @@ export interface MergedSession {
   readonly mergedBy: MergedBy;
 }
 
+/** The checkpoints of a workspace session that has ended, kept past their age (`checkpoints.keepDays`). */
+export interface StaleCheckpoints {
+  /** Whose they are (core/checkpoints/checkpoint.ts ownerOf). */
+  readonly owner: string;
+  readonly session: string;
+  readonly count: number;
+  /** When the newest of them was recorded. */
+  readonly ended: number;
+}
+
 export interface PruneScan {
   readonly repoPath: string;
   readonly root: string;
@@ -74,6 +84,8 @@ export interface PruneScan {
   readonly strays: readonly string[];
   /** Sessions whose work is merged (the review service adds them; the engine's scan has none). */
   readonly merged: readonly MergedSession[];
+  /** Checkpoints of ended workspace sessions past their age (the checkpoint service adds them). */
+  readonly checkpoints: readonly StaleCheckpoints[];
 }
 
 export interface PruneChoices {
@@ -93,6 +105,8 @@ export interface PruneChoices {
   readonly branches?: readonly { readonly branch: string; readonly confirmedLoss?: boolean }[];
   /** Merged sessions to end, their worktrees removed (and the branches grove created). */
   readonly sessions?: readonly { readonly id: string }[];
+  /** Ended sessions whose checkpoints go, by owner. */
+  readonly checkpoints?: readonly { readonly owner: string }[];
 }
 
 export type PruneItemResult =
@@ -112,6 +126,7 @@ export function describeScan(scan: PruneScan): string[] {
     ),
     ...scan.branches.map((b) => `branch ${b.branch}: would lose ${describeLoss(b.loss)}`),
     ...scan.merged.map((m) => `session ${m.name} (${m.branch}): done, ${mergedWords(m.mergedBy, m.base)}; ends it and removes its worktree`),
+    ...scan.checkpoints.map((c) => `checkpoints of ${c.session}, ended (${c.count}, the last on ${new Date(c.ended).toISOString().slice(0, 10)}): deletes them`),
     ...leftAlone(scan),
   ];
 }

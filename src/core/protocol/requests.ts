@@ -117,6 +117,7 @@ export const REQUESTS = {
       missing: z.array(pruneTarget).max(1000).optional(),
       branches: z.array(z.object({ branch: ref, confirmedLoss: z.boolean().optional() })).max(1000).optional(),
       sessions: z.array(z.object({ id: session })).max(1000).optional(),
+      checkpoints: z.array(z.object({ owner: z.string().max(200) })).max(1000).optional(),
     }),
   }),
   commitTurn: z.object({ session }),

@@ -8,8 +8,8 @@ import { describeScan, type PruneChoices, type PruneScan } from '../git/prune-re
 import { losesAnything, lossLines } from './summaries.js';
 
 export interface PruneItem {
-  readonly kind: 'worktree' | 'missing' | 'branch' | 'session';
-  /** The worktree's path, the branch's name, or the merged session's id. */
+  readonly kind: 'worktree' | 'missing' | 'branch' | 'session' | 'checkpoints';
+  /** The worktree's path, the branch's name, the merged session's id, or the checkpoints' owner. */
   readonly target: string;
   readonly summary: string;
   /** What it holds, line by line. */
@@ -28,6 +28,8 @@ export function pruneItems(scan: PruneScan): PruneItem[] {
     ...scan.branches.map((b) => ({ kind: 'branch' as const, target: b.branch, details: details(b.loss), losesWork: losesCommits(b.loss) })),
     // Merged and holding nothing else (the service checks again before it removes): nothing to lose.
     ...scan.merged.map((m) => ({ kind: 'session' as const, target: m.id, details: [m.path], losesWork: false })),
+    // A workspace session's safety net, kept past its age after the session ended: its files are in the checkout.
+    ...scan.checkpoints.map((c) => ({ kind: 'checkpoints' as const, target: c.owner, details: [], losesWork: false })),
   ];
   return items.map((item, index) => ({ ...item, summary: summaries[index]! }));
 }
@@ -43,5 +45,6 @@ export function pruneChoices(items: readonly PruneItem[], confirmedLoss: boolean
     missing: items.filter((i) => i.kind === 'missing').map(folder),
     branches: items.filter((i) => i.kind === 'branch').map((i) => ({ branch: i.target, ...(confirmedLoss ? { confirmedLoss: true } : {}) })),
     sessions: items.filter((i) => i.kind === 'session').map((i) => ({ id: i.target })),
+    checkpoints: items.filter((i) => i.kind === 'checkpoints').map((i) => ({ owner: i.target })),
   };
 }

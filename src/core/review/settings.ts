@@ -22,6 +22,8 @@ export interface ReviewSettings {
   readonly setup: readonly string[];
   /** What checks a worktree's work (`npm test`), run by sh in it; none when absent. */
   readonly check?: string;
+  /** Days an ended workspace session's checkpoints are kept before prune offers them. */
+  readonly checkpointDays: number;
 }
 
 export function reviewSettingsFrom(config: GroveConfig, home: string | undefined): ReviewSettings {
@@ -36,6 +38,7 @@ export function reviewSettingsFrom(config: GroveConfig, home: string | undefined
     commitMessage: commits.message,
     cleanupAfterMerge: worktree.cleanupAfterMerge,
     setup: worktree.setup,
+    checkpointDays: config.checkpoints.keepDays,
     ...(config.check !== undefined ? { check: config.check } : {}),
   };
 }

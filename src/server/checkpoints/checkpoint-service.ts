@@ -16,13 +16,14 @@ import {
   checkpointFolder, CHECKPOINT_REFS, filesPreview, nextTurn, ownerOf, redoTarget, undoTarget, type Checkpoint, type CheckpointMeta, type UndoOptions, type UndoOutcome,
 } from '../../core/checkpoints/checkpoint.js';
 import { workspaceTurns } from '../../core/checkpoints/turns.js';
+import type { PruneItemResult, StaleCheckpoints } from '../../core/git/prune-report.js';
 import type { SessionDiff } from '../../core/git/review.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import type { LocalSessionHost } from '../local-host.js';
 import { RepoQueues } from '../review/repo-queues.js';
 import { diffCommits } from '../worktrees/diff.js';
-import type { GitPort, WorktreeFiles } from '../worktrees/ports.js';
-import { CheckpointGit } from './snapshot.js';
+import type { CheckpointFiles, GitPort } from '../worktrees/ports.js';
+import { CheckpointGit, type StoredCheckpoint } from './snapshot.js';
 
 interface TurnStart {
   readonly commit: string;
@@ -41,13 +42,16 @@ export class CheckpointService {
   constructor(
     private readonly host: LocalSessionHost,
     private readonly git: GitPort,
-    private readonly files: Pick<WorktreeFiles, 'exists'>,
+    private readonly files: CheckpointFiles,
     private readonly log: (line: string) => void,
   ) {
     this.watch = host.sessions$.subscribe((list) => {
       const { started, ended } = workspaceTurns(this.known, list);
       const fresh = list.filter((s) => !this.known.has(s.id) && !s.worktree && !s.place);
+      const ids = new Set(list.map((s) => s.id));
+      const gone = [...this.known.values()].filter((s) => !ids.has(s.id) && !s.worktree && !s.place);
       this.known = new Map(list.map((s) => [s.id, s]));
+      for (const session of gone) void this.ended(session).catch((error: Error) => this.log(`checkpoints of ${session.name}: ${error.message}`));
       for (const session of fresh) this.measureFromNow(session);
       for (const session of started) if (!this.starts.has(session.id)) this.measureFromNow(session);
       for (const session of ended) void this.turnEnded(session).catch((error: Error) => this.log(`checkpoint of ${session.name}: ${error.message}`));
@@ -108,6 +112,37 @@ export class CheckpointService {
     });
   }
 
+  /** Checkpoints of sessions that have ended, the newest older than `keepDays`, in the checkout holding `folder`. */
+  async stale(folder: string, keepDays: number): Promise<StaleCheckpoints[]> {
+    const checkout = await CheckpointGit.find(this.git, this.files, folder);
+    if (!checkout) return [];
+    const byOwner = this.endedOwners(await checkout.list(CHECKPOINT_REFS));
+    const before = Date.now() - keepDays * DAY_MS;
+    return [...byOwner.values()]
+      .map((all) => ({ owner: all[0]!.owner, session: all[0]!.session, count: all.length, ended: Math.max(...all.map((c) => c.ended)) }))
+      .filter((c) => c.ended < before);
+  }
+
+  /** Deletes the checkpoints of ended sessions, by owner (a live session's are refused). */
+  async prune(folder: string, owners: readonly string[]): Promise<PruneItemResult[]> {
+    const checkout = await CheckpointGit.find(this.git, this.files, folder);
+    if (!checkout) return owners.map((owner) => ({ target: owner, done: false, reason: `${folder} is not in a git checkout` }));
+    return this.queues.run(checkout.top, async () => {
+      const byOwner = this.endedOwners(await checkout.list(CHECKPOINT_REFS));
+      const results: PruneItemResult[] = [];
+      for (const owner of owners) {
+        const all = byOwner.get(owner);
+        if (!all) {
+          results.push({ target: owner, done: false, reason: 'no checkpoints of an ended session by that owner' });
+          continue;
+        }
+        for (const checkpoint of all) await checkout.deleteRef(checkpoint.ref);
+        results.push({ target: `checkpoints of ${all[0]!.session}`, done: true, detail: `deleted ${all.length}` });
+      }
+      return results;
+    });
+  }
+
   /** The session's next turn is measured from the files as they are now. */
   private measureFromNow(session: SessionInfo): void {
     const start = this.snapshotStart(session).catch((error: Error) => {
@@ -165,11 +200,29 @@ export class CheckpointService {
     return found;
   }
 
+  /** A session has gone: its private index goes too (its checkpoints stay, for prune to judge by their age). */
+  private async ended(session: SessionInfo): Promise<void> {
+    const checkout = await this.checkoutOf(session);
+    if (!checkout) return;
+    await this.queues.run(checkout.top, () => checkout.dropIndex(indexName(session)));
+  }
+
+  /** Checkpoints grouped by owner, leaving out the sessions of this server still open. */
+  private endedOwners(all: readonly StoredCheckpoint[]): Map<string, StoredCheckpoint[]> {
+    const live = new Set(this.host.list().map(ownerOf));
+    const byOwner = new Map<string, StoredCheckpoint[]>();
+    for (const checkpoint of all) {
+      if (live.has(checkpoint.owner)) continue;
+      byOwner.set(checkpoint.owner, [...(byOwner.get(checkpoint.owner) ?? []), checkpoint]);
+    }
+    return byOwner;
+  }
+
   private meta(session: SessionInfo, turn: number, rest: Omit<CheckpointMeta, 'owner' | 'session' | 'turn'>): CheckpointMeta {
     return { owner: ownerOf(session), session: session.name, turn, ...rest };
   }
 
-  private async own(checkout: CheckpointGit, session: SessionInfo): Promise<Checkpoint[]> {
+  private async own(checkout: CheckpointGit, session: SessionInfo): Promise<StoredCheckpoint[]> {
     return (await checkout.list(checkpointFolder(session.name))).filter((c) => c.owner === ownerOf(session));
   }
 
@@ -196,6 +249,7 @@ export class CheckpointService {
   }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const ref = (session: SessionInfo, turn: number) => `${checkpointFolder(session.name)}${turn}`;
 /** The private index of a session's snapshots (one per session, so sessions sharing a checkout never share one). */
 const indexName = (session: SessionInfo) => `checkpoint-${ownerOf(session).replace(/[^A-Za-z0-9]/gu, '-')}`;

@@ -11,22 +11,27 @@
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { Checkpoint, CheckpointMeta } from '../../core/checkpoints/checkpoint.js';
 import { checkpointMessage, parseCheckpointMessage } from '../../core/checkpoints/checkpoint-message.js';
-import type { GitPort, WorktreeFiles } from '../worktrees/ports.js';
+import type { CheckpointFiles, GitPort } from '../worktrees/ports.js';
 
 /** Who a checkpoint commit is by when git knows no identity: these commits are grove's, never on a branch. */
 const FALLBACK_IDENTITY = ['-c', 'user.name=grove', '-c', 'user.email=grove@localhost'];
 const RECORD_END = '\x01\x02';
 
+/** A checkpoint as stored: with the ref that holds it. */
+export interface StoredCheckpoint extends Checkpoint {
+  readonly ref: string;
+}
+
 export class CheckpointGit {
   constructor(
     private readonly git: GitPort,
-    private readonly files: Pick<WorktreeFiles, 'exists'>,
+    private readonly files: CheckpointFiles,
     /** The checkout's top folder. */
     readonly top: string,
   ) {}
 
   /** The checkout holding `folder`, or undefined outside git. */
-  static async find(git: GitPort, files: Pick<WorktreeFiles, 'exists'>, folder: string): Promise<CheckpointGit | undefined> {
+  static async find(git: GitPort, files: CheckpointFiles, folder: string): Promise<CheckpointGit | undefined> {
     const top = await git.exec(folder, ['rev-parse', '--show-toplevel'], { okExitCodes: [0, 128] }).catch(() => undefined);
     const path = top?.exitCode === 0 ? top.stdout.trim() : '';
     return path ? new CheckpointGit(git, files, path) : undefined;
@@ -71,13 +76,13 @@ export class CheckpointGit {
   }
 
   /** Every checkpoint under a ref folder, oldest first. */
-  async list(folder: string): Promise<Checkpoint[]> {
-    const out = await this.git.run(this.top, ['for-each-ref', `--format=%(objectname)%00%(parent)%00%(contents)${'%01%02'}`, folder]);
-    const found: Checkpoint[] = [];
+  async list(folder: string): Promise<StoredCheckpoint[]> {
+    const out = await this.git.run(this.top, ['for-each-ref', `--format=%(refname)%00%(objectname)%00%(parent)%00%(contents)${'%01%02'}`, folder]);
+    const found: StoredCheckpoint[] = [];
     for (const record of out.split(RECORD_END)) {
-      const [commit, before, message] = record.replace(/^\n/u, '').split('\0');
+      const [ref, commit, before, message] = record.replace(/^\n/u, '').split('\0');
       const meta = message === undefined ? undefined : parseCheckpointMessage(message);
-      if (meta && commit && before) found.push({ ...meta, commit, before: before.split(' ')[0]! });
+      if (meta && ref && commit && before) found.push({ ...meta, ref, commit, before: before.split(' ')[0]! });
     }
     return found.sort((a, b) => a.turn - b.turn);
   }
@@ -86,15 +91,24 @@ export class CheckpointGit {
     await this.git.run(this.top, ['update-ref', '-d', ref]);
   }
 
+  /** Removes a session's private index once it has ended. */
+  async dropIndex(name: string): Promise<void> {
+    await this.files.removeFile(await this.indexPath(name));
+  }
+
   /**
    * grove's own index file for a session, in the checkout's git folder. Made the first time from the
    * user's index (read, never written), whose cached file stats spare `git add` re-reading every file.
    */
   private async privateIndex(name: string): Promise<string> {
-    const path = (await this.git.run(this.top, ['rev-parse', '--path-format=absolute', '--git-path', `grove-${name}.index`])).trim();
+    const path = await this.indexPath(name);
     if (await this.files.exists(path)) return path;
     const head = await this.git.exec(this.top, ['rev-parse', '--verify', '--quiet', 'HEAD'], { okExitCodes: [0, 1] });
     if (head.exitCode === 0) await this.git.run(this.top, ['read-tree', '-m', `--index-output=${path}`, 'HEAD']);
     return path;
+  }
+
+  private async indexPath(name: string): Promise<string> {
+    return (await this.git.run(this.top, ['rev-parse', '--path-format=absolute', '--git-path', `grove-${name}.index`])).trim();
   }
 }

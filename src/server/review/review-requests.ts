@@ -27,8 +27,15 @@ export const REVIEW_HANDLERS: { [M in ReviewMethod]: Handler<M> } = {
   merge: async ({ session, ...options }, context) => reviewOf(context).merge(context.resolve(session), options),
   removalReport: async ({ session }, context) => reviewOf(context).removalReport(context.resolve(session)),
   removeWorktree: async ({ session, ...options }, context) => reviewOf(context).remove(context.resolve(session), options),
-  pruneScan: async ({ folder }, context) => reviewOf(context).pruneScan(folder),
-  prune: async ({ folder, choices }, context) => reviewOf(context).prune(folder, choices),
+  pruneScan: async ({ folder }, context) => {
+    const scan = await reviewOf(context).pruneScan(folder);
+    const keepDays = (await reviewOf(context).settings(folder)).checkpointDays;
+    return { ...scan, checkpoints: context.checkpoints ? await context.checkpoints.stale(folder, keepDays) : [] };
+  },
+  prune: async ({ folder, choices: { checkpoints = [], ...choices } }, context) => [
+    ...await reviewOf(context).prune(folder, choices),
+    ...checkpoints.length ? await checkpointsOf(context).prune(folder, checkpoints.map((c) => c.owner)) : [],
+  ],
   commitTurn: async ({ session }, context) => reviewOf(context).commitTurn(context.resolve(session)),
   compareFile: async ({ a, b, path }, context) => reviewOf(context).compareFile(context.resolve(a), context.resolve(b), path),
   check: async ({ session }, context) => reviewOf(context).check(context.resolve(session)),

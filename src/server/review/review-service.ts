@@ -170,6 +170,11 @@ export class ReviewService implements ReviewPort {
     });
   }
 
+  /** The settings of the repository holding `folder`, from its configuration. */
+  settings(folder: string): Promise<ReviewSettings> {
+    return this.options.settings(folder);
+  }
+
   async pruneScan(folder: string): Promise<PruneScan> {
     const { engine } = await this.bind(folder);
     // In the repository's queue: a session just ended is unlocked there, and until then it looks held.

@@ -56,3 +56,9 @@ export interface WorktreeFiles {
   /** Whether a process with this pid exists (on this machine), so a lock its server wrote still holds. */
   processExists(pid: number): boolean;
 }
+
+/** The files checkpoints keep besides their refs: each session's private index, in the checkout's git folder. */
+export interface CheckpointFiles extends Pick<WorktreeFiles, 'exists'> {
+  /** Removes one file grove made (gone already is fine); never a folder. */
+  removeFile(path: string): Promise<void>;
+}

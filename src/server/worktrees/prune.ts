@@ -59,6 +59,7 @@ export async function scanForOrphans(
     held,
     strays: await scanStrays(ctx, scope),
     merged: [],
+    checkpoints: [],
   };
 }
 
