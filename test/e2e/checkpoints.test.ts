@@ -2,7 +2,8 @@
  * Checkpoints of workspace sessions through the real binary on a real repository, with a scripted agent
  * (fixtures/agents/editing-agent.mjs) that edits the checkout in turns: three turns, the middle one undone,
  * an undo refused on a file the user edited since, a redo; the user's index, HEAD and stash untouched;
- * two sessions sharing the checkout whose undos stay apart; and the checkpoints of an ended session offered
+ * two sessions sharing the checkout whose undos stay apart, or are refused where their turns overlapped on a
+ * file; and the checkpoints of an ended session offered
  * by prune once past their age, a live one's never.
  */
 import { execFileSync } from 'node:child_process';
@@ -92,6 +93,21 @@ describe('checkpoints', () => {
     expect(undone.stdout, undone.stderr).toContain('put back a.txt');
     expect([read('a.txt'), read('b.txt'), read('c.txt')]).toEqual(['a0\n', 'from two\n', 'from one\n']);
     expect((await sandbox.cli(['undo', 'one', '--turn', '7'])).stderr).toBe('grove: one has no checkpoint 7 (grove checkpoints one)\n');
+  });
+
+  it('refuses to undo a turn whose file another session changed in a turn at the same time', async () => {
+    await start('one');
+    await start('two');
+    expect((await sandbox.cli(['send', 'one', 'write a.txt from one', '--enter'])).code).toBe(0);
+    await turn('two', 'write a.txt from two');
+    await checkpoints('one', 1);
+    await checkpoints('two', 1);
+    const refused = await sandbox.cli(['undo', 'one']);
+    expect([refused.code, refused.stderr]).toEqual([1, 'grove: not undone: a.txt also changed in two\'s turn 1; grove undo one --turn 1 --confirm puts them back too (what is there now is kept as a checkpoint first)\n']);
+    expect(read('a.txt')).toBe('from two\n');
+    const confirmed = await sandbox.cli(['undo', 'one', '--confirm']);
+    expect(confirmed.stdout, confirmed.stderr).toContain('put back a.txt');
+    expect(read('a.txt')).toBe('a0\n');
   });
 
   it('leaves an ended session\'s checkpoints to prune once past their age, and drops its private index', async () => {
