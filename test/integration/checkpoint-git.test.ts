@@ -1,7 +1,7 @@
 /**
  * The git side of checkpoints on real repositories, where the user's own git state is awkward: the
- * user's index locked by another git process, a repository without a commit, no git identity, and file
- * names git would read as pathspecs. A checkpoint never needs the user's index or identity, and never
+ * user's index locked by another git process, a repository without a commit, no git identity, file
+ * names git would read as pathspecs, and a new file too big to copy into the object store every turn. A checkpoint never needs the user's index or identity, and never
  * writes either.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeCheckpointFiles } from '../../src/io/checkpoint-files.js';
 import { SimpleGitPort } from '../../src/io/git.js';
-import { CheckpointGit } from '../../src/server/checkpoints/snapshot.js';
+import { CheckpointGit, MAX_NEW_FILE_BYTES } from '../../src/server/checkpoints/snapshot.js';
 import { GitFixture } from './git-fixture.js';
 
 let fixture: GitFixture | undefined;
@@ -59,6 +59,19 @@ describe('checkpoints in git', () => {
     expect(execFileSync('git', ['log', '-1', '--format=%an <%ae>', commit], { cwd: bare, env, encoding: 'utf8' })).toBe('grove <grove@localhost>\n');
     // The user's index is still absent: nothing was staged for them.
     expect(existsSync(join(bare, '.git', 'index'))).toBe(false);
+  });
+
+  it('leave a new file too big for a snapshot out of it, and so out of every undo', async () => {
+    fixture = GitFixture.create();
+    const repo = fixture.repo;
+    const checkout = (await CheckpointGit.find(new SimpleGitPort(), nodeCheckpointFiles, repo))!;
+    const before = await checkout.commit(await checkout.snapshot('s'), 'before');
+    writeFileSync(join(repo, 'model.bin'), Buffer.alloc(MAX_NEW_FILE_BYTES + 1));
+    writeFileSync(join(repo, 'small.txt'), 'kept\n');
+    const after = await checkout.commit(await checkout.snapshot('s'), 'after', before);
+    expect(await checkout.changed(before, after)).toEqual(['small.txt']);
+    await checkout.restore('s', before, ['small.txt']);
+    expect([existsSync(join(repo, 'small.txt')), existsSync(join(repo, 'model.bin'))]).toEqual([false, true]);
   });
 
   it('find no checkout outside git', async () => {

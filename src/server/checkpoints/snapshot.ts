@@ -3,10 +3,10 @@
  * commits no branch points at, their refs, and putting files back from one.
  *
  * Nothing here touches the user's index, HEAD, branches or stash. A snapshot stages the checkout into an
- * index file of grove's own beside git's (`git add -A` there: untracked files in, ignored ones out), seeded
- * once from the user's index so only changed files are read again, and kept per session for the next
- * turn; `write-tree` and `commit-tree` make the commit. Files are put back with `git restore --worktree`
- * against that same private index, which writes the working tree only.
+ * index file of grove's own beside git's (`git add -A` there: untracked files in, ignored ones and very
+ * large new ones out), seeded once from the user's index so only changed files are read again, and kept
+ * per session for the next turn; `write-tree` and `commit-tree` make the commit. Files are put back with
+ * `git restore --worktree` against that same private index, which writes the working tree only.
  */
 import { WorktreeRefusal } from '../../core/git/refusal.js';
 import type { Checkpoint, CheckpointMeta } from '../../core/checkpoints/checkpoint.js';
@@ -16,6 +16,10 @@ import type { CheckpointFiles, GitPort } from '../worktrees/ports.js';
 /** Who a checkpoint commit is by when git knows no identity: these commits are grove's, never on a branch. */
 const FALLBACK_IDENTITY = ['-c', 'user.name=grove', '-c', 'user.email=grove@localhost'];
 const RECORD_END = '\x01\x02';
+/** A new file larger than this stays out of snapshots (tooBig). */
+export const MAX_NEW_FILE_BYTES = 64 * 1024 * 1024;
+/** How many such files one snapshot names to git (each is an argument). */
+const MAX_LEFT_OUT = 1000;
 
 /** A checkpoint as stored: with the ref that holds it. */
 export interface StoredCheckpoint extends Checkpoint {
@@ -40,8 +44,21 @@ export class CheckpointGit {
   /** The checkout's files now (tracked and untracked, not ignored), as a tree; the private index holds them after. */
   async snapshot(indexName: string): Promise<string> {
     const indexFile = await this.privateIndex(indexName);
-    await this.git.exec(this.top, ['add', '-A', '--', '.'], { indexFile });
+    const leftOut = (await this.tooBig(indexFile)).map((path) => `:(exclude,literal)${path}`);
+    await this.git.exec(this.top, ['add', '-A', '--', '.', ...leftOut], { indexFile });
     return (await this.git.exec(this.top, ['write-tree'], { indexFile })).stdout.trim();
+  }
+
+  /**
+   * New files (not in the private index, not ignored) over MAX_NEW_FILE_BYTES: a model download or a
+   * database dump an agent leaves in the checkout would be copied into the object store at every turn.
+   * They stay out of snapshots, so no checkpoint counts them and no undo touches them.
+   */
+  private async tooBig(indexFile: string): Promise<string[]> {
+    const listed = await this.git.exec(this.top, ['ls-files', '--others', '--exclude-standard', '-z'], { indexFile });
+    const paths = listed.stdout.split('\0').filter(Boolean);
+    const sizes = await Promise.all(paths.map((path) => this.files.size(`${this.top}/${path}`)));
+    return paths.filter((_, i) => (sizes[i] ?? 0) > MAX_NEW_FILE_BYTES).slice(0, MAX_LEFT_OUT);
   }
 
   /** A commit of `tree` on `parent`, which no ref holds until a checkpoint's does. */

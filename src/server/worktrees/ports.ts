@@ -61,4 +61,6 @@ export interface WorktreeFiles {
 export interface CheckpointFiles extends Pick<WorktreeFiles, 'exists'> {
   /** Removes one file grove made (gone already is fine); never a folder. */
   removeFile(path: string): Promise<void>;
+  /** The size in bytes of a file (a symlink's own), or undefined if there is none. */
+  size(path: string): Promise<number | undefined>;
 }
