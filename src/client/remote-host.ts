@@ -6,7 +6,7 @@
  * host it has. `closed` resolves when the server goes away, with the reason.
  */
 import type { Duplex } from 'node:stream';
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, Subject, type Observable } from 'rxjs';
 import { applyUpdate } from '../core/protocol/frame-delta.js';
 import { encodeFrame, FrameDecoder } from '../core/protocol/framing.js';
 import { PROTOCOL_VERSION, versionSkew, type ClientMessage, type ServerMessage } from '../core/protocol/messages.js';
@@ -55,6 +55,9 @@ export class RemoteHost implements SessionHost {
   private resolveClosed!: (reason: string) => void;
 
   readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
+  /** Only what the server said: no empty list before its first one (a link that reconnects keeps what it had till then). */
+  readonly serverSessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.pipe(filter(() => this.heard));
+  private heard = false;
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
   readonly bells$: Observable<string> = this.bellsSubject.asObservable();
   readonly clipboard$: Observable<ClipboardEvent> = this.clipboardSubject.asObservable();
@@ -192,6 +195,7 @@ export class RemoteHost implements SessionHost {
     switch (message.t) {
       case 'sessions':
         for (const id of this.received.keys()) if (!message.sessions.some((s) => s.id === id)) this.received.delete(id);
+        this.heard = true;
         this.resolveListed(message.sessions);
         return this.sessionsSubject.next(message.sessions);
       case 'frame': {

@@ -82,6 +82,8 @@ export class HostedSession {
   /** The user's own rules among `rules`, as given. */
   readonly statusRules: readonly StatusRule[];
   readonly launchEnv: LaunchEnv;
+  /** When its program started (a relaunch is a new HostedSession of the same session). */
+  private readonly launchedAt = Date.now();
 
   constructor(
     info: SessionInfo,
@@ -280,7 +282,7 @@ export class HostedSession {
   private finish(end: { exitCode: number; signal?: number; error?: string }): void {
     this.events.changed(this);
     const failed = end.exitCode !== 0 || (end.signal ?? 0) !== 0;
-    const early = failed && !end.error && !this.typedInto && Date.now() - this.record.createdAt < EARLY_EXIT_MS;
+    const early = failed && !end.error && !this.typedInto && Date.now() - this.launchedAt < EARLY_EXIT_MS;
     const { rows } = this.emulator.frame();
     const exitLines = early ? lastTextLines(this.emulator.lines(-rows, rows), EXIT_LINES, EXIT_LINE_CHARS) : [];
     this.record = { ...this.record, ...end, ...(exitLines.length ? { exitLines } : {}) };

@@ -152,7 +152,7 @@ export class LocalSessionHost implements SessionHost {
     const { status: _status, statusSource: _source, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
     const now = Date.now();
     const resumed = rest.relaunch ? relaunchArgs(rest.relaunch, rest.conversation) : undefined;
-    const info: SessionInfo = { ...rest, ...(resumed ? { args: resumed.args } : {}), status: 'starting', statusSince: now, title: '', createdAt: now };
+    const info: SessionInfo = { ...rest, ...(resumed ? { args: resumed.args } : {}), status: 'starting', statusSince: now, title: '' };
     const env = { ...old.launchEnv, ...(clientEnv ? { client: clientEnv } : {}) };
     const launched = this.launch(info, { cols: size.cols, rows: size.rows }, { given: old.statusRules, compiled: old.rules }, env);
     if (resumed) this.sessions.get(info.id)?.print(`\x1b[2mgrove: ${resumeNote(resumed.resumedBy, rest.conversation)}\x1b[0m\r\n`);

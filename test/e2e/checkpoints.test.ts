@@ -95,6 +95,21 @@ describe('checkpoints', () => {
     expect((await sandbox.cli(['undo', 'one', '--turn', '7'])).stderr).toBe('grove: one has no checkpoint 7 (grove checkpoints one)\n');
   });
 
+  it('keeps a session\'s checkpoints through a relaunch of its program', async () => {
+    await start('ed');
+    await turn('ed', 'write a.txt a1');
+    await checkpoints('ed', 1);
+    expect((await sandbox.cli(['send', 'ed', 'exit', '--enter'])).code).toBe(0);
+    await until(async () => (await sandbox.cli(['ls'])).stdout.includes('\texit 0\t'), 'the program gone');
+    expect((await sandbox.cli(['relaunch', 'ed'])).code).toBe(0);
+    await until(async () => (await sandbox.cli(['capture', 'ed'])).stdout.includes('ready'), 'the program back');
+    expect(await checkpoints('ed', 1)).toEqual([expect.stringMatching(/^ {2}1 {2}turn .* a\.txt$/u)]);
+    expect((await sandbox.cli(['wait', 'ed', '--until', 'idle', '--timeout', '20'])).code).toBe(0);
+    const undone = await sandbox.cli(['undo', 'ed']);
+    expect(undone.stdout, undone.stderr).toContain('put back a.txt');
+    expect(read('a.txt')).toBe('a0\n');
+  });
+
   it('refuses to undo a turn whose file another session changed in a turn at the same time', async () => {
     await start('one');
     await start('two');

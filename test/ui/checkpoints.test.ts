@@ -27,23 +27,25 @@ afterEach(async () => {
   fixture?.dispose();
 });
 
-/** On each Enter writes `<line>` into the file the typed line names ("a.txt one"), then prints for a while (its turn). */
+/** On each Enter works for a while (its turn), writing the rest of the line into the file it names ("a.txt one"), then says `done N`. */
 function editingAgent(repo: string) {
   return (pty: FakePty): void => {
     let line = '';
+    let turns = 0;
     pty.print('ready> ');
     pty.onInput((data) => {
       line += data;
       if (!line.includes('\r')) return;
       const [file, ...words] = line.replace(/\r.*$/su, '').split(' ');
       line = '';
-      writeFileSync(join(repo, file!), `${words.join(' ')}\n`);
       let ticks = 0;
       const timer = setInterval(() => {
         pty.print(`working ${ticks}\r\n`);
+        // Like an agent, it reads the prompt and thinks a moment before it writes.
+        if (ticks === 4) writeFileSync(join(repo, file!), `${words.join(' ')}\n`);
         if (++ticks >= 14) {
           clearInterval(timer);
-          pty.print('ready> ');
+          pty.print(`done ${++turns}\r\nready> `);
         }
       }, 150);
     });
@@ -65,9 +67,10 @@ describe('the checkpoints view', () => {
     ui.app.focus(session.id);
     const status = () => ui!.host.list()[0]?.status;
     await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
-    for (const prompt of ['a.txt one', 'b.txt two']) {
+    for (const [turn, prompt] of ['a.txt one', 'b.txt two'].entries()) {
       ui.type(`${prompt}\r`);
-      await ui.waitFor(() => status() === 'working', 'the turn started', 8000);
+      // Its own word that it is done, then the status: on a loaded machine the status may rest mid-turn.
+      await ui.waitForText(`done ${turn + 1}`, 8000);
       await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
     }
     for (let tries = 0; (await service!.list(session.id)).length < 2; tries++) {

@@ -136,7 +136,7 @@ export class HostLink implements Disposable {
     this.attempt = 0;
     const { host } = connection;
     this.subscriptions = [
-      host.sessions$.subscribe((list) => this.listed(list)),
+      host.serverSessions$.subscribe((list) => this.listed(list)),
       host.frames$.subscribe((event) => {
         this.lastFrames.set(event.id, event.frame);
         this.framesSubject.next(event);
