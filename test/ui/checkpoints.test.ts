@@ -99,7 +99,7 @@ describe('the checkpoints view', () => {
 
     // The redo puts back what the undo replaced: the user's edit, which was never lost.
     ui.press('r');
-    await ui.waitForText('redid turn 2: put back b.txt (checkpoint 4)');
+    await ui.waitForText('redid turn 2 (undid undo 3): put back b.txt (checkpoint 4)');
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('mine\n');
   });
 

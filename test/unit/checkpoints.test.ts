@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkpointFolder, checkpointLines, filesPreview, nextTurn, redoTarget, undoneTurns, undoTarget, type Checkpoint, type CheckpointMeta,
+  checkpointFolder, checkpointLines, filesPreview, nextTurn, redoTarget, undoneTurns, undoSummary, undoTarget, type Checkpoint, type CheckpointMeta,
 } from '../../src/core/checkpoints/checkpoint.js';
 import { checkpointMessage, parseCheckpointMessage } from '../../src/core/checkpoints/checkpoint-message.js';
 import { workspaceTurns } from '../../src/core/checkpoints/turns.js';
@@ -65,6 +65,11 @@ describe('undo and redo', () => {
     expect((redoTarget([checkpoint(1), checkpoint(2), checkpoint(3, 1), checkpoint(4, 2)], 'w') as Checkpoint).turn).toBe(4);
     expect((redoTarget([checkpoint(1), checkpoint(2, 1), checkpoint(3, 2)], 'w'))).toBe('w has nothing undone to redo');
     expect(redoTarget([checkpoint(1)], 'w')).toBe('w has nothing undone to redo');
+  });
+
+  it('say what an undo or a redo put back, in one line', () => {
+    expect(undoSummary({ undid: checkpoint(2), turn: 4, restored: ['a.txt', 'b\x1b]52;c;x\x07.txt'] })).toBe('undid turn 2: put back a.txt, b]52;c;x.txt');
+    expect(undoSummary({ undid: checkpoint(4, 2), turn: 5, restored: [] })).toBe('redid turn 2 (undid undo 4): nothing to put back');
   });
 
   it('list each checkpoint on a line, undone ones marked, file names filtered', () => {

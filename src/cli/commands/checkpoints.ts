@@ -3,8 +3,7 @@
  * them (core/checkpoints/checkpoint.ts), and their files put back as they were before a turn. An undo is a
  * checkpoint too: undoing it (`--turn` with its number, or `grove redo`) brings the turn's files back.
  */
-import { checkpointLines, type UndoOptions } from '../../core/checkpoints/checkpoint.js';
-import { terminalText } from '../../core/text/terminal-text.js';
+import { checkpointLines, noCheckpointsYet, undoSummary, type UndoOptions } from '../../core/checkpoints/checkpoint.js';
 import { UsageError, stringOption, type CliCommand, type CliContext } from '../command.js';
 import { resolveTarget, withHost } from '../targets.js';
 
@@ -26,7 +25,7 @@ export const checkpointsCommand: CliCommand = {
       const session = await resolveTarget(host, args.positionals[0]!, context.cwd);
       const checkpoints = await host.request('checkpoints', { session: session.id });
       if (!checkpoints.length) {
-        context.out(`${session.name} has no checkpoints yet: one is recorded when a turn that changed files ends\n`);
+        context.out(`${noCheckpointsYet(session.name)}\n`);
         return 0;
       }
       context.out(`${checkpointLines(checkpoints, Date.now()).join('\n')}\n`);
@@ -38,9 +37,7 @@ async function undo(context: CliContext, target: string, options: UndoOptions): 
   return withHost(context.connect(false), async (host) => {
     const session = await resolveTarget(host, target, context.cwd);
     const outcome = await host.request('undo', { session: session.id, ...options });
-    const what = outcome.undid.kind === 'undo' ? `redid turn ${outcome.undid.undoes} (undid undo ${outcome.undid.turn})` : `undid turn ${outcome.undid.turn}`;
-    const files = outcome.restored.length ? `put back ${outcome.restored.map(terminalText).join(', ')}` : 'nothing to put back';
-    context.out(`${session.name}: ${what}: ${files} (checkpoint ${outcome.turn}; grove undo ${session.name} --turn ${outcome.turn} reverses it)\n`);
+    context.out(`${session.name}: ${undoSummary(outcome)} (checkpoint ${outcome.turn}; grove undo ${session.name} --turn ${outcome.turn} reverses it)\n`);
     return 0;
   });
 }

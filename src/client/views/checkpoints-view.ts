@@ -5,7 +5,7 @@
  * session's turn) says why; `u` again on the same turn puts the files back anyway, as `--confirm` does.
  */
 import type { Widgets } from 'blessed';
-import { checkpointLines, type Checkpoint, type UndoOptions, type UndoOutcome } from '../../core/checkpoints/checkpoint.js';
+import { checkpointLines, noCheckpointsYet, undoSummary, type Checkpoint, type UndoOptions, type UndoOutcome } from '../../core/checkpoints/checkpoint.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { printable } from '../../core/text/terminal-text.js';
 import { DialogBox, type DialogLine } from './dialog-box.js';
@@ -91,8 +91,7 @@ export class CheckpointsView implements Modal {
       try {
         const outcome = await this.actions.undo(options);
         this.refused = undefined;
-        const what = outcome.undid.kind === 'undo' ? `redid turn ${outcome.undid.undoes}` : `undid turn ${outcome.undid.turn}`;
-        this.note = `${what}: put back ${outcome.restored.join(', ') || 'nothing'} (checkpoint ${outcome.turn})`;
+        this.note = `${undoSummary(outcome)} (checkpoint ${outcome.turn})`;
         this.checkpoints = await this.actions.list();
         this.at = Math.max(0, this.checkpoints.length - 1);
       } catch (error) {
@@ -108,7 +107,7 @@ export class CheckpointsView implements Modal {
 
   private draw(): void {
     const lines: DialogLine[] = [];
-    if (!this.checkpoints.length) lines.push(`${this.session} has no checkpoints yet: one is kept when a turn that changed files ends`);
+    if (!this.checkpoints.length) lines.push(noCheckpointsYet(this.session));
     const all = checkpointLines(this.checkpoints, Date.now());
     const first = Math.max(0, Math.min(this.at - Math.floor(WINDOW / 2), all.length - WINDOW));
     all.slice(first, first + WINDOW).forEach((text, offset) => {

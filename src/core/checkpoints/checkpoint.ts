@@ -98,9 +98,20 @@ export function undoneTurns(checkpoints: readonly Checkpoint[]): Set<number> {
   return undone;
 }
 
+export function noCheckpointsYet(session: string): string {
+  return `${session} has no checkpoints yet: one is recorded when a turn that changed files ends`;
+}
+
+/** What an undo (or redo) did, for the command line and the checkpoints view: "undid turn 2: put back a.txt". */
+export function undoSummary(outcome: UndoOutcome): string {
+  const { undid, restored } = outcome;
+  const what = undid.kind === 'undo' ? `redid turn ${undid.undoes} (undid undo ${undid.turn})` : `undid turn ${undid.turn}`;
+  return `${what}: ${restored.length ? `put back ${restored.map(printable).join(', ')}` : 'nothing to put back'}`;
+}
+
 /** The checkpoint `grove undo` takes: the one named, or the latest turn not undone. A string says why none. */
 export function undoTarget(checkpoints: readonly Checkpoint[], session: string, turn?: number): Checkpoint | string {
-  if (!checkpoints.length) return `${session} has no checkpoints yet: one is recorded when a turn that changed files ends`;
+  if (!checkpoints.length) return noCheckpointsYet(session);
   if (turn !== undefined) return checkpoints.find((c) => c.turn === turn) ?? `${session} has no checkpoint ${turn} (grove checkpoints ${session})`;
   const undone = undoneTurns(checkpoints);
   const latest = [...checkpoints].reverse().find((c) => c.kind === 'turn' && !undone.has(c.turn));
