@@ -9,14 +9,20 @@ import type { PasteBufferPort } from '../../core/copy-mode/paste-buffer.js';
 import type { ReviewPort } from '../../core/review/review-port.js';
 import { RemoteCheckpoints } from '../review/remote-checkpoints.js';
 import { RemoteReview } from '../review/remote-review.js';
+import type { Requester } from '../remote-host.js';
 import type { RemotePasteBuffer } from '../remote-paste-buffer.js';
 import type { HostSet } from './host-set.js';
 
-export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
-  const on = (session: string): { port: ReviewPort; id: string } => {
-    const remote = hosts.route(session);
-    return remote ? { port: new RemoteReview(remote.link), id: remote.id } : { port: local, id: session };
+/** The port of the server holding `session`, and the session's id there. */
+function router<P>(hosts: HostSet, local: P, remote: (link: Requester) => P): (session: string) => { port: P; id: string } {
+  return (session) => {
+    const found = hosts.route(session);
+    return found ? { port: remote(found.link), id: found.id } : { port: local, id: session };
   };
+}
+
+export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
+  const on = router(hosts, local, (link) => new RemoteReview(link));
   return {
     diff: (session) => { const { port, id } = on(session); return port.diff(id); },
     previewMerge: (session) => { const { port, id } = on(session); return port.previewMerge(id); },
@@ -41,10 +47,7 @@ export function routedReview(hosts: HostSet, local: ReviewPort): ReviewPort {
 }
 
 export function routedCheckpoints(hosts: HostSet, local: CheckpointPort): CheckpointPort {
-  const on = (session: string): { port: CheckpointPort; id: string } => {
-    const remote = hosts.route(session);
-    return remote ? { port: new RemoteCheckpoints(remote.link), id: remote.id } : { port: local, id: session };
-  };
+  const on = router(hosts, local, (link) => new RemoteCheckpoints(link));
   return {
     list: (session) => { const { port, id } = on(session); return port.list(id); },
     diff: (session, turn) => { const { port, id } = on(session); return port.diff(id, turn); },

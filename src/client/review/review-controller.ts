@@ -69,20 +69,15 @@ export class ReviewController {
     const port = this.ui.checkpoints;
     if (!session) return;
     if (!port) return this.ui.message('this grove has no server keeping checkpoints');
-    this.ui.message(`reading the checkpoints of ${session.name}…`);
-    port.list(id).then(
-      (list) => {
-        this.ui.message(undefined);
-        this.ui.openModal(new CheckpointsView(this.ui.screen, this.ui.palette, session.name, list, {
-          list: () => port.list(id),
-          undo: (options) => port.undo(id, options),
-          showDiff: (turn) => this.ask(`reading checkpoint ${turn} of ${session.name}…`, () => port.diff(id, turn), (diff, review) =>
-            this.showDiff(session, `${session.name}: checkpoint ${turn}`, diff, review)),
-          changed: () => this.ui.render(),
-        }));
-      },
-      (error: Error) => this.ui.message(error.message),
-    );
+    this.waitFor(`reading the checkpoints of ${session.name}…`, port.list(id), (list) => {
+      this.ui.openModal(new CheckpointsView(this.ui.screen, this.ui.palette, session.name, list, {
+        list: () => port.list(id),
+        undo: (options) => port.undo(id, options),
+        showDiff: (turn) => this.ask(`reading checkpoint ${turn} of ${session.name}…`, () => port.diff(id, turn), (diff, review) =>
+          this.showDiff(session, `${session.name}: checkpoint ${turn}`, diff, review)),
+        changed: () => this.ui.render(),
+      }));
+    });
   }
 
   private showDiff(session: SessionInfo, title: string, diff: SessionDiff, review: ReviewPort): void {
@@ -260,11 +255,16 @@ export class ReviewController {
   private ask<T>(doing: string, request: (review: ReviewPort) => Promise<T>, then: (answer: T, review: ReviewPort) => void): void {
     const { review } = this.ui;
     if (!review) return this.ui.message('this grove has no server to review worktrees with');
+    this.waitFor(doing, request(review), (answer) => then(answer, review));
+  }
+
+  /** Says what grove is doing while `answer` is out, then clears it for `then`, or shows the refusal. */
+  private waitFor<T>(doing: string, answer: Promise<T>, then: (answer: T) => void): void {
     this.ui.message(doing);
-    request(review).then(
-      (answer) => {
+    answer.then(
+      (value) => {
         this.ui.message(undefined);
-        then(answer, review);
+        then(value);
       },
       (error: Error) => this.ui.message(error.message),
     );

@@ -7,8 +7,9 @@
 import type { Widgets } from 'blessed';
 import { checkpointLines, noCheckpointsYet, undoSummary, type Checkpoint, type UndoOptions, type UndoOutcome } from '../../core/checkpoints/checkpoint.js';
 import type { InputEvent } from '../../core/keys/input-event.js';
+import { windowStart } from '../../core/layout/list-window.js';
 import { printable } from '../../core/text/terminal-text.js';
-import { DialogBox, type DialogLine } from './dialog-box.js';
+import { DIALOG_LIST_ROWS, DialogBox, type DialogLine } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
 import type { Palette } from './palette.js';
 
@@ -19,8 +20,6 @@ export interface CheckpointsViewActions {
   showDiff(turn: number): void;
   changed(): void;
 }
-
-const WINDOW = 12;
 
 export class CheckpointsView implements Modal {
   private readonly box: DialogBox;
@@ -109,8 +108,8 @@ export class CheckpointsView implements Modal {
     const lines: DialogLine[] = [];
     if (!this.checkpoints.length) lines.push(noCheckpointsYet(this.session));
     const all = checkpointLines(this.checkpoints, Date.now());
-    const first = Math.max(0, Math.min(this.at - Math.floor(WINDOW / 2), all.length - WINDOW));
-    all.slice(first, first + WINDOW).forEach((text, offset) => {
+    const first = windowStart(this.at, all.length, DIALOG_LIST_ROWS);
+    all.slice(first, first + DIALOG_LIST_ROWS).forEach((text, offset) => {
       lines.push(first + offset === this.at ? { text, ink: this.palette.sidebar.focused } : text);
     });
     if (this.note) lines.push('', this.note);

@@ -9,6 +9,9 @@ import { wrapWords } from '../../core/text/wrap.js';
 import { boxStyle, paint, type Ink, type Palette } from './palette.js';
 import { columns, fit } from './text-width.js';
 
+/** How many rows of a list a dialog shows at once (the prune and checkpoints lists scroll within them). */
+export const DIALOG_LIST_ROWS = 12;
+
 /** A line of a dialog: plain text in the dialog's colours, or text in an ink of its own. */
 export type DialogLine = string | { readonly text: string; readonly ink: Ink };
 

@@ -14,6 +14,7 @@
 import { box } from '../../io/screen-widgets.js';
 import type { Widgets } from 'blessed';
 import type { InputEvent } from '../../core/keys/input-event.js';
+import { windowStart } from '../../core/layout/list-window.js';
 import { diffDocument, statEntry, totalsLine, type DiffDocument, type DiffLine } from '../../core/review/diff-document.js';
 import { DiffPager } from '../../core/review/diff-pager.js';
 import { placeLabel, selectionComment, unsent, type CommentChange, type CommentPlace, type ReviewComment } from '../../core/review/feedback.js';
@@ -191,7 +192,7 @@ export class DiffView implements Modal {
     const waiting = unsent(this.comments).length;
     const title = ` ${this.title} · ${totalsLine(stats)}${waiting ? ` · ${plural(waiting, 'comment')} to send` : ''}`;
     const lines = [paint(fit(title, cols), palette.statusBar.bar)];
-    const listTop = Math.max(0, Math.min(current - Math.floor((rows - 2) / 2), doc.files.length - (rows - 2)));
+    const listTop = windowStart(current, doc.files.length, rows - 2);
     const [from, to] = this.selection();
     for (let row = 0; row < rows - 2; row++) {
       const index = pager.top + row;

@@ -9,8 +9,9 @@ import { leftAlone, type PruneItemResult, type PruneScan } from '../../core/git/
 import type { InputEvent } from '../../core/keys/input-event.js';
 import { pruneItems, type PruneItem } from '../../core/review/prune-items.js';
 import { plural } from '../../core/git/refusal.js';
+import { windowStart } from '../../core/layout/list-window.js';
 import { LineEditor } from '../../core/text/line-editor.js';
-import { DialogBox, type DialogLine } from './dialog-box.js';
+import { DIALOG_LIST_ROWS, DialogBox, type DialogLine } from './dialog-box.js';
 import type { Modal, ModalResult } from './modal.js';
 import type { Palette } from './palette.js';
 import { columns } from './text-width.js';
@@ -20,7 +21,6 @@ export interface PruneViewActions {
   changed(): void;
 }
 
-const WINDOW = 12;
 const CONFIRM = 'type "lose" to remove them anyway: ';
 
 type Stage = 'choose' | 'confirm' | 'working' | 'done';
@@ -137,8 +137,8 @@ export class PruneView implements Modal {
     } else if (this.stage === 'done') {
       for (const r of this.results) lines.push(`${r.target}: ${r.done ? r.detail : `not removed: ${r.reason}`}`);
     } else {
-      const first = Math.max(0, Math.min(this.at - Math.floor(WINDOW / 2), this.items.length - WINDOW));
-      this.items.slice(first, first + WINDOW).forEach((item, offset) => {
+      const first = windowStart(this.at, this.items.length, DIALOG_LIST_ROWS);
+      this.items.slice(first, first + DIALOG_LIST_ROWS).forEach((item, offset) => {
         const index = first + offset;
         const text = `${this.picked.has(index) ? '[x]' : '[ ]'} ${item.losesWork ? '!' : ' '} ${item.summary}`;
         lines.push(index === this.at ? { text, ink: this.palette.sidebar.focused } : text);

@@ -4,12 +4,12 @@
  * so that zod stays off the command line's and the UI's start path.
  */
 import { z } from 'zod';
-import { PREVIEW_FILES, PREVIEW_NAME_CHARS, type CheckpointMeta } from './checkpoint.js';
+import { MAX_OWNER_CHARS, PREVIEW_FILES, PREVIEW_NAME_CHARS, type CheckpointMeta } from './checkpoint.js';
 
 const MAX_MESSAGE_CHARS = 64 * 1024;
 
 const metaSchema = z.object({
-  owner: z.string().max(200),
+  owner: z.string().max(MAX_OWNER_CHARS),
   session: z.string().max(200),
   turn: z.number().int().positive(),
   kind: z.enum(['turn', 'undo']),

@@ -20,6 +20,8 @@ export const CHECKPOINT_REFS = 'refs/grove/checkpoints/';
 /** The names a checkpoint keeps for its listing, and how much of each; which files it changed is always read from git. */
 export const PREVIEW_FILES = 3;
 export const PREVIEW_NAME_CHARS = 4096;
+/** How long an owner (ownerOf) may be, as read back from a ref or named in a request. */
+export const MAX_OWNER_CHARS = 200;
 
 /** What a checkpoint records: whose it is, which turn, and what that turn (or undo) changed. */
 export interface CheckpointMeta {

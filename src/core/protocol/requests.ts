@@ -8,7 +8,7 @@
  */
 import { MAX_COMMENT_CHARS, MAX_QUOTE_LINES, type ReviewComment } from '../review/feedback.js';
 import { z } from 'zod';
-import type { Checkpoint, UndoOutcome } from '../checkpoints/checkpoint.js';
+import { MAX_OWNER_CHARS, type Checkpoint, type UndoOutcome } from '../checkpoints/checkpoint.js';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
 import type { PushOutcome, RemoveOutcome, SessionDiff, SyncPreview } from '../git/review.js';
@@ -117,7 +117,7 @@ export const REQUESTS = {
       missing: z.array(pruneTarget).max(1000).optional(),
       branches: z.array(z.object({ branch: ref, confirmedLoss: z.boolean().optional() })).max(1000).optional(),
       sessions: z.array(z.object({ id: session })).max(1000).optional(),
-      checkpoints: z.array(z.object({ owner: z.string().max(200) })).max(1000).optional(),
+      checkpoints: z.array(z.object({ owner: z.string().max(MAX_OWNER_CHARS) })).max(1000).optional(),
     }),
   }),
   commitTurn: z.object({ session }),
