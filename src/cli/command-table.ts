@@ -11,6 +11,7 @@ import { bufferCommand, bufferPasteCommand, bufferSetCommand } from './commands/
 import { captureCommand } from './commands/capture.js';
 import { commitCommand } from './commands/commit.js';
 import { checkpointsCommand, redoCommand, undoCommand } from './commands/checkpoints.js';
+import { moveCommand } from './commands/move.js';
 import { compareCommand } from './commands/compare.js';
 import { configCheckCommand, configPathCommand, configTrustCommand } from './commands/config.js';
 import { conflictsCommand } from './commands/conflicts.js';
@@ -64,6 +65,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   commitCommand,
   checkpointsCommand,
   undoCommand,
+  moveCommand,
   redoCommand,
   pruneCommand,
   conflictsCommand,

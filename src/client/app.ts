@@ -289,6 +289,10 @@ export class GroveApp implements ClientActions {
     this.review.openCheckpoints(id);
   }
 
+  moveSession(id: string, to: 'worktree' | 'workspace'): void {
+    this.review.moveSession(id, to);
+  }
+
   openMerge(id: string): void {
     this.review.openMerge(id);
   }

@@ -11,7 +11,7 @@ import type { CaptureOptions, ClipboardEvent, CreateSessionRequest, FrameEvent, 
 import { defaultName, nameProblem } from '../core/session/naming.js';
 import type { PaneFrame } from '../core/screen/frame.js';
 import type { LineSlice } from '../core/screen/line-slice.js';
-import type { CheckResult, HandBack, SessionChanges, SessionInfo } from '../core/session/session.js';
+import type { CheckResult, HandBack, Isolation, SessionChanges, SessionInfo } from '../core/session/session.js';
 import type { WorktreeRecord } from '../core/git/review.js';
 import type { ReviewComment } from '../core/review/feedback.js';
 import { findProfile, profileForCommand } from '../core/agents/builtins.js';
@@ -48,6 +48,13 @@ export type RestoredSession = Omit<SessionInfo, 'status' | 'statusSince' | 'titl
 };
 
 /** A session's status rules: the user's own as given (kept for the state file), and all of them compiled. */
+/** Where a session runs: what a move (`grove move`) changes. */
+export interface SessionFolder {
+  readonly cwd: string;
+  readonly isolation: Isolation;
+  readonly worktree?: WorktreeRecord;
+}
+
 interface SessionRules {
   readonly given: readonly StatusRule[];
   readonly compiled: readonly CompiledRule[];
@@ -142,14 +149,21 @@ export class LocalSessionHost implements SessionHost {
     this.publishSessions();
   }
 
-  async relaunch(id: string, clientEnv?: Readonly<Record<string, string>>): Promise<SessionInfo> {
+  /**
+   * Starts an exited session's program again, resuming its conversation where its agent can; with
+   * `folder`, in another folder (`grove move`), the session keeping its id, name and checkpoints.
+   */
+  async relaunch(id: string, clientEnv?: Readonly<Record<string, string>>, folder?: SessionFolder): Promise<SessionInfo> {
     const old = this.sessions.get(id);
     if (!old) throw new Error(`no session ${id}`);
     if (old.running) throw new Error(`session ${old.info.name} is still running`);
     const size = old.frame();
     this.clock.forget(id);
     old.dispose();
-    const { status: _status, statusSource: _source, exitCode: _code, signal: _signal, error: _error, ...rest } = old.info;
+    const { status: _status, statusSource: _source, exitCode: _code, signal: _signal, error: _error, ...kept } = old.info;
+    // What was the old folder's (its worktree, changes counted there, a check, a handed-back conflict) stays behind.
+    const { worktree: _worktree, changes: _changes, check: _check, handedBack: _handedBack, turnCommitFailure: _failure, ...unplaced } = kept;
+    const rest = folder ? { ...unplaced, ...folder, repo: this.options.checks.repositoryOf(folder.cwd) } : kept;
     const now = Date.now();
     const resumed = rest.relaunch ? relaunchArgs(rest.relaunch, rest.conversation) : undefined;
     const info: SessionInfo = { ...rest, ...(resumed ? { args: resumed.args } : {}), status: 'starting', statusSince: now, title: '' };
@@ -180,6 +194,13 @@ export class LocalSessionHost implements SessionHost {
   /** The sessions as records, for the state file. */
   list(): readonly SessionInfo[] {
     return this.sessionsSubject.value;
+  }
+
+  /** The environment a session's program runs with (where its agent keeps its files: HOME, CLAUDE_CONFIG_DIR). */
+  environmentOf(id: string): Readonly<Record<string, string>> {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    return this.childEnv(id, session.launchEnv, undefined);
   }
 
   /** The user's own status rules a session was started with, for its record in the state file. */
@@ -284,6 +305,15 @@ export class LocalSessionHost implements SessionHost {
   /** Resizes a session no client shows, in its turn (background-resizes.ts says why). */
   resizeInBackground(id: string, cols: number, rows: number): void {
     if (this.sessions.has(id)) this.backgroundResizes.add(id, cols, rows);
+  }
+
+  /** Ends a session's program and keeps the session, exited, as a move does before starting it elsewhere. */
+  async stop(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) throw new Error(`no session ${id}`);
+    if (!session.running) return;
+    session.terminate(this.options.killGraceMs ?? 2000);
+    await session.whenExited();
   }
 
   async kill(id: string): Promise<void> {

@@ -17,6 +17,9 @@ import { StateStore } from '../io/state-store.js';
 import { watchFolder } from '../io/watch.js';
 import { LocalSessionHost } from './local-host.js';
 import { CheckpointService } from './checkpoints/checkpoint-service.js';
+import { SessionMover } from './move/session-mover.js';
+import { nodeConversationCarrier } from '../io/conversation-files.js';
+import { nodeWorktreeFiles } from '../io/git-files.js';
 import { ChangeService } from './review/change-service.js';
 import { reviewServiceFor } from './review/wiring.js';
 import { GroveServer } from './server.js';
@@ -36,10 +39,14 @@ export async function runServer(location: SocketLocation): Promise<number> {
   const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), ...settings });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
-  const changes = new ChangeService(host, new SimpleGitPort({ env: process.env }), watchFolder, log, repositoryOf);
-  const checkpoints = new CheckpointService(host, new SimpleGitPort({ env: process.env }), nodeCheckpointFiles, log);
+  const git = new SimpleGitPort({ env: process.env });
+  const changes = new ChangeService(host, git, watchFolder, log, repositoryOf);
+  const checkpoints = new CheckpointService(host, git, nodeCheckpointFiles, log);
+  const moves = new SessionMover({
+    host, git, files: nodeWorktreeFiles, checkouts: checkpoints.checkouts, review, conversations: nodeConversationCarrier, log,
+  });
   const server = new GroveServer({
-    socketPath: location.path, host, store, log, review, changes, checkpoints, notices: warning ? [warning] : [],
+    socketPath: location.path, host, store, log, review, changes, checkpoints, moves, notices: warning ? [warning] : [],
     groveVersion: groveVersion(), home: process.env.HOME,
   });
   await server.listen();

@@ -13,6 +13,7 @@ import { createSession, REVIEW_HANDLERS } from './review/review-requests.js';
 import type { CheckpointService } from './checkpoints/checkpoint-service.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
+import type { SessionMover } from './move/session-mover.js';
 
 export interface RequestContext {
   readonly host: LocalSessionHost;
@@ -22,6 +23,8 @@ export interface RequestContext {
   readonly changes?: ChangeService;
   /** Checkpoints of workspace sessions. */
   readonly checkpoints?: CheckpointService;
+  /** Sessions moved between the checkout and worktrees. */
+  readonly moves?: SessionMover;
   /** The paste buffer every client shares; a server without it refuses the buffer requests. */
   readonly buffer?: PasteBuffer;
   /** The asking client's environment, which the sessions it starts or relaunches run with. */

@@ -17,6 +17,7 @@ import type { LocalSessionHost } from './local-host.js';
 import { PasteBuffer } from './paste-buffer.js';
 import { resolveSession, runRequest } from './request-table.js';
 import type { CheckpointService } from './checkpoints/checkpoint-service.js';
+import type { SessionMover } from './move/session-mover.js';
 import type { ChangeService } from './review/change-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { toRecord, type StateStore } from '../io/state-store.js';
@@ -31,6 +32,7 @@ export interface ServerOptions {
   /** Changes, overlaps and conflicts of worktree sessions. */
   readonly changes?: ChangeService;
   readonly checkpoints?: CheckpointService;
+  readonly moves?: SessionMover;
   readonly log: (line: string) => void;
   /** What to tell the first client that connects (a state file set aside at start). */
   readonly notices?: readonly string[];
@@ -143,6 +145,7 @@ export class GroveServer implements ConnectionOwner {
       ...(this.options.review ? { review: this.options.review } : {}),
       ...(this.options.changes ? { changes: this.options.changes } : {}),
       ...(this.options.checkpoints ? { checkpoints: this.options.checkpoints } : {}),
+      ...(this.options.moves ? { moves: this.options.moves } : {}),
       buffer: this.buffer,
       resolve: (query) => resolveSession(this.host, query),
       runInClient: (name, session, args) => this.runInClient(name, session, args),

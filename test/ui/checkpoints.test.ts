@@ -3,18 +3,21 @@
  * diff view's comments) over the app's host, and a fake
  * agent that edits the checkout on each prompt. C-b U lists the turns; Enter shows one turn's diff, `u`
  * undoes the turn under the cursor (refused for a file the user changed since, then put back on a second
- * `u`), and `r` redoes.
+ * `u`), and `r` redoes. C-b W moves the session into a worktree of its own and back, asking first.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimpleGitPort } from '../../src/io/git.js';
 import { nodeCheckpointFiles } from '../../src/io/checkpoint-files.js';
 import { CheckpointService } from '../../src/server/checkpoints/checkpoint-service.js';
+import { SessionMover } from '../../src/server/move/session-mover.js';
+import { nodeWorktreeFiles } from '../../src/io/git-files.js';
+import { repositoryOf } from '../../src/io/repository.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
 import { GitFixture } from '../integration/git-fixture.js';
 import { reviewServiceFor } from '../integration/review-fixture.js';
-import { UiHarness, type FakePty } from './ui-harness.js';
+import { checkpointPort, UiHarness, type FakePty } from './ui-harness.js';
 
 let ui: UiHarness | undefined;
 let fixture: GitFixture | undefined;
@@ -61,7 +64,7 @@ describe('the checkpoints view', () => {
       cwd: repo,
       programs: { agent: editingAgent(repo) },
       review: (host) => (review = reviewServiceFor(host)),
-      checkpoints: (host) => (service = new CheckpointService(host, new SimpleGitPort(), nodeCheckpointFiles, () => undefined)),
+      checkpoints: (host) => checkpointPort(service = new CheckpointService(host, new SimpleGitPort(), nodeCheckpointFiles, () => undefined)),
     });
     const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
     ui.app.focus(session.id);
@@ -101,6 +104,54 @@ describe('the checkpoints view', () => {
     ui.press('r');
     await ui.waitForText('redid turn 2 (undid undo 3): put back b.txt (checkpoint 4)');
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('moves the session into a worktree of its own with C-b W, asking first, and back', async () => {
+    fixture = GitFixture.create();
+    const repo = fixture.repo;
+    fixture.commit('start', { 'a.txt': 'a0\n' });
+    let mover: SessionMover | undefined;
+    ui = new UiHarness({
+      cwd: repo,
+      repositoryOf,
+      programs: { agent: editingAgent(repo) },
+      review: (host) => (review = reviewServiceFor(host)),
+      checkpoints: (host) => {
+        service = new CheckpointService(host, new SimpleGitPort(), nodeCheckpointFiles, () => undefined);
+        mover = new SessionMover({ host, git: new SimpleGitPort(), files: nodeWorktreeFiles, checkouts: service.checkouts, review: review!, conversations: { carry: async () => false }, log: () => undefined });
+        return checkpointPort(service, mover);
+      },
+    });
+    const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
+    ui.app.focus(session.id);
+    const status = () => ui!.host.list()[0]?.status;
+    await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
+    ui.type('a.txt one\r');
+    await ui.waitForText('done 1', 8000);
+    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    for (let tries = 0; (await service!.list(session.id)).length < 1; tries++) {
+      if (tries > 400) throw new Error('waited for the checkpoint');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    ui.press('C-b', 'W');
+    await ui.waitForText('move desk into a worktree of its own, with its changed files? (y/n)');
+    expect(existsSync(`${repo}.worktrees`)).toBe(false);
+    ui.press('y');
+    await ui.waitForText('moved desk to a worktree on grove/desk', 8000);
+    const worktree = join(`${repo}.worktrees`, 'desk');
+    expect([readFileSync(join(repo, 'a.txt'), 'utf8'), readFileSync(join(worktree, 'a.txt'), 'utf8')]).toEqual(['a0\n', 'one\n']);
+    expect(ui.host.list()[0]).toMatchObject({ cwd: worktree, isolation: 'worktree' });
+    await ui.waitForText('grove/desk');
+    expect(ui.lines().join('\n')).toMatch(/Sessions \(1\)/u);
+
+    await ui.waitFor(() => status() === 'idle', 'the agent started again', 8000);
+    ui.press('C-b', 'W');
+    await ui.waitForText("move desk into the checkout, with its worktree's work? (y/n)");
+    ui.press('y');
+    await ui.waitForText('moved desk to the checkout', 8000);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('one\n');
+    expect(ui.host.list()[0]).toMatchObject({ cwd: repo, isolation: 'workspace' });
   });
 
   it('says so when no server keeps checkpoints', async () => {

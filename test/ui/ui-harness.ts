@@ -25,6 +25,8 @@ import { DEFAULT_BINDINGS, DEFAULT_PREFIX } from '../../src/core/keymap/bindings
 import { Keymap } from '../../src/core/keymap/keymap.js';
 import { encodeKey } from '../../src/core/keys/key-encoder.js';
 import type { CheckpointPort } from '../../src/core/checkpoints/checkpoint-port.js';
+import type { CheckpointService } from '../../src/server/checkpoints/checkpoint-service.js';
+import type { SessionMover } from '../../src/server/move/session-mover.js';
 import type { ReviewPort } from '../../src/core/review/review-port.js';
 import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
 import { screenGrid } from '../../src/io/screen-grid.js';
@@ -119,7 +121,7 @@ export interface UiOptions {
   readonly repositoryOf?: (folder: string) => string;
   /** The review loop, for tests of its screens (a ReviewService over the same host, say). */
   readonly review?: (host: LocalSessionHost) => ReviewPort;
-  /** Workspace sessions' checkpoints (C-b U), for tests of their screen (a CheckpointService over the same host). */
+  /** Workspace sessions' checkpoints (C-b U), for tests of their screen (checkpointPort over the same host). */
   readonly checkpoints?: (host: LocalSessionHost) => CheckpointPort;
   /** Who the user is, for agents' modes that refuse root. */
   readonly user?: { readonly root: boolean; readonly env: Readonly<Record<string, string>> };
@@ -298,4 +300,14 @@ function loadDefaultTheme() {
   const result = parseTheme({ file: 'themes/default.json', text });
   if (!result.ok) throw new Error(result.errors.map(formatConfigError).join('\n'));
   return result.value;
+}
+
+/** The port a server offers for checkpoints and moves (its request table), in process: a CheckpointService and a SessionMover. */
+export function checkpointPort(service: CheckpointService, mover?: SessionMover): CheckpointPort {
+  return {
+    list: (id) => service.list(id),
+    diff: (id, turn) => service.diff(id, turn),
+    undo: (id, options) => service.undo(id, options),
+    move: (id, options) => (mover ? mover.move(id, options) : Promise.reject(new Error('this test moves no sessions'))),
+  };
 }

@@ -37,6 +37,7 @@ class FakeClient implements ClientActions {
   setMouse(on: boolean) { this.calls.push(`mouse ${on}`); }
   openDiff(id: string) { this.calls.push(`diff ${id}`); }
   openCheckpoints(id: string) { this.calls.push(`checkpoints ${id}`); }
+  moveSession(id: string, to: string) { this.calls.push(`move ${id} ${to}`); }
   openMerge(id: string) { this.calls.push(`merge ${id}`); }
   removeWorktree(id: string) { this.calls.push(`remove ${id}`); }
   commitTurn(id: string) { this.calls.push(`commit ${id}`); }

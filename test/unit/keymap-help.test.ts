@@ -34,6 +34,7 @@ describe('helpSections', () => {
       { keys: 'C-b M', command: 'toggle-mouse', description: 'Turn the mouse on or off' },
       { keys: 'C-b D', command: 'diff', description: 'Review what the session changed' },
       { keys: 'C-b U', command: 'checkpoints', description: 'Undo a turn of the workspace session' },
+      { keys: 'C-b W', command: 'move-session', description: 'Move the session to a worktree or back' },
       { keys: 'C-b m', command: 'merge', description: 'Preview and merge the worktree session' },
       { keys: 'C-b X', command: 'remove-worktree', description: 'Remove the session and its worktree' },
       { keys: 'C-b s', command: 'commit-turn', description: 'Commit the worktree session now' },
@@ -119,7 +120,7 @@ describe('the help screen', () => {
   it('shows copy mode under its own title after a blank line, its keys aligned with the others', () => {
     const lines = helpLines(build(DEFAULT_PREFIX, DEFAULT_BINDINGS));
     const title = lines.indexOf('Copy mode');
-    expect(title).toBe(32 + 1);
+    expect(title).toBe(33 + 1);
     expect(lines[title - 1]).toBe('');
     expect(lines[title + 1]).toMatch(/^h, Left +Cursor left$/);
     expect(lines.at(-1)).toMatch(/^q, Escape, C-c  Leave copy mode$/);
@@ -135,7 +136,7 @@ describe('cheatSheetMarkdown', () => {
     expect(lines).toContain('| Keys | Command | What it does |');
     expect(lines).toContain('| `C-b 0…9` | `select-session 0…9` | Select session 0–9 |');
     expect(lines).toContain('| `C-b C-b` | `send-prefix` | Send the prefix key to the pane |');
-    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(32 + 28);
+    expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(33 + 28);
   });
 
   it('has a table of copy mode\'s keys after the commands, saying how to get there', () => {

@@ -33,6 +33,7 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('M')).toBe('toggle-mouse');
     expect(command('D')).toBe('diff');
     expect(command('U')).toBe('checkpoints');
+    expect(command('W')).toBe('move-session');
     expect(command('m')).toBe('merge');
     expect(command('X')).toBe('remove-worktree');
     expect(command('s')).toBe('commit-turn');
@@ -44,7 +45,7 @@ describe('DEFAULT_BINDINGS', () => {
     expect(command('V')).toBe('compare');
     expect(command('g')).toBe('toggle-group');
     expect(command('u')).toBe('sync');
-    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(41);
+    expect(keymap.rows().filter((row) => row.table === 'prefix')).toHaveLength(42);
     // 40 copy-mode-vi rows, less C-b (page up), which the default prefix shadows.
     expect(keymap.rows().filter((row) => row.table === 'copy-mode-vi')).toHaveLength(39);
   });

@@ -52,6 +52,7 @@ export function routedCheckpoints(hosts: HostSet, local: CheckpointPort): Checkp
     list: (session) => { const { port, id } = on(session); return port.list(id); },
     diff: (session, turn) => { const { port, id } = on(session); return port.diff(id, turn); },
     undo: (session, options) => { const { port, id } = on(session); return port.undo(id, options); },
+    move: (session, options) => { const { port, id } = on(session); return port.move(id, options); },
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Checkpoint, UndoOptions, UndoOutcome } from '../../core/checkpoints/checkpoint.js';
 import type { CheckpointPort } from '../../core/checkpoints/checkpoint-port.js';
 import type { SessionDiff } from '../../core/git/review.js';
+import type { MoveOptions, MoveOutcome } from '../../core/move/move.js';
 import type { Requester } from '../remote-host.js';
 
 export class RemoteCheckpoints implements CheckpointPort {
@@ -17,5 +18,9 @@ export class RemoteCheckpoints implements CheckpointPort {
 
   undo(session: string, options: UndoOptions): Promise<UndoOutcome> {
     return this.host.request('undo', { session, ...options });
+  }
+
+  move(session: string, options: MoveOptions): Promise<MoveOutcome> {
+    return this.host.request('move', { session, ...options });
   }
 }

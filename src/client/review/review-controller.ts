@@ -8,6 +8,7 @@
  */
 import type { Widgets } from 'blessed';
 import type { CheckpointPort } from '../../core/checkpoints/checkpoint-port.js';
+import { moveSummary, type MoveTarget } from '../../core/move/move.js';
 import type { RemoveOutcome, SessionDiff, WorktreeRecord } from '../../core/git/review.js';
 import { pruneChoices } from '../../core/review/prune-items.js';
 import type { RemovalReport, ReviewPort } from '../../core/review/review-port.js';
@@ -78,6 +79,15 @@ export class ReviewController {
         changed: () => this.ui.render(),
       }));
     });
+  }
+
+  /** Moves the session into a worktree of its own, or back into the checkout; says where it went and what went along. */
+  moveSession(id: string, to: MoveTarget): void {
+    const session = this.ui.session(id);
+    const port = this.ui.checkpoints;
+    if (!session) return;
+    if (!port) return this.ui.message('this grove has no server to move sessions');
+    this.waitFor(`moving ${session.name} to ${to === 'worktree' ? 'a worktree' : 'the checkout'}…`, port.move(id, { to }), (outcome) => this.ui.message(moveSummary(outcome).join('; ')));
   }
 
   private showDiff(session: SessionInfo, title: string, diff: SessionDiff, review: ReviewPort): void {

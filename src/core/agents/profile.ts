@@ -6,6 +6,7 @@
  * screen — so built-in profiles (agents/builtin/) and the ones users write in their config file have one
  * shape, and `customizeProfile` layers the latter over the former.
  */
+import type { ConversationStore } from './conversations.js';
 import type { Isolation } from '../session/session.js';
 import type { StatusRule } from '../status/rules.js';
 import type { HookStyle } from './hooks.js';
@@ -40,7 +41,12 @@ export interface AgentProfile {
    * grove knows it from the first moment), `resume` continues exactly that one. An agent without `start`
    * tells its id through its hooks.
    */
-  readonly conversation?: { readonly start?: readonly string[]; readonly resume: readonly string[] };
+  readonly conversation?: {
+    readonly start?: readonly string[];
+    readonly resume: readonly string[];
+    /** Where its conversations are filed by folder, when they are (core/agents/conversations.ts); else one store serves every folder. */
+    readonly store?: ConversationStore;
+  };
   /**
    * Modes the agent's `program` refuses to start in when run as root (Claude Code will not skip permissions
    * as root) — only while the profile still runs that program, not a command a config put in its place —

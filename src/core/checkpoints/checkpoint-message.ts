@@ -12,7 +12,7 @@ const metaSchema = z.object({
   owner: z.string().max(MAX_OWNER_CHARS),
   session: z.string().max(200),
   turn: z.number().int().positive(),
-  kind: z.enum(['turn', 'undo']),
+  kind: z.enum(['turn', 'undo', 'move']),
   undoes: z.number().int().positive().optional(),
   preview: z.array(z.string().max(PREVIEW_NAME_CHARS)).max(PREVIEW_FILES),
   count: z.number().int().nonnegative(),
@@ -21,7 +21,7 @@ const metaSchema = z.object({
 });
 
 export function checkpointMessage(meta: CheckpointMeta): string {
-  const what = meta.kind === 'undo' ? `undo of turn ${meta.undoes}` : `turn ${meta.turn}`;
+  const what = meta.kind === 'undo' ? `undo of turn ${meta.undoes}` : `${meta.kind} ${meta.turn}`;
   return `grove checkpoint: ${meta.session} ${what}\n\n${JSON.stringify(meta)}\n`;
 }
 

@@ -23,13 +23,16 @@ export const PREVIEW_NAME_CHARS = 4096;
 /** How long an owner (ownerOf) may be, as read back from a ref or named in a request. */
 export const MAX_OWNER_CHARS = 200;
 
+export type CheckpointKind = 'turn' | 'undo' | 'move';
+
 /** What a checkpoint records: whose it is, which turn, and what that turn (or undo) changed. */
 export interface CheckpointMeta {
   /** The session that recorded it (ownerOf). */
   readonly owner: string;
   readonly session: string;
   readonly turn: number;
-  readonly kind: 'turn' | 'undo';
+  /** A turn's files, an undo's, or a move's (`grove move`: what left the checkout, or came into it). */
+  readonly kind: CheckpointKind;
   /** For an undo: the checkpoint it undid. */
   readonly undoes?: number;
   /** The first few files it changed, and how many there were. */
@@ -132,7 +135,7 @@ export function redoTarget(checkpoints: readonly Checkpoint[], session: string):
 export function checkpointLines(checkpoints: readonly Checkpoint[], now: number): string[] {
   const undone = undoneTurns(checkpoints);
   return checkpoints.map((c) => {
-    const what = c.kind === 'undo' ? `undo of ${c.undoes}` : 'turn';
+    const what = c.kind === 'undo' ? `undo of ${c.undoes}` : c.kind;
     const files = c.preview.map(printable).join(', ') + (c.count > c.preview.length ? `, … (${c.count} files)` : '');
     return `${String(c.turn).padStart(3)}  ${what.padEnd(10)} ${`${age(now - c.ended)} ago`.padStart(7)}  ${files}${undone.has(c.turn) ? '  (undone)' : ''}`;
   });

@@ -61,6 +61,8 @@ export interface ClientActions {
   openDiff(id: string): void;
   /** The workspace session's checkpoints, a turn's diff and its undo. */
   openCheckpoints(id: string): void;
+  /** Moves the session into a worktree of its own (`worktree`) or back into the checkout. */
+  moveSession(id: string, to: 'worktree' | 'workspace'): void;
   /** The merge dialog: a preview of merging the worktree session's branch, then the merge. */
   openMerge(id: string): void;
   /** What removing the worktree session would lose, then its removal once confirmed. */

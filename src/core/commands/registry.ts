@@ -3,6 +3,7 @@
  * binding to a name not in this table is an error when the keymap is loaded.
  */
 import { checkpoints } from './checkpoints.js';
+import { moveSession } from './move-session.js';
 import type { Command } from './command.js';
 import { commitTurn } from './commit-turn.js';
 import { compare, toggleGroup } from './compare.js';
@@ -51,6 +52,7 @@ export const COMMANDS: readonly Command[] = [
   toggleMouse,
   diff,
   checkpoints,
+  moveSession,
   merge,
   removeWorktree,
   commitTurn,

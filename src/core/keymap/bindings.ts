@@ -66,6 +66,7 @@ export const DEFAULT_BINDINGS: readonly KeyBinding[] = [
   { table: 'prefix', key: 'M', command: 'toggle-mouse', description: 'Turn the mouse on or off' },
   { table: 'prefix', key: 'D', command: 'diff', description: 'Review what the session changed' },
   { table: 'prefix', key: 'U', command: 'checkpoints', description: 'Undo a turn of the workspace session' },
+  { table: 'prefix', key: 'W', command: 'move-session', description: 'Move the session to a worktree or back' },
   { table: 'prefix', key: 'm', command: 'merge', description: 'Preview and merge the worktree session' },
   { table: 'prefix', key: 'X', command: 'remove-worktree', description: 'Remove the session and its worktree' },
   { table: 'prefix', key: 's', command: 'commit-turn', description: 'Commit the worktree session now' },

@@ -15,7 +15,7 @@
 import type { FrameUpdate } from './frame-delta.js';
 import type { SessionInfo } from '../session/session.js';
 
-export const PROTOCOL_VERSION = 14;
+export const PROTOCOL_VERSION = 15;
 
 export type ClientMessage =
   /** `env`: the client's environment; the sessions it starts or relaunches run with it, as tmux's do. */

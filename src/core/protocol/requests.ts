@@ -8,6 +8,7 @@
  */
 import { MAX_COMMENT_CHARS, MAX_QUOTE_LINES, type ReviewComment } from '../review/feedback.js';
 import { z } from 'zod';
+import type { MoveOutcome } from '../move/move.js';
 import { MAX_OWNER_CHARS, type Checkpoint, type UndoOutcome } from '../checkpoints/checkpoint.js';
 import { pasteBufferProblem } from '../copy-mode/paste-buffer.js';
 import type { PruneItemResult, PruneScan } from '../git/prune-report.js';
@@ -95,6 +96,8 @@ export const REQUESTS = {
   checkpoints: z.object({ session }),
   /** Puts back the files a checkpoint changed (core/checkpoints/checkpoint.ts). */
   undo: z.object({ session, turn: z.number().int().positive().optional(), redo: z.boolean().optional(), confirmed: z.boolean().optional() }),
+  /** Moves a session between the checkout and a worktree of its own (core/move/move.ts). */
+  move: z.object({ session, to: z.enum(['worktree', 'workspace']), branch: ref.optional(), confirmed: z.boolean().optional() }),
   mergePreview: z.object({ session }),
   merge: z.object({
     session,
@@ -172,6 +175,7 @@ export interface RequestResults {
   diff: SessionDiff;
   checkpoints: Checkpoint[];
   undo: UndoOutcome;
+  move: MoveOutcome;
   mergePreview: MergeReview;
   merge: MergeResult;
   removalReport: RemovalReport;

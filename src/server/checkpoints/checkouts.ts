@@ -28,6 +28,11 @@ export class Checkouts {
     return checkout;
   }
 
+  /** A handle on the checkout (or worktree) whose top folder is `top`, for a move writing files there. */
+  at(top: string): CheckpointGit {
+    return new CheckpointGit(this.git, this.files, top);
+  }
+
   async require(session: SessionInfo): Promise<CheckpointGit> {
     const checkout = await this.of(session.cwd);
     if (!checkout) throw new Error(`${session.name} is not in a git checkout: grove keeps checkpoints in one`);

@@ -1,4 +1,4 @@
-/** The checkpoint rows of the server's request table (request-table.ts), handed to the checkpoint service. */
+/** The checkpoint rows of the server's request table (request-table.ts), handed to the checkpoint service, and moves, which carry a session's checkpointed files. */
 import type { RequestMethod } from '../../core/protocol/requests.js';
 import type { Handler, RequestContext } from '../request-table.js';
 import type { CheckpointService } from './checkpoint-service.js';
@@ -8,7 +8,11 @@ export function checkpointsOf(context: RequestContext): CheckpointService {
   return context.checkpoints;
 }
 
-export const CHECKPOINT_HANDLERS: { [M in Extract<RequestMethod, 'checkpoints' | 'undo'>]: Handler<M> } = {
+export const CHECKPOINT_HANDLERS: { [M in Extract<RequestMethod, 'checkpoints' | 'undo' | 'move'>]: Handler<M> } = {
   checkpoints: async ({ session }, context) => checkpointsOf(context).list(context.resolve(session)),
   undo: async ({ session, ...options }, context) => checkpointsOf(context).undo(context.resolve(session), options),
+  move: async ({ session, ...options }, context) => {
+    if (!context.moves) throw new Error('this grove server does not move sessions');
+    return context.moves.move(context.resolve(session), options, context.clientEnv);
+  },
 };

@@ -20,7 +20,8 @@ import type { CheckpointGit, StoredCheckpoint } from './snapshot.js';
 import { TurnRecorder } from './turn-recorder.js';
 
 export class CheckpointService {
-  private readonly checkouts: Checkouts;
+  /** The checkouts and their queues, shared with moves (move/session-mover.ts), which write the same files. */
+  readonly checkouts: Checkouts;
   private readonly recorder: TurnRecorder;
 
   constructor(

@@ -92,6 +92,20 @@ export class CheckpointGit {
     await this.git.exec(this.top, ['--literal-pathspecs', 'restore', `--source=${source}`, '--worktree', '--', ...paths], { indexFile });
   }
 
+  /** Which of `paths` `commit` holds. */
+  async holds(commit: string, paths: readonly string[]): Promise<Set<string>> {
+    if (!paths.length) return new Set();
+    const out = await this.git.run(this.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths]);
+    return new Set(out.split('\0').filter(Boolean));
+  }
+
+  /** What the checkout has checked out: its branch's name, or the commit when HEAD is detached. */
+  async head(): Promise<string> {
+    const branch = await this.git.exec(this.top, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
+    if (branch.exitCode === 0) return branch.stdout.trim();
+    return (await this.git.run(this.top, ['rev-parse', '--verify', 'HEAD'])).trim();
+  }
+
   /** Every checkpoint under a ref folder, oldest first. */
   async list(folder: string): Promise<StoredCheckpoint[]> {
     const out = await this.git.run(this.top, ['for-each-ref', `--format=%(refname)%00%(objectname)%00%(parent)%00%(contents)${'%01%02'}`, folder]);

@@ -45,7 +45,8 @@ export class TurnRecorder {
 
   private listed(list: readonly SessionInfo[]): void {
     const { started, ended } = workspaceTurns(this.known, list);
-    const fresh = list.filter((s) => !this.known.has(s.id) && isWorkspace(s));
+    // New here, or just moved into the checkout (`grove move`): a start measured before it left is stale.
+    const fresh = list.filter((s) => isWorkspace(s) && !isWorkspace(this.known.get(s.id)));
     const ids = new Set(list.map((s) => s.id));
     const gone = [...this.known.values()].filter((s) => !ids.has(s.id) && isWorkspace(s));
     this.known = new Map(list.map((s) => [s.id, s]));
@@ -111,4 +112,4 @@ export class TurnRecorder {
   }
 }
 
-const isWorkspace = (session: SessionInfo): boolean => !session.worktree && !session.place;
+const isWorkspace = (session: SessionInfo | undefined): boolean => session !== undefined && !session.worktree && !session.place;

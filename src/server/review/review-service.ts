@@ -45,7 +45,7 @@ export interface ReviewServiceOptions {
   runCheck?(cwd: string, command: string): Promise<{ readonly exitCode: number; readonly output: string }>;
 }
 
-interface Bound {
+export interface Bound {
   readonly engine: WorktreeEngine;
   readonly settings: ReviewSettings;
 }
@@ -73,19 +73,19 @@ export class ReviewService implements ReviewPort {
   }
 
   async createSession(request: CreateSessionRequest): Promise<SessionInfo> {
-    const { engine, settings } = await this.bind(request.cwd);
+    const { engine, settings } = await this.bound(request.cwd);
     return createWorktreeSession({ ...this.options, engine }, { ...request, ...(settings.setup.length ? { setup: settings.setup } : {}) });
   }
 
   async diff(id: string): Promise<SessionDiff> {
     const session = this.session(id);
-    const { engine } = await this.bind(session.worktree?.repoPath ?? session.cwd);
+    const { engine } = await this.bound(session.worktree?.repoPath ?? session.cwd);
     return engine.diff(session.worktree ? { kind: 'worktree', record: session.worktree } : { kind: 'workspace', path: session.cwd });
   }
 
   async previewMerge(id: string): Promise<MergeReview> {
     const { session, record } = this.worktreeSession(id, 'merge');
-    const { engine, settings } = await this.bind(record.repoPath);
+    const { engine, settings } = await this.bound(record.repoPath);
     const [preview, diff, loss] = await Promise.all([
       engine.previewMerge(record),
       engine.diff({ kind: 'worktree', record }),
@@ -132,7 +132,7 @@ export class ReviewService implements ReviewPort {
 
   async removalReport(id: string): Promise<RemovalReport> {
     const { session, record } = this.worktreeSession(id, 'remove');
-    const { engine } = await this.bind(record.repoPath);
+    const { engine } = await this.bound(record.repoPath);
     const [loss, occupants, branchCreated] = await Promise.all([
       engine.assessRemoval(record),
       this.occupants(session, record),
@@ -143,7 +143,7 @@ export class ReviewService implements ReviewPort {
 
   async remove(id: string, options: SessionRemoveOptions): Promise<RemoveOutcome> {
     const { session, record } = this.worktreeSession(id, 'remove');
-    const { engine } = await this.bind(record.repoPath);
+    const { engine } = await this.bound(record.repoPath);
     const { alsoEnd = [], ...removal } = options;
     return this.queues.run(record.repoPath, async () => {
       // Refuse before ending the program: a refused removal must leave the session as it was.
@@ -176,7 +176,7 @@ export class ReviewService implements ReviewPort {
   }
 
   async pruneScan(folder: string): Promise<PruneScan> {
-    const { engine } = await this.bind(folder);
+    const { engine } = await this.bound(folder);
     // In the repository's queue: a session just ended is unlocked there, and until then it looks held.
     return this.queues.run(this.options.repositoryOf(folder), async () => {
       const scan = await engine.scanForOrphans(folder, await this.owned(folder));
@@ -186,7 +186,7 @@ export class ReviewService implements ReviewPort {
   }
 
   async prune(folder: string, choices: PruneChoices): Promise<PruneItemResult[]> {
-    const { engine } = await this.bind(folder);
+    const { engine } = await this.bound(folder);
     const main = this.options.repositoryOf(folder);
     const { sessions = [], ...leftovers } = choices;
     const results = await this.queues.run(main, async () => engine.prune(folder, await this.owned(folder), leftovers));
@@ -211,7 +211,7 @@ export class ReviewService implements ReviewPort {
 
   async commitTurn(id: string): Promise<TurnCommit> {
     const { session, record } = this.worktreeSession(id, 'commit');
-    const { engine, settings } = await this.bind(record.repoPath);
+    const { engine, settings } = await this.bound(record.repoPath);
     return this.queues.run(record.repoPath, () => this.commit(session, record, engine, settings));
   }
 
@@ -225,7 +225,7 @@ export class ReviewService implements ReviewPort {
     if (this.removing.has(session.id)) return Promise.resolve();
     const { host, log } = this.options;
     return this.queues.run(record.repoPath, async () => {
-      const { engine, settings } = await this.bind(record.repoPath);
+      const { engine, settings } = await this.bound(record.repoPath);
       if (change.kind === 'gone') {
         this.turns.delete(session.id);
         await engine.unlock(record);
@@ -284,7 +284,13 @@ export class ReviewService implements ReviewPort {
     return occupantsOf(this.options.host.list(), session, record.worktreePath, this.options.files);
   }
 
-  private async bind(folder: string): Promise<Bound> {
+  /** Runs `task` in the queue of the repository at `repoPath`, after the commits and removals already in it. */
+  inQueue<T>(repoPath: string, task: () => Promise<T>): Promise<T> {
+    return this.queues.run(repoPath, task);
+  }
+
+  /** The worktree engine for the repository holding `folder`, with that repository's settings read afresh. */
+  async bound(folder: string): Promise<Bound> {
     const settings = await this.options.settings(folder);
     return { settings, engine: new WorktreeEngine({ git: this.options.git, files: this.options.files }, settings.worktrees) };
   }
@@ -299,13 +305,13 @@ export class ReviewService implements ReviewPort {
   async compareFile(a: string, b: string, path: string): Promise<string> {
     const left = this.worktreeSession(a, 'compare').record;
     const right = this.worktreeSession(b, 'compare').record;
-    const { engine } = await this.bind(left.repoPath);
+    const { engine } = await this.bound(left.repoPath);
     return engine.compareFile(left, right, path);
   }
 
   async previewSync(id: string): Promise<SyncPreview> {
     const { record } = this.worktreeSession(id, 'sync');
-    const { engine } = await this.bind(record.repoPath);
+    const { engine } = await this.bound(record.repoPath);
     return engine.previewSync(record);
   }
 
@@ -349,7 +355,7 @@ export class ReviewService implements ReviewPort {
     operation: (bound: { record: WorktreeRecord; engine: WorktreeEngine; settings: ReviewSettings; committed: string | undefined }) => Promise<T>,
   ): Promise<T> {
     const { session, record } = this.worktreeSession(id, action);
-    const { engine, settings } = await this.bind(record.repoPath);
+    const { engine, settings } = await this.bound(record.repoPath);
     return this.queues.run(record.repoPath, async () => {
       const committed = settings.commitPerTurn ? (await this.commit(session, record, engine, settings)).commit : undefined;
       return operation({ record, engine, settings, committed });
@@ -369,7 +375,7 @@ export class ReviewService implements ReviewPort {
   /** Runs the repository's check command in the session's worktree and records the result on the session. */
   async check(id: string): Promise<CheckResult> {
     const { session, record } = this.worktreeSession(id, 'check');
-    const { settings } = await this.bind(record.repoPath);
+    const { settings } = await this.bound(record.repoPath);
     if (settings.check === undefined) throw new Error('no check command: set "check" in the config (e.g. "npm test")');
     if (!this.options.runCheck) throw new Error('this server runs no checks');
     const commit = (await this.options.git.exec(record.worktreePath, ['rev-parse', '--short', 'HEAD'])).stdout.trim();

@@ -58,9 +58,14 @@ export async function createWorktreeSession(deps: WorktreeSessionDeps, request: 
 }
 
 /** A session asked for in a subfolder of the checkout starts in the same subfolder of its worktree. */
-async function sameFolderIn(files: WorktreeFiles, cwd: string, record: WorktreeRecord): Promise<string> {
+export function sameFolderIn(files: WorktreeFiles, cwd: string, record: WorktreeRecord): Promise<string> {
+  return sameFolderUnder(files, cwd, record.repoPath, record.worktreePath);
+}
+
+/** `cwd`'s place under `from` (symlinks resolved), taken under `to` where that folder exists; else `to` itself. */
+export async function sameFolderUnder(files: WorktreeFiles, cwd: string, from: string, to: string): Promise<string> {
   const real = await files.realpath(cwd);
-  if (!real || !isStrictlyInside(record.repoPath, real)) return record.worktreePath;
-  const inside = join(record.worktreePath, real.slice(record.repoPath.length + 1));
-  return (await files.isDirectory(inside)) ? inside : record.worktreePath;
+  if (!real || !isStrictlyInside(from, real)) return to;
+  const inside = join(to, real.slice(from.length + 1));
+  return (await files.isDirectory(inside)) ? inside : to;
 }

@@ -32,7 +32,7 @@ export const claude: AgentProfile = {
   },
   prompt: 'argument',
   resumeArgs: ['--continue'],
-  conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'] },
+  conversation: { start: ['--session-id', '{id}'], resume: ['--resume', '{id}'], store: 'claude-projects' },
   hooks: 'claude-settings',
   refusedAsRoot: { program: 'claude', modes: ['bypass', 'autopilot'], unless: 'IS_SANDBOX' },
   install: 'npm install -g @anthropic-ai/claude-code',
