@@ -5,13 +5,16 @@
  * First frame: one shell session that has printed READY. Scale: `scaleSessions` sessions, each holding
  * `scaleLines` lines of scrollback (`seq`) followed by READY. Sessions are made and settled (their panes
  * show READY) before any client starts, and the same servers serve every attach, alternating tools.
- * The client is followed by a headless xterm, so "complete" means what a person would see.
+ * The client is followed by a headless xterm, so "complete" means what a person would see. ccmanager has
+ * no server, so no session before it starts: its first frame is its menu, and attaching has no meaning.
  */
-import { addSessions, alternate, isCompleteScreen, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, waitForPanes } from '../lib/scenario.js';
+import { addSessions, alternate, isCompleteScreen, measuring, perTool, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, skippedIn, waitForPanes } from '../lib/scenario.js';
 import { GroveTool } from '../lib/grove-tool.js';
 import { median, sleep } from '../lib/stats.js';
 
+/** A session at its prompt before the client starts (a tool without a server has none to prepare). */
 export async function oneReadyShell(tool) {
+  if (!tool.type) return;
   await tool.newSession('ready', SHELL_ARGV);
   await tool.type('ready', PRINT_READY);
   await waitForPanes(tool, ['ready'], READY);
@@ -25,22 +28,23 @@ export async function sessionsWithScrollback(tool, sessions, lines) {
 /** Milliseconds from starting a client until its screen is complete; the client then detaches. */
 export async function attachOnce(tool, options) {
   const client = tool.attach(options);
-  const shown = await client.waitForScreen(isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
+  const shown = await client.waitForScreen(tool.completeScreen ?? isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
   await client.close();
   await sleep(100);
   return shown - client.startedAt;
 }
 
-async function attachTimes(ctx, runs, label, prepare) {
+async function attachTimes(ctx, runs, label, prepare, figure) {
+  const measured = measuring(ctx.tools, figure);
   const tools = new Map();
   try {
-    for (const Tool of ctx.tools) {
+    for (const Tool of measured) {
       const tool = new Tool(ctx.workspace);
       tools.set(Tool.toolName, tool);
       await tool.start();
       await prepare(tool);
     }
-    return await alternate(ctx.tools, runs, async (Tool, round) => {
+    return await alternate(measured, runs, async (Tool, round) => {
       const ms = await attachOnce(tools.get(Tool.toolName));
       ctx.progress(`${label} ${Tool.toolName} run ${round + 1}/${runs}: ${ms.toFixed(0)} ms`);
       return ms;
@@ -51,10 +55,12 @@ async function attachTimes(ctx, runs, label, prepare) {
 }
 
 export async function firstFrame(ctx) {
-  const times = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell);
+  const times = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell, 'first-frame');
+  const medians = perTool(times, median);
+  const menu = Object.fromEntries(ctx.tools.filter((Tool) => Tool.notMeasured?.attach).map((Tool) => [Tool.toolName, 'its menu: it has no session until one is opened from it']));
   return {
-    first_frame: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), samples: times },
-    first_frame_cold: await coldFirstFrame(ctx, median(times.tmux)),
+    first_frame: { unit: 'ms', ...medians, samples: times, ...(Object.keys(menu).length ? { notes: menu } : {}) },
+    first_frame_cold: { ...(await coldFirstFrame(ctx, medians)), ...(Object.keys(menu).length ? { notes: menu } : {}) },
   };
 }
 
@@ -62,7 +68,7 @@ export async function firstFrame(ctx) {
  * grove keeps V8's compiled code between starts (src/io/code-cache.ts), so the figure above is every start
  * but the first after an install or a Node upgrade. This is that first one: the same, with the cache off.
  */
-async function coldFirstFrame(ctx, tmuxMedian) {
+async function coldFirstFrame(ctx, others) {
   const tool = new GroveTool(ctx.workspace);
   try {
     await tool.start();
@@ -72,7 +78,7 @@ async function coldFirstFrame(ctx, tmuxMedian) {
       times.push(await attachOnce(tool, { env: { ...tool.env, GROVE_CODE_CACHE: 'off' } }));
       ctx.progress(`first frame without the code cache run ${run + 1}/${ctx.params.firstFrameRuns}: ${times.at(-1).toFixed(0)} ms`);
     }
-    return { unit: 'ms', grove: median(times), tmux: tmuxMedian, samples: { grove: times } };
+    return { unit: 'ms', ...others, grove: median(times), samples: { grove: times } };
   } finally {
     await tool.stopEarly?.();
   }
@@ -80,12 +86,12 @@ async function coldFirstFrame(ctx, tmuxMedian) {
 
 export async function attachAtScale(ctx) {
   const { scaleSessions, scaleLines, attachRuns } = ctx.params;
-  const times = await attachTimes(ctx, attachRuns, 'attach at scale', (tool) => sessionsWithScrollback(tool, scaleSessions, scaleLines));
-  const shape = { sessions: scaleSessions, scrollback_lines: scaleLines };
+  const times = await attachTimes(ctx, attachRuns, 'attach at scale', (tool) => sessionsWithScrollback(tool, scaleSessions, scaleLines), 'attach');
+  const shape = { sessions: scaleSessions, scrollback_lines: scaleLines, skipped: skippedIn(ctx.tools, 'attach') };
   return {
-    [`attach_${scaleSessions}x${scaleLines}`]: { unit: 'ms', grove: median(times.grove), tmux: median(times.tmux), ...shape, samples: times },
+    [`attach_${scaleSessions}x${scaleLines}`]: { unit: 'ms', ...perTool(times, median), ...shape, samples: times },
     // The first attach after the sessions were made is also the first time their panes take the client's
     // size, so it pays for resizing (reflowing) every scrollback; the median above is the steady state.
-    [`attach_first_${scaleSessions}x${scaleLines}`]: { unit: 'ms', grove: times.grove[0], tmux: times.tmux[0], ...shape },
+    [`attach_first_${scaleSessions}x${scaleLines}`]: { unit: 'ms', ...perTool(times, (all) => all[0]), ...shape },
   };
 }

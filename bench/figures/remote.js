@@ -3,7 +3,7 @@
  * 30 MB log's throughput — with each tool's sessions on "another machine" behind a real sshd on loopback
  * (lib/remote-tools.js): grove's UI here over its own link, against `ssh -t box tmux attach`.
  */
-import { alternate } from '../lib/scenario.js';
+import { alternate, skippedIn } from '../lib/scenario.js';
 import { remoteTools } from '../lib/remote-tools.js';
 import { startSshd } from '../lib/sshd.js';
 import { median, percentile } from '../lib/stats.js';
@@ -39,11 +39,12 @@ export async function remote(ctx) {
     ctx.progress(`ssh throughput ${Tool.toolName} run ${round + 1}/${throughputRuns}: ${seconds.toFixed(2)} s`);
     return seconds;
   });
+  const skipped = skippedIn(ctx.tools, 'remote');
   const all = (name) => Object.fromEntries(Object.entries(echoes).map(([tool, runs]) => [tool, runs.flat()]))[name];
   return {
-    ssh_echo_idle_p50: { unit: 'ms', grove: percentile(all('grove'), 50), tmux: percentile(all('tmux'), 50), keys: all('grove').length },
-    ssh_echo_idle_p99: { unit: 'ms', grove: percentile(all('grove'), 99), tmux: percentile(all('tmux'), 99), keys: all('grove').length },
-    ssh_first_frame: { unit: 'ms', grove: median(frames.grove), tmux: median(frames.tmux), samples: frames },
-    ssh_throughput: { unit: 's', grove: median(cats.grove), tmux: median(cats.tmux), samples: cats },
+    ssh_echo_idle_p50: { unit: 'ms', grove: percentile(all('grove'), 50), tmux: percentile(all('tmux'), 50), keys: all('grove').length, skipped },
+    ssh_echo_idle_p99: { unit: 'ms', grove: percentile(all('grove'), 99), tmux: percentile(all('tmux'), 99), keys: all('grove').length, skipped },
+    ssh_first_frame: { unit: 'ms', grove: median(frames.grove), tmux: median(frames.tmux), samples: frames, skipped },
+    ssh_throughput: { unit: 's', grove: median(cats.grove), tmux: median(cats.tmux), samples: cats, skipped },
   };
 }

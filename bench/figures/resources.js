@@ -1,13 +1,14 @@
 /**
- * Memory and idle CPU: what a tool's own processes (server and the attached client) cost while its sessions
- * sit at a prompt. The shells inside the sessions are the same programs for both tools and are left out.
+ * Memory and idle CPU: what a tool's own processes (server and the attached client; ccmanager's one
+ * process) cost while its sessions sit at a prompt. The shells inside the sessions are the same programs
+ * for every tool and are left out.
  *
  * One server per tool grows through `memorySteps` session counts with a client attached throughout; at each
  * step, after a settling pause, it reads VmRSS of the server and the client. At `cpuSessions` sessions it
  * also reads their user+system CPU time across `cpuWindowS` seconds of doing nothing. The sessions are made
  * with each tool's command line while the client watches, as a person would add them.
  */
-import { addSessions, attachAtPrompt } from '../lib/scenario.js';
+import { addSessions, attachAtPrompt, perTool } from '../lib/scenario.js';
 import { cpuSeconds, residentBytes } from '../lib/proc.js';
 import { sleep } from '../lib/stats.js';
 
@@ -57,17 +58,12 @@ export async function resources(ctx) {
   for (const Tool of ctx.tools) results[Tool.toolName] = await measureTool(Tool, ctx);
   const entries = {};
   for (const count of memorySteps) {
-    entries[`memory_${count}`] = {
-      unit: 'MB', grove: results.grove.memory[count], tmux: results.tmux.memory[count], sessions: count,
-      parts: { grove: results.grove.parts[count], tmux: results.tmux.parts[count] },
-    };
+    entries[`memory_${count}`] = { unit: 'MB', ...perTool(results, (r) => r.memory[count]), sessions: count, parts: perTool(results, (r) => r.parts[count]) };
   }
   const first = memorySteps[0];
   const last = memorySteps[memorySteps.length - 1];
-  const perSession = (name) => (results[name].memory[last] - results[name].memory[first]) / (last - first);
-  entries.memory_per_session = { unit: 'MB', grove: perSession('grove'), tmux: perSession('tmux'), between: [first, last] };
+  entries.memory_per_session = { unit: 'MB', ...perTool(results, (r) => (r.memory[last] - r.memory[first]) / (last - first)), between: [first, last] };
   // Normalised to 30 s, the window the target is stated for, when a quick run watches for less.
-  const per30 = (name) => (results[name].cpu * 30) / cpuWindowS;
-  entries.idle_cpu = { unit: 'CPU s / 30 s', grove: per30('grove'), tmux: per30('tmux'), sessions: cpuSessions, window_s: cpuWindowS };
+  entries.idle_cpu = { unit: 'CPU s / 30 s', ...perTool(results, (r) => (r.cpu * 30) / cpuWindowS), sessions: cpuSessions, window_s: cpuWindowS };
   return entries;
 }

@@ -9,18 +9,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import { END_MARKER } from '../lib/coloured-log.js';
-import { alternate, attachAtPrompt, SHELL_ARGV } from '../lib/scenario.js';
+import { alternate, attachAtPrompt, perTool, SHELL_ARGV } from '../lib/scenario.js';
 import { median } from '../lib/stats.js';
 
 /**
- * Asks the shell for its size until it says 39×120. grove resizes the pane when it draws the zoomed
- * layout, so a command typed at once can still see the old size; asking again settles it.
+ * Asks the shell for its size until it says 39×120 (40×120 in ccmanager, which draws no status line).
+ * grove resizes the pane when it draws the zoomed layout, so a command typed at once can still see the
+ * old size; asking again settles it.
  */
 async function paneIsFullSize(client, tool) {
+  const size = `${tool.paneRows ?? 39} 120`;
   for (let attempt = 1; ; attempt++) {
     client.write('clear; stty size\r');
     try {
-      await client.waitForScreen((lines) => lines.some((line) => line.trim() === '39 120'), 2000, `${tool.name}'s pane at 39×120`);
+      await client.waitForScreen((lines) => lines.some((line) => line.trim() === size), 2000, `${tool.name}'s pane at ${size}`);
       return;
     } catch (err) {
       if (attempt === 5) throw err;
@@ -59,6 +61,6 @@ export async function throughput(ctx) {
     return seconds;
   });
   return {
-    throughput: { unit: 's', grove: median(runs.grove), tmux: median(runs.tmux), samples: runs },
+    throughput: { unit: 's', ...perTool(runs, median), samples: runs },
   };
 }

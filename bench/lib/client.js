@@ -21,7 +21,9 @@ const DETACH_KEYS = '\x02d'; // C-b d in both tools
 
 export class AttachedClient {
   /** Starts the client; `startedAt` is taken just before the spawn. */
-  constructor(file, args, { env, cwd, screen = true }) {
+  /** `detachKeys`: what leaves the client (C-b d in grove and tmux); '' for one that can only be closed. */
+  constructor(file, args, { env, cwd, screen = true, detachKeys = DETACH_KEYS }) {
+    this.detachKeys = detachKeys;
     this.outputWatchers = new Set();
     this.screenWatchers = new Set();
     this.visibleListeners = new Set();
@@ -125,8 +127,10 @@ export class AttachedClient {
     if (this.closed) return this.closed;
     this.closed = (async () => {
       if (isAlive(this.pid)) {
-        this.write(DETACH_KEYS);
-        await Promise.race([this.exited, sleep(1000)]);
+        if (this.detachKeys) {
+          this.write(this.detachKeys);
+          await Promise.race([this.exited, sleep(1000)]);
+        }
         killSurvivors([this.pid]);
         await Promise.race([this.exited, sleep(1000)]);
       }

@@ -1,6 +1,7 @@
 /**
- * Turns the figures into the report: each entry gains its ratio (grove ÷ tmux), the target it is held to
- * and whether it met it, and the whole becomes a Markdown table and `bench/results/latest.json`.
+ * Turns the figures into the report: each entry gains its ratios (grove ÷ tmux, grove ÷ each peer), the
+ * target it is held to and whether it met it, and the whole becomes a Markdown table and
+ * `bench/results/latest.json`.
  *
  * Targets are the issue's, stated on grove's own figure except throughput, which is relative to tmux.
  * A ratio below 1 means grove used less (time, memory, CPU) than tmux.
@@ -11,6 +12,7 @@ import { round } from './stats.js';
 
 const TARGETS = [
   { match: /^throughput$/, text: 'ratio ≤ 1.0 (aim ≤ 0.67)', met: (e) => e.ratio <= 1.0 },
+  { match: /^throughput_4$/, text: 'ratio ≤ 0.67', met: (e) => e.ratio <= 0.67 },
   { match: /^echo_idle_p99$/, text: '< 10 ms', met: (e) => e.grove < 10 },
   { match: /^echo_flood_p99$/, text: '< 30 ms', met: (e) => e.grove < 30 },
   { match: /^first_frame$/, text: '< 300 ms', met: (e) => e.grove < 300 },
@@ -21,12 +23,20 @@ const TARGETS = [
   { match: /^ssh_first_frame$/, text: '< 500 ms', met: (e) => e.grove < 500 },
 ];
 
+/** "500", or "500; ccmanager 31" where a tool got fewer keys in before its rounds ran out of time. */
+function keyCounts(keys) {
+  if (typeof keys === 'number') return String(keys);
+  const fewer = Object.entries(keys).filter(([, count]) => count < keys.grove);
+  return [keys.grove, ...fewer.map(([name, count]) => `${name} ${count}`)].join('; ');
+}
+
 function title(key, entry, params) {
   if (key === 'throughput') return `Throughput: \`cat\` of a ${params.logMB} MB coloured log`;
+  if (key === 'throughput_4') return `Throughput, four panes each \`cat\`-ing the ${params.logMB} MB log at once`;
   const ssh = /^ssh_(.*)$/.exec(key);
   if (ssh) return `Through ssh (grove's link vs \`ssh -t tmux attach\`): ${title(ssh[1], entry, params).replace(/^\w/, (c) => c.toLowerCase())}`;
   const echo = /^echo_(idle|flood)_p(\d+)$/.exec(key);
-  if (echo) return `Keystroke echo p${echo[2]}, ${echo[1] === 'idle' ? 'idle' : 'another pane flooding'} (${entry.keys} keys)`;
+  if (echo) return `Keystroke echo p${echo[2]}, ${echo[1] === 'idle' ? 'idle' : 'another pane flooding'} (${keyCounts(entry.keys)} keys)`;
   if (key === 'first_frame') return 'Time to first frame';
   if (key === 'first_frame_cold') return 'Time to first frame, first start after an install (no code cache)';
   if (key === 'memory_per_session') return `Memory per additional idle session (${entry.between[0]}→${entry.between[1]})`;
@@ -38,21 +48,25 @@ function title(key, entry, params) {
 }
 
 /**
- * Adds ratio, target and met to every entry, rounding for people (samples keep their precision). Targets
- * are stated for the full workload: a quick run shows them but judges none (`met` is left out), since a
- * 3 MB log or a 3-second window measures mostly start-up and noise.
+ * Adds the ratios, target and met to every entry, rounding for people (samples keep their precision):
+ * `ratio` is grove ÷ tmux, `ratios` grove ÷ each peer. Targets are stated for the full workload: a quick
+ * run shows them but judges none (`met` is left out), since a 3 MB log or a 3-second window measures
+ * mostly start-up and noise.
  */
-export function judge(entries, { quick = false } = {}) {
+export function judge(entries, { quick = false, tools = ['grove', 'tmux'] } = {}) {
   const judged = {};
+  const peers = tools.filter((name) => name !== 'grove');
   for (const [key, entry] of Object.entries(entries)) {
-    const ratio = entry.tmux > 0 ? entry.grove / entry.tmux : null;
+    const ratioTo = (name) => (entry[name] > 0 ? entry.grove / entry[name] : null);
+    const ratio = ratioTo('tmux');
     const target = TARGETS.find((t) => t.match.test(key));
     const withRatio = { ...entry, ratio };
+    const values = Object.fromEntries(tools.filter((name) => entry[name] !== undefined).map((name) => [name, round(entry[name], 3)]));
     judged[key] = {
       ...entry,
-      grove: round(entry.grove, 3),
-      tmux: round(entry.tmux, 3),
+      ...values,
       ratio: ratio === null ? null : round(ratio, 2),
+      ratios: Object.fromEntries(peers.map((name) => [name, ratioTo(name) === null ? null : round(ratioTo(name), 2)])),
       ...(target ? { target: target.text, ...(quick ? {} : { met: target.met(withRatio) }) } : {}),
     };
   }
@@ -61,16 +75,33 @@ export function judge(entries, { quick = false } = {}) {
 
 const show = (value) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
-export function markdownTable(entries, params) {
+/**
+ * The table: a column per tool and one per ratio, grove first. A tool with no part in a figure, or measured
+ * differently there, gets a numbered note under the table saying why.
+ */
+export function markdownTable(entries, params, tools = ['grove', 'tmux']) {
+  const peers = tools.filter((name) => name !== 'grove');
+  const notes = [];
+  const noteFor = (name, text) => {
+    const line = `${name}: ${text}`;
+    if (!notes.includes(line)) notes.push(line);
+    return `<sup>${notes.indexOf(line) + 1}</sup>`;
+  };
+  const cell = (entry, name) => {
+    if (entry.skipped?.[name]) return `n/a${noteFor(name, entry.skipped[name])}`;
+    const note = entry.notes?.[name] ? noteFor(name, entry.notes[name]) : '';
+    return `${show(entry[name])}${note}`;
+  };
   const rows = [
-    '| Figure | Unit | grove | tmux | grove/tmux | Target (grove) | Met |',
-    '| --- | --- | ---: | ---: | ---: | --- | --- |',
+    `| Figure | Unit | ${tools.join(' | ')} | ${peers.map((name) => `grove/${name}`).join(' | ')} | Target (grove) | Met |`,
+    `| --- | --- | ${tools.map(() => '---:').join(' | ')} | ${peers.map(() => '---:').join(' | ')} | --- | --- |`,
   ];
   for (const [key, entry] of Object.entries(entries)) {
     const met = entry.met === undefined ? (entry.target ? 'not judged (quick)' : '') : entry.met ? 'met' : '**missed**';
-    rows.push(`| ${title(key, entry, params)} | ${entry.unit} | ${show(entry.grove)} | ${show(entry.tmux)} | ${entry.ratio === null ? '—' : `${entry.ratio.toFixed(2)}×`} | ${entry.target ?? ''} | ${met} |`);
+    const ratios = peers.map((name) => (entry.ratios?.[name] === null || entry.ratios?.[name] === undefined ? '—' : `${entry.ratios[name].toFixed(2)}×`));
+    rows.push(`| ${title(key, entry, params)} | ${entry.unit} | ${tools.map((name) => cell(entry, name)).join(' | ')} | ${ratios.join(' | ')} | ${entry.target ?? ''} | ${met} |`);
   }
-  return rows.join('\n');
+  return [...rows, ...(notes.length ? ['', ...notes.map((line, i) => `<sup>${i + 1}</sup> ${line}`)] : [])].join('\n');
 }
 
 export function writeJson(path, value) {

@@ -42,22 +42,33 @@ export async function waitForPanes(tool, names, text, timeoutMs = 30_000) {
   }
 }
 
-/** Attaches a client and waits for its first prompt. */
+/** Attaches a client and waits for its first prompt (a tool without a server opens its sessions as it starts). */
 export async function attachAtPrompt(tool, options) {
+  if (tool.attachOpened) return tool.attachOpened(options);
   const client = tool.attach(options);
   await client.waitForScreen(showsPrompt, 15_000, `${tool.name}'s first prompt`);
   return client;
 }
 
 /**
- * Runs `once(tool, round)` for `rounds` rounds over both tools, swapping which goes first each round so
- * neither always runs on a warmer (or more tired) machine; returns the results per tool name.
+ * Runs `once(tool, round)` for `rounds` rounds over the tools, rotating which goes first each round so
+ * none always runs on a warmer (or more tired) machine; returns the results per tool name.
  */
 export async function alternate(tools, rounds, once) {
   const results = Object.fromEntries(tools.map((Tool) => [Tool.toolName, []]));
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? tools : [...tools].reverse();
+    const shift = round % tools.length;
+    const order = [...tools.slice(shift), ...tools.slice(0, shift)];
     for (const Tool of order) results[Tool.toolName].push(await once(Tool, round));
   }
   return results;
 }
+
+/** The tools a figure can measure: those that do not say why they have no part in it. */
+export const measuring = (tools, figure) => tools.filter((Tool) => !Tool.notMeasured?.[figure]);
+
+/** Why each tool left out of a figure has no part in it, by tool name (the table says so). */
+export const skippedIn = (tools, figure) => Object.fromEntries(tools.filter((Tool) => Tool.notMeasured?.[figure]).map((Tool) => [Tool.toolName, Tool.notMeasured[figure]]));
+
+/** One value per tool, from each tool's results. */
+export const perTool = (results, value) => Object.fromEntries(Object.entries(results).map(([name, result]) => [name, value(result, name)]));

@@ -49,6 +49,11 @@ export class TmuxTool {
     await this.tmux(['split-window', '-h', '-d', '-t', session, '-c', this.folder, '--', ...argv]);
   }
 
+  /** The panes of `session`'s window in a grid, as grove's tiled layout shows sessions. */
+  async tile(session) {
+    await this.tmux(['select-layout', '-t', session, 'tiled']);
+  }
+
   async type(name, text) {
     await this.tmux(['send-keys', '-t', name, '-l', text]);
     await this.tmux(['send-keys', '-t', name, 'Enter']);

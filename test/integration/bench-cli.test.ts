@@ -19,7 +19,7 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
 
 describe('bench command lines', () => {
   it.each([
-    ['run.js', ['--only', 'nope'], /^bench: unknown figure 'nope' \(throughput, echo, first-frame, resources, attach, remote\)$/],
+    ['run.js', ['--only', 'nope'], /^bench: unknown figure 'nope' \(throughput, throughput-4, echo, first-frame, resources, attach, remote\)$/],
     ['run.js', ['--bogus'], /^bench: Unknown option '--bogus'/],
     ['profile.js', ['nope'], /^profile: usage: node bench\/profile\.js echo\|flood\|/],
     ['profile.js', ['echo', '--keep'], /^profile: Option '--keep <value>' argument missing/],
