@@ -4,12 +4,13 @@
  * for every tool and are left out.
  *
  * One server per tool grows through `memorySteps` session counts with a client attached throughout; at each
- * step, after a settling pause, it reads VmRSS of the server and the client. At `cpuSessions` sessions it
+ * step, after a settling pause, it reads VmRSS of the server and the client (and, at the first, their
+ * proportional set size, which counts pages the two share once). At `cpuSessions` sessions it
  * also reads their user+system CPU time across `cpuWindowS` seconds of doing nothing. The sessions are made
  * with each tool's command line while the client watches, as a person would add them.
  */
 import { addSessions, attachAtPrompt, perTool } from '../lib/scenario.js';
-import { cpuSeconds, residentBytes } from '../lib/proc.js';
+import { cpuSeconds, proportionalBytes, residentBytes } from '../lib/proc.js';
 import { sleep } from '../lib/stats.js';
 
 const MB = 1024 * 1024;
@@ -19,6 +20,7 @@ async function measureTool(Tool, ctx) {
   const counts = [...new Set([...memorySteps, cpuSessions])].sort((a, b) => a - b);
   const tool = new Tool(ctx.workspace);
   const memory = {};
+  const proportional = {};
   const parts = {};
   let cpu;
   try {
@@ -35,6 +37,7 @@ async function measureTool(Tool, ctx) {
         const server = tool.serverPids().reduce((sum, pid) => sum + residentBytes(pid), 0) / MB;
         const clientMB = residentBytes(client.pid) / MB;
         memory[count] = server + clientMB;
+        proportional[count] = pids.reduce((sum, pid) => sum + proportionalBytes(pid), 0) / MB;
         parts[count] = { server: Math.round(server * 10) / 10, client: Math.round(clientMB * 10) / 10 };
         ctx.progress(`memory ${tool.name} with ${count} sessions: ${memory[count].toFixed(1)} MB (server ${server.toFixed(1)}, client ${clientMB.toFixed(1)})`);
       }
@@ -46,7 +49,7 @@ async function measureTool(Tool, ctx) {
       }
     }
     await client.close();
-    return { memory, parts, cpu };
+    return { memory, proportional, parts, cpu };
   } finally {
     await tool.stopEarly?.();
   }
@@ -60,6 +63,7 @@ export async function resources(ctx) {
   for (const count of memorySteps) {
     entries[`memory_${count}`] = { unit: 'MB', ...perTool(results, (r) => r.memory[count]), sessions: count, parts: perTool(results, (r) => r.parts[count]) };
   }
+  entries[`memory_pss_${memorySteps[0]}`] = { unit: 'MB', ...perTool(results, (r) => r.proportional[memorySteps[0]]), sessions: memorySteps[0] };
   const first = memorySteps[0];
   const last = memorySteps[memorySteps.length - 1];
   entries.memory_per_session = { unit: 'MB', ...perTool(results, (r) => (r.memory[last] - r.memory[first]) / (last - first)), between: [first, last] };

@@ -31,6 +31,17 @@ export function residentBytes(pid) {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/**
+ * Proportional set size in bytes (Pss, /proc/<pid>/smaps_rollup): resident memory with each page shared
+ * by several processes divided among them — a tool whose server and client are the same program (two Node
+ * processes; tmux's two) shares that program's pages between them, and resident memory counts them twice.
+ * 0 when the process is gone.
+ */
+export function proportionalBytes(pid) {
+  const match = /^Pss:\s+(\d+)\s+kB/m.exec(readOr(`/proc/${pid}/smaps_rollup`, ''));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
 /** User plus system CPU seconds the process has used so far, 0 when it is gone. */
 export function cpuSeconds(pid) {
   const fields = statFields(pid);

@@ -40,6 +40,7 @@ function title(key, entry, params) {
   if (key === 'first_frame') return 'Time to first frame';
   if (key === 'first_frame_cold') return 'Time to first frame, first start after an install (no code cache)';
   if (key === 'memory_per_session') return `Memory per additional idle session (${entry.between[0]}→${entry.between[1]})`;
+  if (key.startsWith('memory_pss_')) return `Memory, ${entry.sessions} idle shell session${entry.sessions === 1 ? '' : 's'}, shared pages counted once (PSS)`;
   if (key.startsWith('memory_')) return `Memory, ${entry.sessions} idle shell session${entry.sessions === 1 ? '' : 's'}`;
   if (key === 'idle_cpu') return `Idle CPU, ${entry.sessions} sessions (over ${entry.window_s === 30 ? '30 s' : `${entry.window_s} s, scaled to 30 s`})`;
   if (key.startsWith('attach_first_')) return `Attach, first after making the ${entry.sessions} sessions (1 sample)`;

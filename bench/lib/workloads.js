@@ -13,7 +13,7 @@ export const WORKLOADS = {
     firstFrameRuns: 9,
     memorySteps: [1, 10, 30], cpuSessions: 20, cpuWindowS: 30, settleMs: 2000,
     scaleSessions: 30, scaleLines: 10_000, attachRuns: 5,
-    deadlineMs: 20 * 60_000,
+    deadlineMs: 40 * 60_000,
   },
   quick: {
     logMB: 3, throughputRuns: 2, throughputTimeoutMs: 30_000,
