@@ -134,9 +134,12 @@ export class CcmanagerTool {
 
   async open(branch) {
     const { client } = this;
-    if (!showsMenu(client.screenLines())) {
+    // A Ctrl+E that comes as a session's view is still settling is now and then not taken: ask again.
+    for (let attempt = 1; !showsMenu(client.screenLines()); attempt++) {
       client.write(RETURN_TO_MENU);
-      await client.waitForScreen(showsMenu, 10_000, "ccmanager's menu");
+      await client.waitForScreen(showsMenu, 3000, "ccmanager's menu").catch((err) => {
+        if (attempt === 5) throw err;
+      });
     }
     // A key at a time, each once the menu shows it took the last: Ink reads a burst as one input.
     client.write('/');
