@@ -134,22 +134,36 @@ export class CcmanagerTool {
 
   async open(branch) {
     const { client } = this;
-    // A Ctrl+E that comes as a session's view is still settling is now and then not taken: ask again.
-    for (let attempt = 1; !showsMenu(client.screenLines()); attempt++) {
-      client.write(RETURN_TO_MENU);
-      await client.waitForScreen(showsMenu, 3000, "ccmanager's menu").catch((err) => {
+    await this.pressUntil(RETURN_TO_MENU, showsMenu, "ccmanager's menu");
+    // A key at a time, each once the menu shows it took the last: Ink reads a burst as one input, and with
+    // many sessions it now and then drops a key; then the search is left (Escape) and typed again.
+    const searching = (lines) => lines.some((line) => line.startsWith('Search:'));
+    const typed = (lines) => lines.some((line) => line.startsWith(`Search: ${branch}`));
+    const found = (lines) => lines.some((line) => line.includes(`Filtered: "${branch}"`));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.pressUntil('/', searching, "ccmanager's search");
+        client.write(branch);
+        await client.waitForScreen(typed, 3000, `${branch} typed into the search`);
+        await this.pressUntil('\r', found, `${branch} found in the menu`);
+        break;
+      } catch (err) {
+        if (attempt === 5) throw err;
+        client.write('\x1b');
+        await client.waitForScreen((lines) => showsMenu(lines) && !searching(lines) && !found(lines), 3000, 'the menu out of its search').catch(() => {});
+      }
+    }
+    await this.pressUntil('\r', (lines) => !showsMenu(lines), `the session of ${branch}`);
+  }
+
+  /** Presses `key` until `shown` holds: a key that comes as ccmanager's view is still settling is now and then not taken. */
+  async pressUntil(key, shown, label) {
+    for (let attempt = 1; !shown(this.client.screenLines()); attempt++) {
+      this.client.write(key);
+      await this.client.waitForScreen(shown, 3000, label).catch((err) => {
         if (attempt === 5) throw err;
       });
     }
-    // A key at a time, each once the menu shows it took the last: Ink reads a burst as one input.
-    client.write('/');
-    await client.waitForScreen((lines) => lines.some((line) => line.startsWith('Search:')), 10_000, "ccmanager's search");
-    client.write(branch);
-    await client.waitForScreen((lines) => lines.some((line) => line.startsWith(`Search: ${branch}`)), 10_000, `${branch} typed into the search`);
-    client.write('\r');
-    await client.waitForScreen((lines) => lines.some((line) => line.includes(`Filtered: "${branch}"`)), 10_000, `${branch} found in the menu`);
-    client.write('\r');
-    await client.waitForScreen((lines) => !showsMenu(lines), 15_000, `the session of ${branch}`);
   }
 
   serverPids() {
