@@ -3,7 +3,7 @@
  * queue per checkout that every snapshot, undo and prune of its checkpoints runs in (review/repo-queues.ts),
  * so a snapshot never interleaves with an undo. Also what a session's checkpoints are named and filed as.
  */
-import { checkpointFolder, ownerOf, type CheckpointMeta } from '../../core/checkpoints/checkpoint.js';
+import { checkpointFolder, filesPreview, nextTurn, ownerOf, type CheckpointMeta } from '../../core/checkpoints/checkpoint.js';
 import type { SessionInfo } from '../../core/session/session.js';
 import { RepoQueues } from '../review/repo-queues.js';
 import type { CheckpointFiles, GitPort } from '../worktrees/ports.js';
@@ -60,6 +60,18 @@ export function checkpointMeta(session: SessionInfo, turn: number, rest: Omit<Ch
 }
 
 export const checkpointRef = (session: SessionInfo, turn: number): string => `${checkpointFolder(session.name)}${turn}`;
+
+/** Records a `move` checkpoint of the session's (`grove move`): `tree` on `parent`, naming the files that moved; returns its ref. */
+export async function recordMove(checkout: CheckpointGit, session: SessionInfo, tree: string, parent: string, files: readonly string[]): Promise<string> {
+  const turn = nextTurn(await checkout.list(checkpointFolder(session.name)));
+  const at = Date.now();
+  const ref = checkpointRef(session, turn);
+  await checkout.record(tree, parent, checkpointMeta(session, turn, { kind: 'move', started: at, ended: at, ...filesPreview(files) }), ref);
+  return ref;
+}
+
+/** The private index a move writes a worktree's files through (the worktree's own index stays as git made it). */
+export const MOVE_INDEX = 'move';
 
 /** The private index of a session's snapshots (one per session, so sessions sharing a checkout never share one). */
 export const indexName = (session: SessionInfo): string => `checkpoint-${ownerOf(session).replace(/[^A-Za-z0-9]/gu, '-')}`;

@@ -8,13 +8,11 @@
  * session runs in the checkout its worktree is removed, without force: git refuses when that would lose
  * anything, and then it stays. Its branch stays too: its commits are not merged anywhere.
  */
-import { filesPreview, nextTurn } from '../../core/checkpoints/checkpoint.js';
-import { checkpointFolder } from '../../core/checkpoints/checkpoint.js';
 import type { WorktreeRecord } from '../../core/git/review.js';
 import type { MoveOutcome } from '../../core/move/move.js';
 import { removeOutcomeLine } from '../../core/review/summaries.js';
 import type { SessionInfo } from '../../core/session/session.js';
-import { checkpointMeta, checkpointRef, indexName } from '../checkpoints/checkouts.js';
+import { indexName, MOVE_INDEX, recordMove } from '../checkpoints/checkouts.js';
 import type { CheckpointGit } from '../checkpoints/snapshot.js';
 import type { SessionFolder } from '../local-host.js';
 import { occupantsOf } from '../review/occupants.js';
@@ -35,10 +33,7 @@ export async function moveToWorkspace(deps: MoveDeps, session: SessionInfo, rest
     const before = await checkout.commit(beforeTree, `grove: ${session.name} before a move`);
     const source = await deps.checkouts.at(record.worktreePath).commit(await worktreeTree(deps, record), `grove: ${session.name} moving`);
     await checkout.restore(indexName(session), source, files);
-    const turn = nextTurn(await checkout.list(checkpointFolder(session.name)));
-    const at = Date.now();
-    const kept = checkpointRef(session, turn);
-    await checkout.record(await checkout.snapshot(indexName(session)), before, checkpointMeta(session, turn, { kind: 'move', started: at, ended: at, ...filesPreview(files) }), kept);
+    const kept = await recordMove(checkout, session, await checkout.snapshot(indexName(session)), before, files);
     return { files, kept };
   }).catch(async (error: Error) => {
     // The program has ended already: it starts again where it was, and the message says why it stayed.
@@ -93,5 +88,3 @@ async function leaveWorktree(deps: MoveDeps, session: SessionInfo, record: Workt
     );
   });
 }
-
-const MOVE_INDEX = 'move';

@@ -5,11 +5,9 @@
  * written into it (and committed there when commit per turn is on), and only then is each put back in
  * the checkout as it was before the session first touched it. Every failure says where the files are.
  */
-import { filesPreview, nextTurn } from '../../core/checkpoints/checkpoint.js';
 import { byCommit, firstTouches, turnsInEffect, type MoveOptions, type MoveOutcome } from '../../core/move/move.js';
 import type { SessionInfo } from '../../core/session/session.js';
-import { checkpointFolder } from '../../core/checkpoints/checkpoint.js';
-import { checkpointMeta, checkpointRef, indexName, ownCheckpoints } from '../checkpoints/checkouts.js';
+import { indexName, MOVE_INDEX, ownCheckpoints, recordMove } from '../checkpoints/checkouts.js';
 import type { SessionFolder } from '../local-host.js';
 import { sameFolderIn } from '../review/worktree-session.js';
 import type { CreatedWorktree } from '../worktrees/index.js';
@@ -38,13 +36,7 @@ export async function moveToWorktree(
       const since = await checkout.changed(last.commit, now, files);
       if (since.length) throw new Error(`not moved: ${since.join(', ')} changed since ${session.name}'s last turn (by you or another session); grove move ${session.name} --to worktree --confirm takes them as they are now`);
     }
-    let kept: string | undefined;
-    if (files.length && last) {
-      const turn = nextTurn(await checkout.list(checkpointFolder(session.name)));
-      const at = Date.now();
-      kept = checkpointRef(session, turn);
-      await checkout.record(tree, last.commit, checkpointMeta(session, turn, { kind: 'move', started: at, ended: at, ...filesPreview(files) }), kept);
-    }
+    const kept = files.length && last ? await recordMove(checkout, session, tree, last.commit, files) : undefined;
     const where = kept ? `; the files are kept in ${kept}` : '';
 
     let created: CreatedWorktree;
@@ -77,6 +69,3 @@ export async function moveToWorktree(
   const note = await restart({ cwd, isolation: 'worktree', worktree: moved.record });
   return { to: 'worktree', session: session.name, folder: cwd, branch: moved.record.branch, files: moved.files, ...(moved.kept ? { kept: moved.kept } : {}), notes: [note] };
 }
-
-/** The private index the files are written into the new worktree through (its own index stays as git made it). */
-const MOVE_INDEX = 'move';
