@@ -55,6 +55,14 @@ function editingAgent(repo: string) {
   };
 }
 
+/** Waits until the service has recorded `count` checkpoints of the session (the recorder writes them after the turn). */
+async function checkpointsOf(id: string, count: number): Promise<void> {
+  for (let tries = 0; (await service!.list(id)).length < count; tries++) {
+    if (tries > 400) throw new Error(`waited for ${count} checkpoints`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('the checkpoints view', () => {
   it('lists the turns, shows one, undoes one (asking again for a file changed since) and redoes', async () => {
     fixture = GitFixture.create();
@@ -76,10 +84,7 @@ describe('the checkpoints view', () => {
       await ui.waitForText(`done ${turn + 1}`, 8000);
       await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
     }
-    for (let tries = 0; (await service!.list(session.id)).length < 2; tries++) {
-      if (tries > 400) throw new Error('waited for two checkpoints');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await checkpointsOf(session.id, 2);
 
     ui.press('C-b', 'U');
     await ui.waitForText('Checkpoints of desk');
@@ -129,10 +134,7 @@ describe('the checkpoints view', () => {
     ui.type('a.txt one\r');
     await ui.waitForText('done 1', 8000);
     await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
-    for (let tries = 0; (await service!.list(session.id)).length < 1; tries++) {
-      if (tries > 400) throw new Error('waited for the checkpoint');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await checkpointsOf(session.id, 1);
 
     ui.press('C-b', 'W');
     await ui.waitForText('move desk into a worktree of its own, with its changed files? (y/n)');

@@ -28,10 +28,7 @@ export async function moveToWorkspace(deps: MoveDeps, session: SessionInfo, rest
   await deps.host.stop(session.id);
   if (settings.commitPerTurn) await deps.review.commitTurn(session.id);
   const moved = await deps.checkouts.run(checkout, async () => {
-    const files = await worktreeChanges(deps, session, checkout);
-    const beforeTree = await checkout.snapshot(indexName(session));
-    const before = await checkout.commit(beforeTree, `grove: ${session.name} before a move`);
-    const source = await deps.checkouts.at(record.worktreePath).commit(await worktreeTree(deps, record), `grove: ${session.name} moving`);
+    const { files, source, before } = await worktreeChanges(deps, session, checkout);
     await checkout.restore(indexName(session), source, files);
     const kept = await recordMove(checkout, session, await checkout.snapshot(indexName(session)), before, files);
     return { files, kept };
@@ -46,20 +43,24 @@ export async function moveToWorkspace(deps: MoveDeps, session: SessionInfo, rest
   return { to: 'workspace', session: session.name, folder: cwd, files: moved.files, kept: moved.kept, notes: [note, await leaveWorktree(deps, session, record)] };
 }
 
-/** The files the worktree changed against its base, refused where the checkout's copy is not the base's. */
-async function worktreeChanges(deps: MoveDeps, session: SessionInfo, checkout: CheckpointGit): Promise<string[]> {
+/**
+ * The files the worktree changed against its base, refused where the checkout's copy is not the base's;
+ * with the worktree's files (`source`) and the checkout's (`before`) as commits, as they are now.
+ */
+async function worktreeChanges(deps: MoveDeps, session: SessionInfo, checkout: CheckpointGit): Promise<{ files: string[]; source: string; before: string }> {
   const record = session.worktree!;
   const worktree = deps.checkouts.at(record.worktreePath);
-  const files = await worktree.changed(record.baseCommit, await worktree.commit(await worktreeTree(deps, record), `grove: ${session.name} moving`));
-  const here = await checkout.commit(await checkout.snapshot(indexName(session)), `grove: ${session.name} before a move`);
-  const differ = await checkout.changed(record.baseCommit, here, files);
+  const source = await worktree.commit(await worktreeTree(deps, record), `grove: ${session.name} moving`);
+  const files = await worktree.changed(record.baseCommit, source);
+  const before = await checkout.commit(await checkout.snapshot(indexName(session)), `grove: ${session.name} before a move`);
+  const differ = await checkout.changed(record.baseCommit, before, files);
   if (differ.length) {
     throw new Error(
       `not moved: ${differ.join(', ')} in the checkout ${differ.length === 1 ? 'is' : 'are'} not as on ${record.baseBranch} where ${record.branch} started ` +
         `(edited there, or ${record.baseBranch} has moved on): commit or stash ${differ.length === 1 ? 'it' : 'them'} there, or grove sync ${session.name} first; nothing changed`,
     );
   }
-  return files;
+  return { files, source, before };
 }
 
 /** The worktree's files now, as a tree (through an index of grove's own: the worktree's stays as it is). */
