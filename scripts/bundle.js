@@ -46,8 +46,9 @@ const lazyStringWidthSegmenter = {
 
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
-  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest.
-  input: { grove: `${root}dist/cli/main.js`, 'code-cache': `${root}dist/io/code-cache.js` },
+  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest. So is what an
+  // emulator thread runs (src/emu/emulator-pool.ts), which a worker loads by its file name.
+  input: { grove: `${root}dist/cli/main.js`, 'code-cache': `${root}dist/io/code-cache.js`, 'emulator-worker': `${root}dist/server/emulator-worker.js` },
   platform: 'node',
   external: isExternal,
   // rxjs's "node" export is its CommonJS build, which cannot be tree-shaken; take its ES2015 modules.

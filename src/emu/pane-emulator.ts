@@ -79,7 +79,8 @@ export class PaneEmulator implements Disposable {
     this.terminal.unicode.activeVersion = '11';
     this.internals = xtermInternals(this.terminal);
     this.reader = new FrameReader(this.terminal.buffer.active.getNullCell());
-    this.store.add(this.terminal.onData(options.onReply));
+    // typed() sends xterm an empty key, which it passes on as an empty reply.
+    this.store.add(this.terminal.onData((reply) => reply !== '' && options.onReply(reply)));
     this.store.add(this.terminal.onTitleChange((title) => (this.currentTitle = title)));
     this.store.add(this.internals.onTrim((count) => (this.trimmed += count)));
     this.store.add(this.internals.onRowsChanged((rows) => this.rowsChanged(rows)));
@@ -100,13 +101,13 @@ export class PaneEmulator implements Disposable {
   }
 
   /**
-   * Keys typed into the pane. They reach the program through `onReply`, as a real terminal's keyboard
-   * would, and xterm takes them as a person typing: the program's next output (usually the echo) is
-   * parsed as it is written rather than on the next timer tick, so an echo goes out a tick sooner.
+   * A key reached the program (the server writes keys to the pty itself, never waiting on this thread).
+   * xterm takes it as a person typing: the program's next output (usually the echo) is parsed as it is
+   * written rather than on the next timer tick, so an echo goes out a tick sooner.
    */
-  type(keys: string): void {
+  typed(): void {
     if (this.store.isDisposed) return;
-    this.terminal.input(keys, true);
+    this.terminal.input('', true);
   }
 
   /** Written but not yet parsed, in UTF-16 units. */

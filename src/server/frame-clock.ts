@@ -19,8 +19,8 @@
  * faster). The first frame after a quiet spell goes back to FRAME_MS; echoes are not held by either.
  */
 import type { Disposable } from '../core/disposable.js';
+import { FRAME_MS } from '../core/screen/frame.js';
 
-export const FRAME_MS = 16;
 export const FLOOD_FRAME_MS = 33;
 /** About a quarter of a second of output without a pause. */
 export const FLOOD_AFTER_FRAMES = 15;

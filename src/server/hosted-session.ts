@@ -17,7 +17,8 @@ import type { WorktreeRecord } from '../core/git/review.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import type { CheckResult, HandBack, SessionChanges, SessionInfo, SessionStatus, StatusSource } from '../core/session/session.js';
 import { conversationIdProblem, reportedStatus, type AgentReport } from '../core/status/agent-events.js';
-import { PaneEmulator } from '../emu/pane-emulator.js';
+import type { EmulatorPool } from '../emu/emulator-pool.js';
+import type { PaneMirror } from '../emu/pane-mirror.js';
 import type { PtyExit, PtyProcess } from './ports.js';
 import { PromptSubmit } from './prompt-submit.js';
 import { unsent, type ReviewComment } from '../core/review/feedback.js';
@@ -76,7 +77,8 @@ export class HostedSession {
   private typedInto = false;
   private readonly hookToken: string | undefined;
 
-  readonly emulator: PaneEmulator;
+  /** The screen, parsed in an emulator thread (emu/pane-mirror.ts). */
+  readonly emulator: PaneMirror;
   /** The status rules it was started with (a relaunch keeps them). */
   readonly rules: readonly CompiledRule[];
   /** The user's own rules among `rules`, as given. */
@@ -88,6 +90,7 @@ export class HostedSession {
   constructor(
     info: SessionInfo,
     private readonly pty: PtyProcess | undefined,
+    emulators: EmulatorPool,
     private readonly events: HostedSessionEvents,
     options: HostedSessionOptions,
   ) {
@@ -99,8 +102,9 @@ export class HostedSession {
     this.hookToken = options.hookToken;
     const { cols, rows } = options.size;
     this.emulator = this.disposables.add(
-      new PaneEmulator({ cols, rows, scrollback: options.scrollback, onReply: (reply) => this.pty?.write(reply) }),
+      emulators.open({ cols, rows, scrollback: options.scrollback, onReply: (reply) => this.pty?.write(reply) }),
     );
+    this.disposables.add(this.emulator.onFrame(() => this.events.changed(this)));
     this.tracker = this.disposables.add(new StatusTracker({
       rules: options.rules,
       frame: () => this.emulator.frame(),
@@ -137,14 +141,15 @@ export class HostedSession {
 
   /** Shows text in the pane as if the program had printed it (used for grove's own messages). */
   print(text: string): void {
-    this.emulator.write(text, () => this.events.changed(this));
+    this.emulator.write(text);
   }
 
   input(data: string): void {
     if (!this.running || !this.pty) return;
     this.typedInto = true;
     this.tracker.input();
-    this.emulator.type(data);
+    this.emulator.typed();
+    this.pty.write(data);
   }
 
   /** Types `text` as a paste (keys as keys) and, with `enter`, submits it (prompt-submit.ts). */
@@ -169,8 +174,7 @@ export class HostedSession {
   }
 
   resize(cols: number, rows: number): void {
-    const frame = this.emulator.frame();
-    if (frame.cols === cols && frame.rows === rows) return;
+    if (this.emulator.cols === cols && this.emulator.rows === rows) return;
     this.emulator.resize(cols, rows);
     if (this.running) this.pty?.resize(cols, rows);
     this.events.changed(this);
@@ -180,11 +184,11 @@ export class HostedSession {
     return this.emulator.frame();
   }
 
-  capture(options: CaptureOptions): string {
+  capture(options: CaptureOptions): Promise<string> {
     return this.emulator.capture(options);
   }
 
-  lines(from: number, count: number): LineSlice {
+  lines(from: number, count: number): Promise<LineSlice> {
     return this.emulator.lines(from, count);
   }
 
@@ -245,7 +249,6 @@ export class HostedSession {
     this.prompts.output();
     this.tracker.output();
     this.emulator.write(data, () => {
-      this.events.changed(this);
       if (this.paused && this.emulator.pendingBytes < LOW_WATER) {
         this.paused = false;
         this.pty?.resume();
@@ -272,20 +275,26 @@ export class HostedSession {
 
   private onExit(exit: PtyExit): void {
     if (this.paused) this.pty?.resume();
+    const signal = exit.signal ? exit.signal : undefined;
+    const end = { exitCode: exit.exitCode, ...(signal ? { signal } : {}) };
+    const failed = exit.exitCode !== 0 || (signal ?? 0) !== 0;
+    const early = failed && !this.typedInto && Date.now() - this.launchedAt < EARLY_EXIT_MS;
     // Record the exit only after the emulator has parsed everything before it.
     this.emulator.write('', () => {
-      const signal = exit.signal ? exit.signal : undefined;
-      this.finish({ exitCode: exit.exitCode, ...(signal ? { signal } : {}) });
+      if (!early) return this.finish(end);
+      const { rows } = this.emulator.frame();
+      this.emulator.lines(-rows, rows).then(
+        (screen) => this.finish({ ...end, exitLines: lastTextLines(screen, EXIT_LINES, EXIT_LINE_CHARS) }),
+        () => this.finish(end),
+      );
     });
   }
 
-  private finish(end: { exitCode: number; signal?: number; error?: string }): void {
+  private finish(end: { exitCode: number; signal?: number; error?: string; exitLines?: string[] }): void {
+    if (this.disposables.isDisposed) return;
     this.events.changed(this);
-    const failed = end.exitCode !== 0 || (end.signal ?? 0) !== 0;
-    const early = failed && !end.error && !this.typedInto && Date.now() - this.launchedAt < EARLY_EXIT_MS;
-    const { rows } = this.emulator.frame();
-    const exitLines = early ? lastTextLines(this.emulator.lines(-rows, rows), EXIT_LINES, EXIT_LINE_CHARS) : [];
-    this.record = { ...this.record, ...end, ...(exitLines.length ? { exitLines } : {}) };
+    const { exitLines, ...rest } = end;
+    this.record = { ...this.record, ...rest, ...(exitLines?.length ? { exitLines } : {}) };
     this.tracker.finish('exited');
     this.exitWaiters.splice(0).forEach((resolve) => resolve());
   }

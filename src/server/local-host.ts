@@ -24,6 +24,7 @@ import type { AgentReport } from '../core/status/agent-events.js';
 import { conversationId, hookToken } from '../io/random-ids.js';
 import { printable } from '../core/text/terminal-text.js';
 import { BackgroundResizes } from './background-resizes.js';
+import { EmulatorPool, inThreadEmulators, type EmulatorThreads } from '../emu/emulator-pool.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession, type LaunchEnv } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -40,6 +41,10 @@ export interface LocalHostOptions {
   readonly killGraceMs?: number;
   /** grove's own program, for agents' hooks to call (`… hook EVENT`); absent: agents are read from their screens. */
   readonly hookCommand?: readonly string[];
+  /** Where the host reports what went wrong out of anyone's sight (a failed emulator thread). */
+  readonly log?: (line: string) => void;
+  /** Where panes' emulators run, and how many threads at most; absent: on this thread. */
+  readonly emulatorThreads?: { readonly threads: EmulatorThreads; readonly count: number };
 }
 
 /** A session record from the state file: what a previous server knew, and the user's own status rules. */
@@ -75,6 +80,7 @@ export class LocalSessionHost implements SessionHost {
   private readonly backgroundResizes = new BackgroundResizes((id, cols, rows) => this.resize(id, cols, rows));
   private nextId = 1;
   private disposed = false;
+  private readonly emulators: EmulatorPool;
 
   readonly sessions$: Observable<readonly SessionInfo[]> = this.sessionsSubject.asObservable();
   readonly frames$: Observable<FrameEvent> = this.framesSubject.asObservable();
@@ -84,7 +90,10 @@ export class LocalSessionHost implements SessionHost {
   /** Sessions given Enter (typed or submitted), just before it reaches the program: where an agent's turn starts. */
   readonly submitted$: Observable<string> = this.submittedSubject.asObservable();
 
-  constructor(private readonly options: LocalHostOptions) {}
+  constructor(private readonly options: LocalHostOptions) {
+    const { threads, count } = options.emulatorThreads ?? { threads: inThreadEmulators, count: 1 };
+    this.emulators = new EmulatorPool(threads, count, options.log);
+  }
 
   /**
    * Starts a program. A worktree session's worktree is made first, by the review service, which passes its
@@ -252,7 +261,7 @@ export class LocalSessionHost implements SessionHost {
       statusRules: rules.given,
       ...(typePrompt !== undefined ? { typePrompt } : {}),
     };
-    return new HostedSession(info, pty, {
+    return new HostedSession(info, pty, this.emulators, {
       changed: (s) => this.clock.mark(s.id),
       updated: (s) => {
         this.clock.flushNow(s.id);
@@ -378,6 +387,7 @@ export class LocalSessionHost implements SessionHost {
     all.forEach((s) => this.forget(s));
     this.clock.dispose();
     this.backgroundResizes.dispose();
+    this.emulators.dispose();
     this.sessionsSubject.complete();
     this.framesSubject.complete();
     this.bellsSubject.complete();

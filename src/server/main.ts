@@ -14,6 +14,7 @@ import { repositoryOf } from '../io/repository.js';
 import { groveCommand, uid } from '../io/server-socket.js';
 import { ensurePrivateFolder, serverStateFolder, type SocketLocation } from '../io/socket-path.js';
 import { StateStore } from '../io/state-store.js';
+import { coreCount, workerThreads } from '../io/threads.js';
 import { watchFolder } from '../io/watch.js';
 import { LocalSessionHost } from './local-host.js';
 import { CheckpointService } from './checkpoints/checkpoint-service.js';
@@ -24,6 +25,10 @@ import { ChangeService } from './review/change-service.js';
 import { reviewServiceFor } from './review/wiring.js';
 import { GroveServer } from './server.js';
 import { loadServerSettings } from './settings.js';
+import type { FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
+
+/** What an emulator thread runs: emulator-worker.ts, bundled (scripts/bundle.js), beside the bundle that starts it. */
+const EMULATOR_WORKER = new URL('../../dist/bundle/emulator-worker.cjs', import.meta.url);
 
 /** `grove server run`: the server process itself. Resolves when it has stopped. */
 export async function runServer(location: SocketLocation): Promise<number> {
@@ -36,7 +41,10 @@ export async function runServer(location: SocketLocation): Promise<number> {
   const settings = await loadServerSettings(process.env, folder, log);
   // Sessions get this server's socket, so `grove` typed in one — and an agent's hook — reaches it.
   const env = { ...process.env, GROVE_SOCKET: location.path };
-  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), ...settings });
+  const emulatorThreads = { threads: workerThreads<FromEmulator, ToEmulator>(EMULATOR_WORKER), count: coreCount() };
+  const host = new LocalSessionHost({
+    spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), log, emulatorThreads, ...settings,
+  });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
   const git = new SimpleGitPort({ env: process.env });

@@ -78,14 +78,16 @@ describe('the server’s bounds', () => {
 
   it('keeps no more than its bound of a program’s unterminated control strings', async () => {
     const before = rss();
-    // Three programs each open an OSC, a DCS and an APC and pour 10 MB into each, never ending them.
-    const pour = 'for k in "]2;" "P1;" "_G"; do printf "\\033$k"; head -c 10000000 /dev/zero | tr "\\0" x; done; echo; sleep 600';
+    // Three programs each open an OSC, a DCS and an APC and pour 30 MB into each, never ending them: kept,
+    // that would be 270 MB. What the server's heaps (its own and its emulator threads') leave as garbage
+    // until they collect it stays about the same whatever is poured: ~180 MB.
+    const pour = 'for k in "]2;" "P1;" "_G"; do printf "\\033$k"; head -c 30000000 /dev/zero | tr "\\0" x; done; echo; sleep 600';
     for (const name of ['osc1', 'osc2', 'osc3']) expect((await sandbox.cli(['new', '--name', name, '--', 'bash', '-c', pour])).code).toBe(0);
     await until(async () => {
       const list = JSON.parse((await sandbox.cli(['ls', '--json'])).stdout) as { name: string; status: string }[];
       return list.filter((s) => s.name.startsWith('osc')).every((s) => s.status !== 'working');
     }, 'the programs to finish pouring', 60_000);
     expect(await ls()).toBeLessThan(5_000);
-    expect(rss() - before).toBeLessThan(150 * MB);
+    expect(rss() - before).toBeLessThan(250 * MB);
   }, 90_000);
 });

@@ -3,7 +3,8 @@
  * setImmediate and Date together), so "a frame later" is exact rather than slept for.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FLOOD_AFTER_FRAMES, FLOOD_FRAME_MS, FrameClock, FRAME_MS } from '../../src/server/frame-clock.js';
+import { FRAME_MS } from '../../src/core/screen/frame.js';
+import { FLOOD_AFTER_FRAMES, FLOOD_FRAME_MS, FrameClock } from '../../src/server/frame-clock.js';
 
 let flushed: string[][];
 let clock: FrameClock;

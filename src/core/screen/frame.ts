@@ -8,6 +8,9 @@
  * nothing downstream has to measure character widths again (that is where column drift comes from).
  */
 
+/** A display interval: no pane's screen is sent on more often than this (60 frames a second). */
+export const FRAME_MS = 16;
+
 /** Colour of a cell: DEFAULT, a palette index 0–255, or a 24-bit colour tagged with RGB_FLAG. */
 export type Color = number;
 export const DEFAULT_COLOR = -1;

@@ -1,0 +1,21 @@
+/**
+ * A two-way message channel to another thread, as small interfaces so the code on either end is written
+ * against this and not against worker_threads (src/io/threads.ts has the real one; a MessageChannel
+ * within one thread serves where no worker can be started).
+ */
+import type { Disposable } from './disposable.js';
+
+export interface Channel<In, Out> extends Disposable {
+  post(message: Out): void;
+  onMessage(listener: (message: In) => void): Disposable;
+}
+
+/** The server's end of a thread: it can also fail (the thread threw or ended). */
+export interface ThreadChannel<In, Out> extends Channel<In, Out> {
+  onFailure(listener: (error: Error) => void): Disposable;
+}
+
+/** Starts threads of one kind. */
+export interface Threads<In, Out> {
+  start(): ThreadChannel<In, Out>;
+}

@@ -1,0 +1,134 @@
+/**
+ * An emulator thread's side of core/screen/emulator-messages.ts: the panes' emulators, fed from the
+ * server, and the frame updates that keep the server's mirrors current.
+ *
+ * A pane's update goes out at most once per display interval (FRAME_MS) while output keeps coming, and
+ * at once after a key or a resize, so an echo never waits for a frame boundary (the server's frame clock
+ * then decides when clients see it). An update carries only the rows changed since the one before, and
+ * how far the pane has parsed. A title, bell or clipboard request follows the update with the screen
+ * that came with it, so the server never sees an event before the screen behind it.
+ */
+import { DisposableStore, toDisposable, type Disposable } from '../core/disposable.js';
+import type { Channel } from '../core/channel.js';
+import type { EmulatorAnswer, FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
+import { FRAME_MS, type PaneFrame } from '../core/screen/frame.js';
+import { frameUpdate } from '../core/protocol/frame-delta.js';
+import { PaneEmulator } from './pane-emulator.js';
+
+interface Pane {
+  readonly emulator: PaneEmulator;
+  /** The last frame sent: the next update is the difference from it. */
+  sent: PaneFrame | undefined;
+  sentAt: number;
+  /** The number of the last write parsed. */
+  parsed: number;
+  /** A key or a resize since the last update: the next one goes out at once. */
+  urgent: boolean;
+  timer: { cancel(): void; eager: boolean } | undefined;
+  /** Titles, bells and clipboard requests, sent right after the next update. */
+  readonly events: FromEmulator[];
+}
+
+export class EmulatorHost implements Disposable {
+  private readonly panes = new Map<number, Pane>();
+  private readonly store = new DisposableStore();
+
+  constructor(private readonly channel: Channel<ToEmulator, FromEmulator>) {
+    this.store.add(channel.onMessage((message) => this.receive(message)));
+    this.store.add(toDisposable(() => [...this.panes.keys()].forEach((id) => this.close(id))));
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+
+  private receive(message: ToEmulator): void {
+    if (message.kind === 'open') return this.open(message.pane, message.cols, message.rows, message.scrollback);
+    const pane = this.panes.get(message.pane);
+    if (!pane) return;
+    switch (message.kind) {
+      case 'write':
+        return pane.emulator.write(message.data, () => {
+          pane.parsed = message.seq;
+          this.schedule(message.pane, pane);
+        });
+      case 'typed':
+        pane.urgent = true;
+        return pane.emulator.typed();
+      case 'resize':
+        pane.emulator.resize(message.cols, message.rows);
+        pane.urgent = true;
+        return this.schedule(message.pane, pane);
+      case 'lines':
+        return this.answer(message.pane, message.ask, () => ({ lines: pane.emulator.lines(message.from, message.count) }));
+      case 'capture':
+        return this.answer(message.pane, message.ask, () => ({ text: pane.emulator.capture(message.options) }));
+      case 'close':
+        return this.close(message.pane);
+    }
+  }
+
+  private open(id: number, cols: number, rows: number, scrollback: number): void {
+    this.close(id);
+    const emulator = new PaneEmulator({ cols, rows, scrollback, onReply: (data) => this.channel.post({ kind: 'reply', pane: id, data }) });
+    const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, urgent: true, timer: undefined, events: [] };
+    this.panes.set(id, pane);
+    emulator.onTitleChange((title) => this.event(id, pane, { kind: 'title', pane: id, title }));
+    emulator.onBell(() => this.event(id, pane, { kind: 'bell', pane: id }));
+    emulator.onClipboardSet((text) => this.event(id, pane, { kind: 'clipboard', pane: id, text }));
+    this.schedule(id, pane);
+  }
+
+  private close(id: number): void {
+    const pane = this.panes.get(id);
+    if (!pane) return;
+    this.panes.delete(id);
+    pane.timer?.cancel();
+    pane.emulator.dispose();
+  }
+
+  private answer(id: number, ask: number, read: () => EmulatorAnswer): void {
+    let answer: EmulatorAnswer;
+    try {
+      answer = read();
+    } catch (err) {
+      answer = { error: (err as Error).message };
+    }
+    this.channel.post({ kind: 'answer', pane: id, ask, answer });
+  }
+
+  /**
+   * Events arrive in the middle of a parse, before xterm says which rows the parse changed, so they wait
+   * for the update that ends it (sent at once, like an echo's).
+   */
+  private event(id: number, pane: Pane, message: FromEmulator): void {
+    pane.events.push(message);
+    pane.urgent = true;
+    this.schedule(id, pane);
+  }
+
+  private schedule(id: number, pane: Pane): void {
+    if (pane.timer && (pane.timer.eager || !pane.urgent)) return;
+    pane.timer?.cancel();
+    const wait = pane.urgent ? 0 : pane.sentAt + FRAME_MS - Date.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.send(id, pane));
+      pane.timer = { cancel: () => clearImmediate(immediate), eager: true };
+    } else {
+      const timeout = setTimeout(() => this.send(id, pane), wait);
+      pane.timer = { cancel: () => clearTimeout(timeout), eager: false };
+    }
+  }
+
+  private send(id: number, pane: Pane): void {
+    if (this.panes.get(id) !== pane) return;
+    pane.timer?.cancel();
+    pane.timer = undefined;
+    pane.urgent = false;
+    pane.sentAt = Date.now();
+    const frame = pane.emulator.frame();
+    this.channel.post({ kind: 'frame', pane: id, update: frameUpdate(pane.sent, frame), parsed: pane.parsed });
+    pane.sent = frame;
+    pane.events.splice(0).forEach((event) => this.channel.post(event));
+  }
+}

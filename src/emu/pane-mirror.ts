@@ -1,0 +1,213 @@
+/**
+ * The server's side of one pane's emulator: the emulator parses in a thread (emulator-host.ts), and this
+ * mirror keeps the screen it last sent, so the server reads a frame at once, without waiting on a thread.
+ *
+ * Output goes to the thread numbered; `pendingBytes` is what was written and not yet parsed (the host
+ * pauses the pty above a watermark, so a flood cannot queue up without bound in front of the thread), and
+ * a write's `parsed` callback runs once an update says the thread got that far. Scrollback is asked for
+ * (`lines`, `capture`) and answered by the thread. Keys never pass through the thread: the host writes
+ * them to the pty and tells the mirror (`typed`), so the thread sends the echo's screen at once.
+ *
+ * A thread that fails takes its panes' screens with it; the pool gives the pane a new thread (`moveTo`):
+ * it starts blank at its size, the writes still waiting count as parsed, questions still open fail.
+ */
+import type { Channel } from '../core/channel.js';
+import type { Disposable } from '../core/disposable.js';
+import type { EmulatorAnswer, FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
+import { applyUpdate } from '../core/protocol/frame-delta.js';
+import { DEFAULT_MODES, PLAIN, type FrameLine, type PaneFrame } from '../core/screen/frame.js';
+import type { LineSlice } from '../core/screen/line-slice.js';
+import type { CaptureOptions } from '../core/session/host.js';
+
+export interface PaneMirrorOptions {
+  readonly cols: number;
+  readonly rows: number;
+  readonly scrollback: number;
+  /** Bytes the emulator sends to the program: answers to its queries. */
+  readonly onReply: (data: string) => void;
+}
+
+interface PendingWrite {
+  readonly seq: number;
+  readonly size: number;
+  readonly parsed: (() => void) | undefined;
+}
+
+interface Question {
+  resolve(answer: EmulatorAnswer): void;
+}
+
+type Listener<T> = (value: T) => void;
+
+function blankFrame(cols: number, rows: number): PaneFrame {
+  const line: FrameLine = [{ style: PLAIN, cells: Array<string>(cols).fill(' ') }];
+  return { cols, rows, lines: Array<FrameLine>(rows).fill(line), cursor: { x: 0, y: 0, visible: true }, title: '', modes: DEFAULT_MODES };
+}
+
+export class PaneMirror implements Disposable {
+  private current: PaneFrame;
+  private size: { cols: number; rows: number };
+  private readonly writes: PendingWrite[] = [];
+  private pending = 0;
+  private seq = 0;
+  private asked = 0;
+  private readonly questions = new Map<number, Question>();
+  private readonly frameListeners = new Set<Listener<PaneFrame>>();
+  private readonly titleListeners = new Set<Listener<string>>();
+  private readonly bellListeners = new Set<Listener<void>>();
+  private readonly clipboardListeners = new Set<Listener<string>>();
+  private disposed = false;
+
+  constructor(
+    private readonly pane: number,
+    private channel: Channel<FromEmulator, ToEmulator>,
+    private readonly options: PaneMirrorOptions,
+    private readonly release: () => void,
+  ) {
+    this.size = { cols: options.cols, rows: options.rows };
+    this.current = blankFrame(options.cols, options.rows);
+    this.open();
+  }
+
+  /** Feeds program output; `parsed` runs once the thread has parsed it (never, if disposed first). */
+  write(output: string, parsed?: () => void): void {
+    if (this.disposed) return;
+    const seq = ++this.seq;
+    this.pending += output.length;
+    this.writes.push({ seq, size: output.length, parsed });
+    this.channel.post({ kind: 'write', pane: this.pane, data: output, seq });
+  }
+
+  typed(): void {
+    if (!this.disposed) this.channel.post({ kind: 'typed', pane: this.pane });
+  }
+
+  /** Written but not yet parsed, in UTF-16 units. */
+  get pendingBytes(): number {
+    return this.pending;
+  }
+
+  get title(): string {
+    return this.current.title;
+  }
+
+  /** The size asked for last; the frame takes it once the thread has re-wrapped the screen. */
+  get cols(): number {
+    return this.size.cols;
+  }
+
+  get rows(): number {
+    return this.size.rows;
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.disposed || (cols === this.size.cols && rows === this.size.rows)) return;
+    this.size = { cols, rows };
+    this.channel.post({ kind: 'resize', pane: this.pane, cols, rows });
+  }
+
+  /** The screen as the thread last sent it. Frames are never mutated. */
+  frame(): PaneFrame {
+    return this.current;
+  }
+
+  async capture(options: CaptureOptions): Promise<string> {
+    const answer = await this.ask((ask) => ({ kind: 'capture', pane: this.pane, ask, options }));
+    if ('text' in answer) return answer.text;
+    throw new Error('error' in answer ? answer.error : 'the emulator did not answer');
+  }
+
+  async lines(from: number, count: number): Promise<LineSlice> {
+    const answer = await this.ask((ask) => ({ kind: 'lines', pane: this.pane, ask, from, count }));
+    if ('lines' in answer) return answer.lines;
+    throw new Error('error' in answer ? answer.error : 'the emulator did not answer');
+  }
+
+  /** A new frame arrived from the thread. */
+  onFrame(listener: Listener<PaneFrame>): Disposable {
+    return this.listen(this.frameListeners, listener);
+  }
+
+  onTitleChange(listener: Listener<string>): Disposable {
+    return this.listen(this.titleListeners, listener);
+  }
+
+  onBell(listener: () => void): Disposable {
+    return this.listen(this.bellListeners, listener);
+  }
+
+  /** A program asked to put text on the clipboard (OSC 52); pane-emulator.ts says what is refused. */
+  onClipboardSet(listener: Listener<string>): Disposable {
+    return this.listen(this.clipboardListeners, listener);
+  }
+
+  /** A message from the thread about this pane (the pool routes them). */
+  receive(message: FromEmulator): void {
+    if (this.disposed) return;
+    switch (message.kind) {
+      case 'frame':
+        this.current = applyUpdate(this.current, message.update);
+        this.frameListeners.forEach((listener) => listener(this.current));
+        return this.parsedUpTo(message.parsed);
+      case 'reply':
+        return this.options.onReply(message.data);
+      case 'title':
+        return this.titleListeners.forEach((listener) => listener(message.title));
+      case 'bell':
+        return this.bellListeners.forEach((listener) => listener());
+      case 'clipboard':
+        return this.clipboardListeners.forEach((listener) => listener(message.text));
+      case 'answer':
+        this.questions.get(message.ask)?.resolve(message.answer);
+        this.questions.delete(message.ask);
+    }
+  }
+
+  /** The pane's thread failed: it starts again, blank, on `channel`. */
+  moveTo(channel: Channel<FromEmulator, ToEmulator>): void {
+    this.channel = channel;
+    this.parsedUpTo(this.seq);
+    this.questions.forEach((question) => question.resolve({ error: "the pane's emulator stopped" }));
+    this.questions.clear();
+    if (!this.disposed) this.open();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.channel.post({ kind: 'close', pane: this.pane });
+    this.questions.forEach((question) => question.resolve({ error: 'the session has ended' }));
+    this.questions.clear();
+    [this.frameListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
+    this.writes.length = 0;
+    this.release();
+  }
+
+  private open(): void {
+    const { cols, rows } = this.size;
+    this.channel.post({ kind: 'open', pane: this.pane, cols, rows, scrollback: this.options.scrollback });
+  }
+
+  private parsedUpTo(seq: number): void {
+    while (this.writes.length && this.writes[0]!.seq <= seq) {
+      const write = this.writes.shift()!;
+      this.pending -= write.size;
+      write.parsed?.();
+      if (this.disposed) return;
+    }
+  }
+
+  private ask(question: (ask: number) => ToEmulator): Promise<EmulatorAnswer> {
+    if (this.disposed) return Promise.resolve({ error: 'the session has ended' });
+    const ask = ++this.asked;
+    return new Promise((resolve) => {
+      this.questions.set(ask, { resolve });
+      this.channel.post(question(ask));
+    });
+  }
+
+  private listen<T>(listeners: Set<Listener<T>>, listener: Listener<T>): Disposable {
+    listeners.add(listener);
+    return { dispose: () => listeners.delete(listener) };
+  }
+}

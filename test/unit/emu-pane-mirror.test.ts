@@ -1,0 +1,152 @@
+/**
+ * The server's mirrors of panes whose emulators parse in another thread: what the server reads without
+ * waiting (the frame), what it asks for (scrollback), and what happens when a thread fails. The emulator
+ * hosts run on this thread behind MessageChannels (inThreadEmulators), with the same messages and copies
+ * a worker gets; test/integration/emulator-threads.test.ts runs the built worker.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ThreadChannel } from '../../src/core/channel.js';
+import type { FromEmulator, ToEmulator } from '../../src/core/screen/emulator-messages.js';
+import { lineText, type PaneFrame } from '../../src/core/screen/frame.js';
+import { EmulatorPool, inThreadEmulators, type EmulatorThreads } from '../../src/emu/emulator-pool.js';
+import type { PaneMirror } from '../../src/emu/pane-mirror.js';
+
+const pools: EmulatorPool[] = [];
+afterEach(() => pools.splice(0).forEach((pool) => pool.dispose()));
+
+function pool(size = 1, threads: EmulatorThreads = inThreadEmulators, log?: (line: string) => void): EmulatorPool {
+  const made = new EmulatorPool(threads, size, log);
+  pools.push(made);
+  return made;
+}
+
+function open(emulators: EmulatorPool, cols = 20, rows = 3, replies: string[] = []): PaneMirror {
+  return emulators.open({ cols, rows, scrollback: 100, onReply: (data) => replies.push(data) });
+}
+
+const feed = (mirror: PaneMirror, data: string) => new Promise<void>((resolve) => mirror.write(data, resolve));
+const texts = (frame: PaneFrame) => frame.lines.map((line) => lineText(line).trimEnd());
+const nextFrame = (mirror: PaneMirror) =>
+  new Promise<PaneFrame>((resolve) => {
+    const listening = mirror.onFrame((frame) => {
+      listening.dispose();
+      resolve(frame);
+    });
+  });
+
+/** Threads whose channels the test can fail, as a worker that threw would. */
+function failingThreads(): { threads: EmulatorThreads; fail(): void; started: number } {
+  const failures: Array<(error: Error) => void> = [];
+  const made = {
+    started: 0,
+    threads: {
+      start(): ThreadChannel<FromEmulator, ToEmulator> {
+        made.started++;
+        const channel = inThreadEmulators.start();
+        return { ...channel, onFailure: (listener) => (failures.push(listener), { dispose: () => undefined }) };
+      },
+    },
+    fail: () => failures.shift()!(new Error('boom')),
+  };
+  return made;
+}
+
+describe('a pane mirror', () => {
+  it('shows output once the thread has parsed it, and counts what it has not', async () => {
+    const mirror = open(pool());
+    mirror.write('hello\r\nworld');
+    expect(mirror.pendingBytes).toBe(12);
+    await feed(mirror, '');
+    expect(mirror.pendingBytes).toBe(0);
+    expect(texts(mirror.frame())).toEqual(['hello', 'world', '']);
+  });
+
+  it('shares the rows a write did not change with the frame before', async () => {
+    const mirror = open(pool());
+    await feed(mirror, 'one\r\ntwo\r\nthree');
+    const before = mirror.frame();
+    await feed(mirror, '\x1b[2;1Hnew');
+    const after = mirror.frame();
+    expect(texts(after)).toEqual(['one', 'new', 'three']);
+    expect(after.lines[0]).toBe(before.lines[0]);
+    expect(after.lines[1]).not.toBe(before.lines[1]);
+  });
+
+  it("sends the program the emulator's answers to its queries", async () => {
+    const replies: string[] = [];
+    const mirror = open(pool(), 20, 3, replies);
+    await feed(mirror, '\x1b[2;3H\x1b[6n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(replies).toEqual(['\x1b[2;3R']);
+  });
+
+  it('asks the thread for scrollback and the captured text', async () => {
+    const mirror = open(pool());
+    await feed(mirror, Array.from({ length: 10 }, (_, i) => `line ${i}`).join('\r\n'));
+    const slice = await mirror.lines(0, 4);
+    expect(slice.lines.map((line) => lineText(line).trimEnd())).toEqual(['line 0', 'line 1', 'line 2', 'line 3']);
+    expect(slice.end).toBe(10);
+    expect(await mirror.capture({ ansi: false, scrollback: false })).toBe('line 7\nline 8\nline 9\n');
+  });
+
+  it('takes a new size once the thread has re-wrapped the screen', async () => {
+    const mirror = open(pool(), 10, 2);
+    await feed(mirror, 'abcdefghijkl\r\n');
+    mirror.resize(20, 3);
+    expect([mirror.cols, mirror.rows]).toEqual([20, 3]);
+    const frame = await nextFrame(mirror);
+    expect([frame.cols, frame.rows]).toEqual([20, 3]);
+    expect(texts(frame)[0]).toBe('abcdefghijkl');
+  });
+
+  it('hears a title after the screen that came with it', async () => {
+    const mirror = open(pool());
+    const seen: string[] = [];
+    mirror.onTitleChange((title) => seen.push(`${title}: ${texts(mirror.frame())[0]}`));
+    await feed(mirror, 'before\x1b]2;named\x07');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual(['named: before']);
+    expect(mirror.title).toBe('named');
+  });
+
+  it('answers a question still open when the pane ends, and runs no parsed callback after', async () => {
+    const mirror = open(pool());
+    let parsed = false;
+    mirror.write('late', () => (parsed = true));
+    const lines = mirror.lines(0, 1);
+    mirror.dispose();
+    await expect(lines).rejects.toThrow('the session has ended');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(parsed).toBe(false);
+  });
+});
+
+describe('the emulator threads', () => {
+  it('start as panes need them, up to their number, and give each new pane the least busy', () => {
+    const counted = failingThreads();
+    const emulators = pool(2, counted.threads);
+    const [a, b, c] = [open(emulators), open(emulators), open(emulators)];
+    expect(counted.started).toBe(2);
+    a.dispose();
+    c.dispose();
+    open(emulators);
+    open(emulators);
+    expect(counted.started).toBe(2);
+    b.dispose();
+  });
+
+  it('replace a thread that failed: its panes start again blank, their waiting writes counted as parsed', async () => {
+    const failing = failingThreads();
+    const logged: string[] = [];
+    const mirror = open(pool(1, failing.threads, (line) => logged.push(line)));
+    await feed(mirror, 'lost');
+    let parsed = false;
+    mirror.write('x', () => (parsed = true));
+    failing.fail();
+    expect(parsed).toBe(true);
+    expect(failing.started).toBe(2);
+    expect(logged).toEqual(['an emulator thread failed (boom); its 1 pane(s) start again blank']);
+    await feed(mirror, 'again');
+    expect(texts(mirror.frame())[0]).toBe('again');
+  });
+});
