@@ -4,6 +4,7 @@
  *
  * Scenarios (sizes from the full workload, or --quick):
  *   echo         keystrokes into an idle shell          flood   keystrokes while another pane floods
+ *   flood4       keystrokes while four other panes flood
  *   throughput   cat of the coloured log                first-frame   attaching to one session (×5)
  *   attach       attaching to N sessions with scrollback (×3)          idle    N idle sessions, watched
  * `--keep DIR` keeps the .cpuprofile files (open them in Chrome DevTools or speedscope).
@@ -26,8 +27,9 @@ import { Workspace } from './lib/workspace.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const SCENARIOS = {
-  echo: (tool, ctx) => echoOnce(tool, ctx, false, ctx.params.echoKeys),
-  flood: (tool, ctx) => echoOnce(tool, ctx, true, ctx.params.echoKeys),
+  echo: (tool, ctx) => echoOnce(tool, ctx, 0, ctx.params.echoKeys),
+  flood: (tool, ctx) => echoOnce(tool, ctx, 1, ctx.params.echoKeys),
+  flood4: (tool, ctx) => echoOnce(tool, ctx, 4, ctx.params.echoKeys),
   throughput: (tool, ctx) => catOnce(tool, ctx),
   'first-frame': async (tool) => {
     await tool.start();

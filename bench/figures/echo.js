@@ -1,6 +1,7 @@
 /**
  * Keystroke echo latency: from writing a key to the client's terminal until the shell's echo of it appears
- * in the client's output, once with nothing else happening and once while a second, visible pane floods.
+ * in the client's output: with nothing else happening, while a second, visible pane floods, and while four
+ * do (agents dumping logs in parallel).
  *
  * Keys cycle through capital letters that neither the flood (the coloured log, in a loop), the prompt nor
  * either tool's status line ever shows, and each key is erased (Backspace) before the next, so the only
@@ -9,9 +10,9 @@
  * A key whose echo takes longer than `ECHO_TIMEOUT_MS` counts as that long, and a round ends after
  * `ROUND_BUDGET_MS` (the table gives each tool's count of keys).
  *
- * The flood is a second session beside the shell: in grove the tiled layout showing both, in tmux a
- * second pane split beside the shell's. ccmanager shows one session at a time, so there the flood runs in
- * another session, unseen (its emulator still reads every byte of it).
+ * A flood is a session beside the shell: in grove the tiled layout showing them all, in tmux panes split
+ * beside the shell's, tiled. ccmanager shows one session at a time, so there the floods run in other
+ * sessions, unseen (its emulator still reads every byte of them).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,15 +62,19 @@ async function echoTimes(client, count) {
 export const afterGo = (go, command) => ['bash', '-c', `while [ ! -e '${go}' ]; do sleep 0.02; done; ${command}`];
 const showsFlood = (lines) => lines.filter((line) => line.includes('status=')).length >= 10;
 
-/** `count` keys into a shell on a fresh server, with or without a flooding pane beside it. */
-export async function echoOnce(tool, ctx, flooding, count) {
+/** `count` keys into a shell on a fresh server, with `floods` (0, 1 or more) flooding panes beside it. */
+export async function echoOnce(tool, ctx, floods, count) {
+  const flooding = floods > 0;
   try {
     await tool.start();
     const go = join(ctx.workspace.folder('echo-'), 'go');
     const flood = afterGo(go, `while :; do cat '${ctx.logPath}'; done`);
     await tool.newSession('shell', SHELL_ARGV);
-    if (flooding && tool.splitBeside) await tool.splitBeside('shell', flood);
-    else if (flooding) await tool.newSession('flood', flood);
+    for (let n = 1; n <= floods; n++) {
+      if (tool.splitBeside) await tool.splitBeside('shell', flood);
+      else await tool.newSession(`flood-${n}`, flood);
+    }
+    if (floods > 1) await tool.tile?.('shell');
     const client = await attachAtPrompt(tool);
     if (flooding && tool.tileKeys) client.write(tool.tileKeys);
     if (flooding) writeFileSync(go, '');
@@ -87,16 +92,16 @@ export async function echoOnce(tool, ctx, flooding, count) {
 export async function echo(ctx) {
   const { echoKeys, echoRounds } = ctx.params;
   const entries = {};
-  for (const flooding of [false, true]) {
-    const label = flooding ? 'flood' : 'idle';
+  for (const [label, floods] of [['idle', 0], ['flood', 1], ['flood4', 4]]) {
+    const flooding = floods > 0;
     const runs = await alternate(ctx.tools, echoRounds, async (Tool, round) => {
-      const result = await echoOnce(new Tool(ctx.workspace), ctx, flooding, Math.ceil(echoKeys / echoRounds));
+      const result = await echoOnce(new Tool(ctx.workspace), ctx, floods, Math.ceil(echoKeys / echoRounds));
       ctx.progress(`echo (${label}) ${Tool.toolName} round ${round + 1}/${echoRounds}: p50 ${percentile(result.times, 50).toFixed(1)} ms, p99 ${percentile(result.times, 99).toFixed(1)} ms`);
       return result;
     });
     const times = perTool(runs, (results) => results.flatMap((r) => r.times));
     const timeouts = perTool(runs, (results) => results.reduce((n, r) => n + r.timeouts, 0));
-    const notes = flooding ? Object.fromEntries(ctx.tools.filter((Tool) => Tool.floodUnseen).map((Tool) => [Tool.toolName, 'the flood in another session, unseen: it shows one session at a time'])) : {};
+    const notes = flooding ? Object.fromEntries(ctx.tools.filter((Tool) => Tool.floodUnseen).map((Tool) => [Tool.toolName, `the flood${floods > 1 ? 's' : ''} in other sessions, unseen: it shows one session at a time`])) : {};
     for (const p of [50, 99]) {
       entries[`echo_${label}_p${p}`] = { unit: 'ms', ...perTool(times, (all) => percentile(all, p)), keys: perTool(times, (all) => all.length), timeouts, ...(Object.keys(notes).length ? { notes } : {}) };
     }

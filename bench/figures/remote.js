@@ -18,7 +18,7 @@ export async function remote(ctx) {
   const { echoKeys, echoRounds, firstFrameRuns, throughputRuns } = ctx.params;
 
   const echoes = await alternate(tools, echoRounds, async (Tool, round) => {
-    const result = await echoOnce(new Tool(ctx.workspace), ctx, false, Math.ceil(echoKeys / echoRounds));
+    const result = await echoOnce(new Tool(ctx.workspace), ctx, 0, Math.ceil(echoKeys / echoRounds));
     ctx.progress(`ssh echo ${Tool.toolName} round ${round + 1}/${echoRounds}: p99 ${percentile(result.times, 99).toFixed(1)} ms`);
     return result.times;
   });

@@ -15,6 +15,7 @@ const TARGETS = [
   { match: /^throughput_4$/, text: 'ratio ≤ 0.67', met: (e) => e.ratio <= 0.67 },
   { match: /^echo_idle_p99$/, text: '< 10 ms', met: (e) => e.grove < 10 },
   { match: /^echo_flood_p99$/, text: '< 30 ms', met: (e) => e.grove < 30 },
+  { match: /^echo_flood4_p99$/, text: '< 10 ms', met: (e) => e.grove < 10 },
   { match: /^first_frame$/, text: '< 300 ms', met: (e) => e.grove < 300 },
   { match: /^memory_per_session$/, text: '≤ 15 MB', met: (e) => e.grove <= 15 },
   { match: /^idle_cpu$/, text: '< 0.3 s (1% of a core)', met: (e) => e.grove < 0.3 },
@@ -35,8 +36,9 @@ function title(key, entry, params) {
   if (key === 'throughput_4') return `Throughput, four panes each \`cat\`-ing the ${params.logMB} MB log at once`;
   const ssh = /^ssh_(.*)$/.exec(key);
   if (ssh) return `Through ssh (grove's link vs \`ssh -t tmux attach\`): ${title(ssh[1], entry, params).replace(/^\w/, (c) => c.toLowerCase())}`;
-  const echo = /^echo_(idle|flood)_p(\d+)$/.exec(key);
-  if (echo) return `Keystroke echo p${echo[2]}, ${echo[1] === 'idle' ? 'idle' : 'another pane flooding'} (${keyCounts(entry.keys)} keys)`;
+  const echo = /^echo_(idle|flood|flood4)_p(\d+)$/.exec(key);
+  const during = { idle: 'idle', flood: 'another pane flooding', flood4: 'four other panes flooding' };
+  if (echo) return `Keystroke echo p${echo[2]}, ${during[echo[1]]} (${keyCounts(entry.keys)} keys)`;
   if (key === 'first_frame') return 'Time to first frame';
   if (key === 'first_frame_cold') return 'Time to first frame, first start after an install (no code cache)';
   if (key === 'memory_per_session') return `Memory per additional idle session (${entry.between[0]}→${entry.between[1]})`;

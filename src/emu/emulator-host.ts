@@ -14,6 +14,7 @@ import type { EmulatorAnswer, FromEmulator, ToEmulator } from '../core/screen/em
 import { FRAME_MS, type PaneFrame } from '../core/screen/frame.js';
 import { frameUpdate } from '../core/protocol/frame-delta.js';
 import { PaneEmulator } from './pane-emulator.js';
+import { ParseScheduler } from './parse-scheduler.js';
 
 interface Pane {
   readonly emulator: PaneEmulator;
@@ -32,6 +33,8 @@ interface Pane {
 export class EmulatorHost implements Disposable {
   private readonly panes = new Map<number, Pane>();
   private readonly store = new DisposableStore();
+  /** The thread's panes take turns parsing. */
+  private readonly scheduler = new ParseScheduler();
 
   constructor(private readonly channel: Channel<ToEmulator, FromEmulator>) {
     this.store.add(channel.onMessage((message) => this.receive(message)));
@@ -50,15 +53,16 @@ export class EmulatorHost implements Disposable {
       case 'write':
         return pane.emulator.write(message.data, () => {
           pane.parsed = message.seq;
-          this.schedule(message.pane, pane);
+          // An echo goes back as soon as it is parsed, ahead of the other panes' next turn.
+          if (pane.urgent) this.send(message.pane, pane);
+          else this.schedule(message.pane, pane);
         });
       case 'typed':
         pane.urgent = true;
         return pane.emulator.typed();
       case 'resize':
         pane.emulator.resize(message.cols, message.rows);
-        pane.urgent = true;
-        return this.schedule(message.pane, pane);
+        return this.send(message.pane, pane);
       case 'lines':
         return this.answer(message.pane, message.ask, () => ({ lines: pane.emulator.lines(message.from, message.count) }));
       case 'capture':
@@ -70,7 +74,8 @@ export class EmulatorHost implements Disposable {
 
   private open(id: number, cols: number, rows: number, scrollback: number): void {
     this.close(id);
-    const emulator = new PaneEmulator({ cols, rows, scrollback, onReply: (data) => this.channel.post({ kind: 'reply', pane: id, data }) });
+    const onReply = (data: string) => this.channel.post({ kind: 'reply', pane: id, data });
+    const emulator = new PaneEmulator({ cols, rows, scrollback, onReply, scheduler: this.scheduler });
     const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, urgent: true, timer: undefined, events: [] };
     this.panes.set(id, pane);
     emulator.onTitleChange((title) => this.event(id, pane, { kind: 'title', pane: id, title }));

@@ -2,9 +2,10 @@
  * One pane's terminal emulator: an @xterm/headless Terminal that the pane's program output is fed into.
  *
  * The host writes pty output here and asks for a frame when it is time to draw; the emulator never draws
- * anything itself. Parsing is asynchronous (xterm parses in slices so a flood of output cannot starve the
- * event loop), so `pendingBytes` counts what was written but not yet parsed: the host pauses the pty above
- * a watermark, which is what keeps a runaway `cat` from growing memory without bound. Replies to terminal
+ * anything itself. Parsing is asynchronous (the panes of a thread take turns, parse-scheduler.ts, so a
+ * flood of output cannot starve the event loop), so `pendingBytes` counts what was written but not yet
+ * parsed: the host pauses the pty above a watermark, which is what keeps a runaway `cat` from growing
+ * memory without bound. Replies to terminal
  * queries (device attributes, cursor position reports) come out of `onReply` for the host to send back to
  * the program, as a real terminal would. `capture` gives the text for `grove capture` (see capture.ts), and
  * `lines` any stretch of the scrollback and screen, numbered as line-slice.ts explains.
@@ -32,6 +33,7 @@ import { captureText } from './capture.js';
 import { FrameReader } from './frame-reader.js';
 import { xtermInternals, type RowRange, type XtermInternals } from './xterm-internals.js';
 import { StringSequenceLimit } from './string-limit.js';
+import { ParseScheduler } from './parse-scheduler.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -46,6 +48,8 @@ export interface PaneEmulatorOptions {
   scrollback?: number;
   /** Bytes the emulator sends to the program: answers to its queries. */
   onReply: (data: string) => void;
+  /** The turns this pane's parsing takes with others of its thread; default: a scheduler of its own. */
+  scheduler?: ParseScheduler;
 }
 
 export class PaneEmulator implements Disposable {
@@ -54,6 +58,9 @@ export class PaneEmulator implements Disposable {
   private readonly reader: FrameReader;
   private readonly store = new DisposableStore();
   private pending = 0;
+  private readonly scheduler: ParseScheduler;
+  /** A key was typed: the next output is taken as its echo and parsed at once. */
+  private echoNext = false;
   private currentTitle = '';
   /** Lines dropped off the top of the active buffer since its numbering began. */
   private trimmed = 0;
@@ -75,12 +82,13 @@ export class PaneEmulator implements Disposable {
       logLevel: 'off',
     });
     this.store.add(toDisposable(() => this.terminal.dispose()));
+    this.scheduler = options.scheduler ?? new ParseScheduler();
+    this.store.add(toDisposable(() => this.scheduler.forget(this)));
     this.terminal.loadAddon(new unicode11.Unicode11Addon());
     this.terminal.unicode.activeVersion = '11';
     this.internals = xtermInternals(this.terminal);
     this.reader = new FrameReader(this.terminal.buffer.active.getNullCell());
-    // typed() sends xterm an empty key, which it passes on as an empty reply.
-    this.store.add(this.terminal.onData((reply) => reply !== '' && options.onReply(reply)));
+    this.store.add(this.terminal.onData(options.onReply));
     this.store.add(this.terminal.onTitleChange((title) => (this.currentTitle = title)));
     this.store.add(this.internals.onTrim((count) => (this.trimmed += count)));
     this.store.add(this.internals.onRowsChanged((rows) => this.rowsChanged(rows)));
@@ -94,20 +102,21 @@ export class PaneEmulator implements Disposable {
     const data = this.strings.filter(output);
     const size = data.length;
     this.pending += size;
-    this.terminal.write(data, () => {
+    const echo = this.echoNext;
+    this.echoNext = false;
+    this.scheduler.add(this, this.parse, data, () => {
       this.pending -= size;
       parsed?.();
-    });
+    }, echo);
   }
 
   /**
-   * A key reached the program (the server writes keys to the pty itself, never waiting on this thread).
-   * xterm takes it as a person typing: the program's next output (usually the echo) is parsed as it is
-   * written rather than on the next timer tick, so an echo goes out a tick sooner.
+   * A key reached the program (the server writes keys to the pty itself, never waiting on this thread):
+   * the program's next output, usually the echo, is parsed as it is written rather than in its turn, so
+   * an echo goes out at once.
    */
   typed(): void {
-    if (this.store.isDisposed) return;
-    this.terminal.input('', true);
+    this.echoNext = true;
   }
 
   /** Written but not yet parsed, in UTF-16 units. */
@@ -196,6 +205,10 @@ export class PaneEmulator implements Disposable {
   dispose(): void {
     this.store.dispose();
   }
+
+  private readonly parse = (data: string): void => {
+    if (!this.store.isDisposed) this.internals.writeSync(data);
+  };
 
   private renumber(): void {
     this.epoch++;

@@ -7,7 +7,8 @@
  * switch), so we read the services, through this one file. Likewise the count of lines dropped off the
  * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it), and the
  * rows each parse changed, which xterm tells only its renderer (a headless terminal has none): a frame
- * reads those rows again and keeps the rest. The shape is checked when an emulator is made, so an xterm
+ * reads those rows again and keeps the rest. And parsing on demand (`writeSync`), which xterm keeps on its
+ * core, so that the panes of a thread can take turns (parse-scheduler.ts). The shape is checked when an emulator is made, so an xterm
  * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row;
  * package.json pins @xterm/headless exactly for the same reason (test/unit/emu-internals.test.ts).
  */
@@ -15,6 +16,8 @@ import type { IDisposable, Terminal } from '@xterm/headless';
 
 export interface XtermInternals {
   readonly cursorHidden: boolean;
+  /** Parses `data` now, rather than on xterm's own timer (parse-scheduler.ts decides when). */
+  writeSync(data: string): void;
   readonly sgrMouse: boolean;
   /** Calls `listener(count)` when lines are dropped off the top of the active buffer, whichever that is. */
   onTrim(listener: (count: number) => void): IDisposable;
@@ -49,6 +52,7 @@ interface CoreServices {
   readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
   readonly buffers: { readonly onBufferActivate: InternalEvent<unknown> };
   readonly _inputHandler: InputHandler;
+  writeSync(data: string): void;
 }
 
 export function xtermInternals(terminal: Terminal): XtermInternals {
@@ -60,6 +64,7 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   if (typeof core.buffer?.lines?.onTrim !== 'function' || typeof core.buffers?.onBufferActivate !== 'function') {
     throw new Error('@xterm/headless no longer exposes buffer.lines.onTrim / buffers.onBufferActivate');
   }
+  if (typeof core.writeSync !== 'function') throw new Error('@xterm/headless no longer has writeSync');
   if (typeof core._inputHandler?.onRequestRefreshRows !== 'function') {
     throw new Error('@xterm/headless no longer exposes _inputHandler.onRequestRefreshRows');
   }
@@ -72,6 +77,7 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
     get sgrMouse() {
       return mouse.activeEncoding === 'SGR';
     },
+    writeSync: (data) => services.writeSync(data),
     onTrim(listener) {
       // Each buffer has its own list of lines, and a reset replaces both: follow whichever is active.
       let lines = services.buffer.lines.onTrim(listener);

@@ -177,7 +177,7 @@ describe('typing', () => {
     const emu = emulator();
     let parsed = false;
     emu.write('before', () => undefined);
-    expect(emu.pendingBytes).toBe(6); // output that is not an echo waits for xterm's timer
+    expect(emu.pendingBytes).toBe(6); // output that is not an echo waits its turn
     return feed(emu, '').then(() => {
       emu.typed();
       emu.write('x', () => (parsed = true));

@@ -1,0 +1,69 @@
+/**
+ * Parsing shared fairly among the panes of one thread, in short turns.
+ *
+ * xterm parses a pane's backlog on its own timer in slices of up to 12 ms, each pane on its own timer;
+ * with two floods in one thread, a message that arrives (the echo of a key in a third pane) waited for
+ * both slices, 20 ms and more. Here a thread's panes take turns, a chunk each (a chunk is one read from
+ * the pty), and the thread goes back to its messages after TURN_MS, so nothing waits for long behind a
+ * flood and every flood still moves. A pane told to parse now (`now`, for an echo) is parsed on the spot
+ * when nothing of its own is queued ahead.
+ */
+
+/** How long a turn may parse before the thread reads its messages again. */
+const TURN_MS = 2;
+
+interface Chunk {
+  readonly data: string;
+  readonly parsed: (() => void) | undefined;
+}
+
+interface Queue {
+  readonly parse: (data: string) => void;
+  readonly chunks: Chunk[];
+}
+
+export class ParseScheduler {
+  /** Panes with chunks queued, in turn order. */
+  private readonly queues = new Map<object, Queue>();
+  private turn: ReturnType<typeof setImmediate> | undefined;
+
+  /** Queues `data` for `pane`, or with `now` and nothing of its own ahead, parses it at once. */
+  add(pane: object, parse: (data: string) => void, data: string, parsed: (() => void) | undefined, now = false): void {
+    const queue = this.queues.get(pane);
+    if (!queue && now) {
+      parse(data);
+      parsed?.();
+      return;
+    }
+    if (queue) queue.chunks.push({ data, parsed });
+    else this.queues.set(pane, { parse, chunks: [{ data, parsed }] });
+    this.turn ??= setImmediate(() => this.run());
+  }
+
+  /** Drops what `pane` had queued (its callbacks never run). */
+  forget(pane: object): void {
+    this.queues.delete(pane);
+    if (this.queues.size === 0 && this.turn) {
+      clearImmediate(this.turn);
+      this.turn = undefined;
+    }
+  }
+
+  private run(): void {
+    this.turn = undefined;
+    const start = performance.now();
+    while (this.queues.size && performance.now() - start < TURN_MS) {
+      for (const [pane, queue] of [...this.queues]) {
+        if (this.queues.get(pane) !== queue) continue; // forgotten during this turn
+        const chunk = queue.chunks.shift()!;
+        // Its turn taken, the pane goes to the back of the line (or out of it).
+        this.queues.delete(pane);
+        if (queue.chunks.length) this.queues.set(pane, queue);
+        queue.parse(chunk.data);
+        chunk.parsed?.();
+        if (performance.now() - start >= TURN_MS) break;
+      }
+    }
+    if (this.queues.size) this.turn ??= setImmediate(() => this.run());
+  }
+}
