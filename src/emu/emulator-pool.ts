@@ -5,14 +5,11 @@
  * pane goes to the thread with the fewest, so panes that flood at once parse on different cores while
  * an idle server with one session runs one thread. A thread that fails is replaced and its panes start
  * again on the new one (pane-mirror.ts says what they lose), the failure logged.
- *
- * `inThreadEmulators` runs the same emulator host on this thread, over a MessageChannel: what tests use
- * (they run grove's TypeScript, which a worker could not load), with the same messages and copies.
+ * in-thread-emulators.ts runs the same host on the calling thread, for tests.
  */
-import type { Channel, ThreadChannel, Threads } from '../core/channel.js';
-import { DisposableStore, toDisposable, type Disposable } from '../core/disposable.js';
+import type { ThreadChannel, Threads } from '../core/channel.js';
+import { DisposableStore, type Disposable } from '../core/disposable.js';
 import type { FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
-import { EmulatorHost } from './emulator-host.js';
 import { PaneMirror, type PaneMirrorOptions } from './pane-mirror.js';
 
 export type EmulatorThreads = Threads<FromEmulator, ToEmulator>;
@@ -77,24 +74,3 @@ export class EmulatorPool implements Disposable {
     thread.panes.forEach((mirror) => mirror.moveTo(thread.channel));
   }
 }
-
-/** Emulator hosts on this thread, each behind a MessageChannel, as if they were worker threads. */
-export const inThreadEmulators: EmulatorThreads = {
-  start() {
-    const { port1, port2 } = new MessageChannel();
-    const end = <In, Out>(port: typeof port1): Channel<In, Out> => ({
-      post: (message) => port.postMessage(message),
-      onMessage(listener) {
-        const handler = (message: In) => listener(message);
-        port.on('message', handler);
-        // A listening port keeps a process alive; these end with the host, never holding it up.
-        port.unref();
-        return toDisposable(() => port.off('message', handler));
-      },
-      dispose: () => port.close(),
-    });
-    const host = new EmulatorHost(end<ToEmulator, FromEmulator>(port1));
-    const server = end<FromEmulator, ToEmulator>(port2);
-    return { ...server, onFailure: () => toDisposable(() => undefined), dispose: () => (host.dispose(), server.dispose()) };
-  },
-};

@@ -24,7 +24,7 @@ import type { AgentReport } from '../core/status/agent-events.js';
 import { conversationId, hookToken } from '../io/random-ids.js';
 import { printable } from '../core/text/terminal-text.js';
 import { BackgroundResizes } from './background-resizes.js';
-import { EmulatorPool, inThreadEmulators, type EmulatorThreads } from '../emu/emulator-pool.js';
+import { EmulatorPool, type EmulatorThreads } from '../emu/emulator-pool.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession, type LaunchEnv } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -43,8 +43,8 @@ export interface LocalHostOptions {
   readonly hookCommand?: readonly string[];
   /** Where the host reports what went wrong out of anyone's sight (a failed emulator thread). */
   readonly log?: (line: string) => void;
-  /** Where panes' emulators run, and how many threads at most; absent: on this thread. */
-  readonly emulatorThreads?: { readonly threads: EmulatorThreads; readonly count: number };
+  /** Where panes' emulators run, and how many threads at most. */
+  readonly emulatorThreads: { readonly threads: EmulatorThreads; readonly count: number };
 }
 
 /** A session record from the state file: what a previous server knew, and the user's own status rules. */
@@ -91,8 +91,7 @@ export class LocalSessionHost implements SessionHost {
   readonly submitted$: Observable<string> = this.submittedSubject.asObservable();
 
   constructor(private readonly options: LocalHostOptions) {
-    const { threads, count } = options.emulatorThreads ?? { threads: inThreadEmulators, count: 1 };
-    this.emulators = new EmulatorPool(threads, count, options.log);
+    this.emulators = new EmulatorPool(options.emulatorThreads.threads, options.emulatorThreads.count, options.log);
   }
 
   /**

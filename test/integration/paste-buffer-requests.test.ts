@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import { PasteBuffer } from '../../src/server/paste-buffer.js';
 import { resolveSession, runRequest, type RequestContext } from '../../src/server/request-table.js';
 
@@ -15,7 +16,7 @@ let host: LocalSessionHost;
 afterEach(() => host?.dispose());
 
 function start(): { context: RequestContext; buffer: PasteBuffer } {
-  host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
+  host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
   const buffer = new PasteBuffer();
   const context: RequestContext = { host, buffer, resolve: (query) => resolveSession(host, query), defaultSize: () => undefined, stop: () => undefined };
   return { context, buffer };

@@ -11,6 +11,7 @@ import type { SessionInfo } from '../../src/core/session/session.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import { resolveSession, runRequest, type RequestContext } from '../../src/server/request-table.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
 import { StateStore, toRecord } from '../../src/io/state-store.js';
@@ -24,7 +25,7 @@ const logged: string[] = [];
 
 function start(settings: Partial<ReviewSettings> = {}): void {
   fixture = GitFixture.create();
-  host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
+  host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
   review = reviewServiceFor(host, { settings, log: (line) => logged.push(line) });
 }
 

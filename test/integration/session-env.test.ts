@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 
 let host: LocalSessionHost | undefined;
 afterEach(async () => host?.dispose());
@@ -30,7 +31,7 @@ async function exited(id: string): Promise<void> {
 
 describe('a session\'s environment', () => {
   it('is the client\'s, with the profile\'s on top and grove\'s last, and a relaunch keeps it', async () => {
-    host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: { ...process.env, GROVE_SOCKET: '/run/grove/sock', ONLY_SERVER: 'server' }, killGraceMs: 500 });
+    host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: { ...process.env, GROVE_SOCKET: '/run/grove/sock', ONLY_SERVER: 'server' }, killGraceMs: 500 });
     const print = 'echo "[$KEY|$BASE|${ONLY_SERVER:-none}|$GROVE_SOCKET|$GROVE_SESSION]"';
     const clientEnv = { PATH: process.env.PATH!, KEY: 'client', BASE: 'client', GROVE_SESSION: 's99' };
     const info = await host.create({ command: 'sh', args: ['-c', print], cwd: process.cwd(), env: { BASE: 'profile' }, clientEnv });

@@ -11,6 +11,7 @@ import { lineText } from '../../src/core/screen/frame.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 
 const openDescriptors = () => readdirSync('/proc/self/fd').length;
 
@@ -41,7 +42,7 @@ describe.runIf(process.platform === 'linux')('session host hygiene', () => {
   let host: LocalSessionHost;
   afterEach(() => host?.dispose());
 
-  const makeHost = () => new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
+  const makeHost = () => new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
 
   it('leaves descriptors and children as they were after 200 sessions come and go', async () => {
     host = makeHost();

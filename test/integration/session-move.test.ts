@@ -17,6 +17,7 @@ import { nodePtySpawner } from '../../src/io/pty.js';
 import { CheckpointService } from '../../src/server/checkpoints/checkpoint-service.js';
 import { checkpointMeta, checkpointRef, indexName } from '../../src/server/checkpoints/checkouts.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import { SessionMover } from '../../src/server/move/session-mover.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
 import { GitFixture } from './git-fixture.js';
@@ -46,7 +47,7 @@ function failingRestore(failIn: (cwd: string) => boolean): GitPort {
 async function sessionWithATurn(git: GitPort): Promise<{ id: string; mover: SessionMover }> {
   fixture = GitFixture.create();
   fixture.commit('start', { 'a.txt': 'a0\n' });
-  host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
+  host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
   review = reviewServiceFor(host);
   checkpoints = new CheckpointService(host, git, nodeCheckpointFiles, () => undefined);
   const mover = new SessionMover({ host, git, files: nodeWorktreeFiles, checkouts: checkpoints.checkouts, review, conversations: { carry: async () => false }, log: () => undefined });

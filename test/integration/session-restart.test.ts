@@ -13,6 +13,7 @@ import type { StatusRule } from '../../src/core/status/rules.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
 import { StateStore, toRecord } from '../../src/io/state-store.js';
 import { GitFixture } from './git-fixture.js';
@@ -35,7 +36,7 @@ afterEach(async () => {
 /** A server over the state folder: earlier sessions restored (dead), every change of sessions saved. */
 function startServer(): Server {
   const store = new StateStore(join(fixture.home, 'state'), { statusDelayMs: 0 });
-  const host = new LocalSessionHost({ spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
+  const host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner: nodePtySpawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 500 });
   // As src/cli/server-process.ts restores them.
   host.restore(store.load().records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host);

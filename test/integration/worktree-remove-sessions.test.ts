@@ -10,6 +10,7 @@ import type { SessionInfo } from '../../src/core/session/session.js';
 import { fsLaunchChecks } from '../../src/io/launch-checks.js';
 import { nodePtySpawner } from '../../src/io/pty.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import type { PtyProcess, PtySpawner } from '../../src/server/ports.js';
 import type { ReviewService } from '../../src/server/review/review-service.js';
 import { GitFixture } from './git-fixture.js';
@@ -46,7 +47,7 @@ const spawner: PtySpawner = {
 
 function start(settings: { cleanupAfterMerge?: boolean } = {}): void {
   fixture = GitFixture.create();
-  host = new LocalSessionHost({ spawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 300 });
+  host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner, checks: fsLaunchChecks, env: process.env, killGraceMs: 300 });
   review = reviewServiceFor(host, { settings, endWithinMs: 1500 });
 }
 

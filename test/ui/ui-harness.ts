@@ -31,6 +31,7 @@ import type { ReviewPort } from '../../src/core/review/review-port.js';
 import { openScreen, type TerminalScreen } from '../../src/io/screen.js';
 import { screenGrid } from '../../src/io/screen-grid.js';
 import { LocalSessionHost } from '../../src/server/local-host.js';
+import { onThisThread } from '../../src/emu/in-thread-emulators.js';
 import { PasteBuffer } from '../../src/server/paste-buffer.js';
 import type { LaunchChecks, PtyExit, PtyProcess, PtySpawner, SpawnOptions } from '../../src/server/ports.js';
 
@@ -163,7 +164,7 @@ export class UiHarness {
       isDirectory: () => true,
       repositoryOf: options.repositoryOf ?? ((folder) => folder),
     };
-    this.host = new LocalSessionHost({ spawner, checks, env: {}, killGraceMs: 50 });
+    this.host = new LocalSessionHost({ emulatorThreads: onThisThread, spawner, checks, env: {}, killGraceMs: 50 });
     const cols = options.cols ?? 100;
     const rows = options.rows ?? 30;
     this.output = new Writable({

@@ -1,14 +1,15 @@
 /**
  * The server's mirrors of panes whose emulators parse in another thread: what the server reads without
  * waiting (the frame), what it asks for (scrollback), and what happens when a thread fails. The emulator
- * hosts run on this thread behind MessageChannels (inThreadEmulators), with the same messages and copies
+ * hosts run on this thread behind MessageChannels (in-thread-emulators.ts), with the same messages and copies
  * a worker gets; test/integration/emulator-threads.test.ts runs the built worker.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThreadChannel } from '../../src/core/channel.js';
 import type { FromEmulator, ToEmulator } from '../../src/core/screen/emulator-messages.js';
 import { lineText, type PaneFrame } from '../../src/core/screen/frame.js';
-import { EmulatorPool, inThreadEmulators, type EmulatorThreads } from '../../src/emu/emulator-pool.js';
+import { EmulatorPool, type EmulatorThreads } from '../../src/emu/emulator-pool.js';
+import { inThreadEmulators } from '../../src/emu/in-thread-emulators.js';
 import type { PaneMirror } from '../../src/emu/pane-mirror.js';
 
 const pools: EmulatorPool[] = [];
