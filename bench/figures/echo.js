@@ -101,7 +101,7 @@ export async function echo(ctx) {
     });
     const times = perTool(runs, (results) => results.flatMap((r) => r.times));
     const timeouts = perTool(runs, (results) => results.reduce((n, r) => n + r.timeouts, 0));
-    const notes = flooding ? Object.fromEntries(ctx.tools.filter((Tool) => Tool.floodUnseen).map((Tool) => [Tool.toolName, `the flood${floods > 1 ? 's' : ''} in other sessions, unseen: it shows one session at a time`])) : {};
+    const notes = flooding ? Object.fromEntries(ctx.tools.filter((Tool) => Tool.floodUnseen).map((Tool) => [Tool.toolName, `${floods > 1 ? 'the floods in other sessions' : 'the flood in another session'}, unseen: it shows one session at a time`])) : {};
     for (const p of [50, 99]) {
       entries[`echo_${label}_p${p}`] = { unit: 'ms', ...perTool(times, (all) => percentile(all, p)), keys: perTool(times, (all) => all.length), timeouts, ...(Object.keys(notes).length ? { notes } : {}) };
     }

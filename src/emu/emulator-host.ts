@@ -23,7 +23,7 @@ interface Pane {
   sentAt: number;
   /** The number of the last write parsed. */
   parsed: number;
-  /** A key or a resize since the last update: the next one goes out at once. */
+  /** A key, a title, a bell or a clipboard request since the last update: the next goes out at once. */
   urgent: boolean;
   timer: { cancel(): void; eager: boolean } | undefined;
   /** Titles, bells and clipboard requests, sent right after the next update. */

@@ -175,9 +175,9 @@ export class HostedSession {
 
   resize(cols: number, rows: number): void {
     if (this.emulator.cols === cols && this.emulator.rows === rows) return;
+    // The emulator's thread re-wraps the screen and sends it back: that frame is the change.
     this.emulator.resize(cols, rows);
     if (this.running) this.pty?.resize(cols, rows);
-    this.events.changed(this);
   }
 
   frame(): PaneFrame {

@@ -33,6 +33,17 @@ describe('xterm internals', () => {
     terminal.dispose();
   });
 
+  it('parse on demand, reporting the rows the parse changed at once', () => {
+    const terminal = new Terminal({ cols: 20, rows: 3, allowProposedApi: true });
+    const internals = xtermInternals(terminal);
+    const rows: unknown[] = [];
+    internals.onRowsChanged((range) => rows.push(range));
+    internals.writeSync('a\r\nb');
+    expect(terminal.buffer.active.getLine(1)?.translateToString(true)).toBe('b');
+    expect(rows).toEqual([{ start: 0, end: 1 }]);
+    terminal.dispose();
+  });
+
   it('refuse, loudly, a terminal whose internals moved', () => {
     const fake = { _core: { coreService: { isCursorHidden: false } } } as unknown as Terminal;
     expect(() => xtermInternals(fake)).toThrow(/no longer exposes/);
