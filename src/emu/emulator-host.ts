@@ -16,6 +16,9 @@ import { frameUpdate } from '../core/protocol/frame-delta.js';
 import { PaneEmulator } from './pane-emulator.js';
 import { ParseScheduler } from './parse-scheduler.js';
 
+/** How much of a backlog is parsed between reports of progress (a tenth of the server's low watermark). */
+const PROGRESS_CHARS = 32 * 1024;
+
 interface Pane {
   readonly emulator: PaneEmulator;
   /** The last frame sent: the next update is the difference from it. */
@@ -23,6 +26,8 @@ interface Pane {
   sentAt: number;
   /** The number of the last write parsed. */
   parsed: number;
+  /** Characters parsed since the server last heard how far the pane got. */
+  unreported: number;
   /** A key, a title, a bell or a clipboard request since the last update: the next goes out at once. */
   urgent: boolean;
   timer: { cancel(): void; eager: boolean } | undefined;
@@ -54,8 +59,9 @@ export class EmulatorHost implements Disposable {
         return pane.emulator.write(message.data, () => {
           pane.parsed = message.seq;
           // An echo goes back as soon as it is parsed, ahead of the other panes' next turn.
-          if (pane.urgent) this.send(message.pane, pane);
-          else this.schedule(message.pane, pane);
+          if (pane.urgent) return this.send(message.pane, pane);
+          this.progress(message.pane, pane, message.data.length);
+          this.schedule(message.pane, pane);
         });
       case 'typed':
         pane.urgent = true;
@@ -76,7 +82,7 @@ export class EmulatorHost implements Disposable {
     this.close(id);
     const onReply = (data: string) => this.channel.post({ kind: 'reply', pane: id, data });
     const emulator = new PaneEmulator({ cols, rows, scrollback, onReply, scheduler: this.scheduler });
-    const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, urgent: true, timer: undefined, events: [] };
+    const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, unreported: 0, urgent: true, timer: undefined, events: [] };
     this.panes.set(id, pane);
     emulator.onTitleChange((title) => this.event(id, pane, { kind: 'title', pane: id, title }));
     emulator.onBell(() => this.event(id, pane, { kind: 'bell', pane: id }));
@@ -112,6 +118,18 @@ export class EmulatorHost implements Disposable {
     this.schedule(id, pane);
   }
 
+  /**
+   * While a backlog drains, the server hears how far it got every PROGRESS_CHARS and when it runs dry,
+   * not only with each frame: it resumes a paused pty below a watermark, and a frame's wait would leave
+   * this thread idle until the next output arrived.
+   */
+  private progress(id: number, pane: Pane, size: number): void {
+    pane.unreported += size;
+    if (pane.unreported < PROGRESS_CHARS && pane.emulator.pendingBytes > 0) return;
+    pane.unreported = 0;
+    this.channel.post({ kind: 'parsed', pane: id, parsed: pane.parsed });
+  }
+
   private schedule(id: number, pane: Pane): void {
     if (pane.timer && (pane.timer.eager || !pane.urgent)) return;
     pane.timer?.cancel();
@@ -131,6 +149,7 @@ export class EmulatorHost implements Disposable {
     pane.timer = undefined;
     pane.urgent = false;
     pane.sentAt = Date.now();
+    pane.unreported = 0;
     const frame = pane.emulator.frame();
     this.channel.post({ kind: 'frame', pane: id, update: frameUpdate(pane.sent, frame), parsed: pane.parsed });
     pane.sent = frame;

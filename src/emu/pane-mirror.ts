@@ -4,7 +4,9 @@
  *
  * Output goes to the thread numbered; `pendingBytes` is what was written and not yet parsed (the host
  * pauses the pty above a watermark, so a flood cannot queue up without bound in front of the thread), and
- * a write's `parsed` callback runs once an update says the thread got that far. Scrollback is asked for
+ * `onParsed` says when it shrank: the thread reports how far it got with each frame, and between frames
+ * while a backlog drains, so a paused pty is resumed before the thread runs dry. `settled` waits for the
+ * frame that shows everything written so far (an exit is recorded after it). Scrollback is asked for
  * (`lines`, `capture`) and answered by the thread. Keys never pass through the thread: the host writes
  * them to the pty and tells the mirror (`typed`), so the thread sends the echo's screen at once.
  *
@@ -30,7 +32,11 @@ export interface PaneMirrorOptions {
 interface PendingWrite {
   readonly seq: number;
   readonly size: number;
-  readonly parsed: (() => void) | undefined;
+}
+
+interface Settling {
+  readonly seq: number;
+  readonly resolve: () => void;
 }
 
 interface Question {
@@ -49,6 +55,10 @@ export class PaneMirror implements Disposable {
   private size: { cols: number; rows: number };
   private readonly writes: PendingWrite[] = [];
   private pending = 0;
+  private settling: Settling[] = [];
+  /** The last write the current frame shows. */
+  private shown = 0;
+  private readonly parsedListeners = new Set<Listener<void>>();
   private seq = 0;
   private asked = 0;
   private readonly questions = new Map<number, Question>();
@@ -69,13 +79,19 @@ export class PaneMirror implements Disposable {
     this.open();
   }
 
-  /** Feeds program output; `parsed` runs once the thread has parsed it (never, if disposed first). */
-  write(output: string, parsed?: () => void): void {
+  /** Feeds program output to the thread. */
+  write(output: string): void {
     if (this.disposed) return;
     const seq = ++this.seq;
     this.pending += output.length;
-    this.writes.push({ seq, size: output.length, parsed });
+    this.writes.push({ seq, size: output.length });
     this.channel.post({ kind: 'write', pane: this.pane, data: output, seq });
+  }
+
+  /** Resolves once a frame shows everything written so far (at once, if the pane has ended). */
+  settled(): Promise<void> {
+    if (this.disposed || this.shown >= this.seq) return Promise.resolve();
+    return new Promise((resolve) => this.settling.push({ seq: this.seq, resolve }));
   }
 
   typed(): void {
@@ -123,6 +139,11 @@ export class PaneMirror implements Disposable {
     throw new Error('error' in answer ? answer.error : 'the emulator did not answer');
   }
 
+  /** `pendingBytes` shrank: the thread has parsed more. */
+  onParsed(listener: () => void): Disposable {
+    return this.listen(this.parsedListeners, listener);
+  }
+
   /** A new frame arrived from the thread. */
   onFrame(listener: Listener<PaneFrame>): Disposable {
     return this.listen(this.frameListeners, listener);
@@ -148,6 +169,10 @@ export class PaneMirror implements Disposable {
       case 'frame':
         this.current = applyUpdate(this.current, message.update);
         this.frameListeners.forEach((listener) => listener(this.current));
+        this.shown = message.parsed;
+        this.parsedUpTo(message.parsed);
+        return this.settle(message.parsed);
+      case 'parsed':
         return this.parsedUpTo(message.parsed);
       case 'reply':
         return this.options.onReply(message.data);
@@ -167,6 +192,7 @@ export class PaneMirror implements Disposable {
   moveTo(channel: Channel<FromEmulator, ToEmulator>): void {
     this.channel = channel;
     this.parsedUpTo(this.seq);
+    this.settle(this.seq);
     this.questions.forEach((question) => question.resolve({ error: "the pane's emulator stopped" }));
     this.questions.clear();
     if (!this.disposed) this.open();
@@ -178,8 +204,9 @@ export class PaneMirror implements Disposable {
     this.channel.post({ kind: 'close', pane: this.pane });
     this.questions.forEach((question) => question.resolve({ error: 'the session has ended' }));
     this.questions.clear();
-    [this.frameListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
+    [this.frameListeners, this.parsedListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
     this.writes.length = 0;
+    this.settle(Infinity);
     this.release();
   }
 
@@ -189,12 +216,19 @@ export class PaneMirror implements Disposable {
   }
 
   private parsedUpTo(seq: number): void {
+    let shrank = false;
     while (this.writes.length && this.writes[0]!.seq <= seq) {
-      const write = this.writes.shift()!;
-      this.pending -= write.size;
-      write.parsed?.();
-      if (this.disposed) return;
+      this.pending -= this.writes.shift()!.size;
+      shrank = true;
     }
+    if (shrank) this.parsedListeners.forEach((listener) => listener());
+  }
+
+  private settle(seq: number): void {
+    const done = this.settling.filter((waiter) => waiter.seq <= seq);
+    if (done.length === 0) return;
+    this.settling = this.settling.filter((waiter) => waiter.seq > seq);
+    done.forEach((waiter) => waiter.resolve());
   }
 
   private ask(question: (ask: number) => ToEmulator): Promise<EmulatorAnswer> {

@@ -105,6 +105,7 @@ export class HostedSession {
       emulators.open({ cols, rows, scrollback: options.scrollback, onReply: (reply) => this.pty?.write(reply) }),
     );
     this.disposables.add(this.emulator.onFrame(() => this.events.changed(this)));
+    this.disposables.add(this.emulator.onParsed(() => this.parsed()));
     this.tracker = this.disposables.add(new StatusTracker({
       rules: options.rules,
       frame: () => this.emulator.frame(),
@@ -248,15 +249,17 @@ export class HostedSession {
   private onOutput(data: string): void {
     this.prompts.output();
     this.tracker.output();
-    this.emulator.write(data, () => {
-      if (this.paused && this.emulator.pendingBytes < LOW_WATER) {
-        this.paused = false;
-        this.pty?.resume();
-      }
-    });
+    this.emulator.write(data);
     if (!this.paused && this.emulator.pendingBytes > HIGH_WATER) {
       this.paused = true;
       this.pty?.pause();
+    }
+  }
+
+  private parsed(): void {
+    if (this.paused && this.emulator.pendingBytes < LOW_WATER) {
+      this.paused = false;
+      this.pty?.resume();
     }
   }
 
@@ -279,8 +282,8 @@ export class HostedSession {
     const end = { exitCode: exit.exitCode, ...(signal ? { signal } : {}) };
     const failed = exit.exitCode !== 0 || (signal ?? 0) !== 0;
     const early = failed && !this.typedInto && Date.now() - this.launchedAt < EARLY_EXIT_MS;
-    // Record the exit only after the emulator has parsed everything before it.
-    this.emulator.write('', () => {
+    // Record the exit only once the screen shows everything before it.
+    void this.emulator.settled().then(() => {
       if (!early) return this.finish(end);
       const { rows } = this.emulator.frame();
       this.emulator.lines(-rows, rows).then(

@@ -20,7 +20,8 @@ describe('an emulator worker thread', () => {
     const replies: string[] = [];
     const mirror = pool.open({ cols: 30, rows: 2, scrollback: 50, onReply: (data) => replies.push(data) });
     const output = `${Array.from({ length: 5 }, (_, i) => `\x1b[3${i}mline ${i}\x1b[0m`).join('\r\n')}\x1b[6n`;
-    await new Promise<void>((resolve) => mirror.write(output, resolve));
+    mirror.write(output);
+    await mirror.settled();
     expect(mirror.frame().lines.map((line) => lineText(line).trimEnd())).toEqual(['line 3', 'line 4']);
     expect(mirror.frame().lines[1]![0]!.style.fg).toBe(4);
     expect((await mirror.lines(0, 1)).lines.map(lineText)[0]!.trimEnd()).toBe('line 0');

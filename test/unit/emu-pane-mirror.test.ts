@@ -25,7 +25,10 @@ function open(emulators: EmulatorPool, cols = 20, rows = 3, replies: string[] = 
   return emulators.open({ cols, rows, scrollback: 100, onReply: (data) => replies.push(data) });
 }
 
-const feed = (mirror: PaneMirror, data: string) => new Promise<void>((resolve) => mirror.write(data, resolve));
+function feed(mirror: PaneMirror, data: string): Promise<void> {
+  mirror.write(data);
+  return mirror.settled();
+}
 const texts = (frame: PaneFrame) => frame.lines.map((line) => lineText(line).trimEnd());
 const nextFrame = (mirror: PaneMirror) =>
   new Promise<PaneFrame>((resolve) => {
@@ -110,15 +113,37 @@ describe('a pane mirror', () => {
     expect(mirror.title).toBe('named');
   });
 
-  it('answers a question still open when the pane ends, and runs no parsed callback after', async () => {
+  it('answers a question still open when the pane ends, and hears nothing from the thread after', async () => {
     const mirror = open(pool());
-    let parsed = false;
-    mirror.write('late', () => (parsed = true));
+    let heard = 0;
+    mirror.onParsed(() => heard++);
+    mirror.onFrame(() => heard++);
+    mirror.write('late');
     const lines = mirror.lines(0, 1);
     mirror.dispose();
     await expect(lines).rejects.toThrow('the session has ended');
+    await mirror.settled();
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(parsed).toBe(false);
+    expect(heard).toBe(0);
+  });
+
+  it('settles at once when the frame already shows every write', async () => {
+    const mirror = open(pool());
+    await feed(mirror, 'shown');
+    await mirror.settled();
+    expect(texts(mirror.frame())[0]).toBe('shown');
+  });
+
+  it('reports progress through a backlog before its frame, and the frame once the backlog is parsed', async () => {
+    const mirror = open(pool(), 20, 3);
+    const pending: number[] = [];
+    mirror.onParsed(() => pending.push(mirror.pendingBytes));
+    for (let i = 0; i < 20; i++) mirror.write(`${'x'.repeat(8 * 1024 - 2)}\r\n`);
+    const frame = nextFrame(mirror);
+    await mirror.settled();
+    expect(pending.length).toBeGreaterThan(1);
+    expect(pending.at(-1)).toBe(0);
+    expect((await frame).cols).toBe(20);
   });
 });
 
@@ -141,10 +166,9 @@ describe('the emulator threads', () => {
     const logged: string[] = [];
     const mirror = open(pool(1, failing.threads, (line) => logged.push(line)));
     await feed(mirror, 'lost');
-    let parsed = false;
-    mirror.write('x', () => (parsed = true));
+    mirror.write('x');
     failing.fail();
-    expect(parsed).toBe(true);
+    expect(mirror.pendingBytes).toBe(0);
     expect(failing.started).toBe(2);
     expect(logged).toEqual(['an emulator thread failed (boom); its 1 pane(s) start again blank']);
     await feed(mirror, 'again');

@@ -27,6 +27,8 @@ export type ToEmulator =
 export type FromEmulator =
   /** The screen as it is after parsing every write up to `parsed`. */
   | { readonly kind: 'frame'; readonly pane: number; readonly update: FrameUpdate; readonly parsed: number }
+  /** How far the thread has parsed, between frames, while a backlog drains. */
+  | { readonly kind: 'parsed'; readonly pane: number; readonly parsed: number }
   /** Bytes for the program: answers to its terminal queries. */
   | { readonly kind: 'reply'; readonly pane: number; readonly data: string }
   | { readonly kind: 'title'; readonly pane: number; readonly title: string }
