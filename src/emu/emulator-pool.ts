@@ -5,6 +5,7 @@
  * pane goes to the thread with the fewest, so panes that flood at once parse on different cores while
  * an idle server with one session runs one thread. A thread that fails is replaced and its panes start
  * again on the new one (pane-mirror.ts says what they lose), the failure logged.
+ *
  * in-thread-emulators.ts runs the same host on the calling thread, for tests.
  */
 import type { ThreadChannel, Threads } from '../core/channel.js';

@@ -58,11 +58,11 @@ export class PaneMirror implements Disposable {
   private settling: Settling[] = [];
   /** The last write the current frame shows. */
   private shown = 0;
-  private readonly parsedListeners = new Set<Listener<void>>();
   private seq = 0;
   private asked = 0;
   private readonly questions = new Map<number, Question>();
   private readonly frameListeners = new Set<Listener<PaneFrame>>();
+  private readonly parsedListeners = new Set<Listener<void>>();
   private readonly titleListeners = new Set<Listener<string>>();
   private readonly bellListeners = new Set<Listener<void>>();
   private readonly clipboardListeners = new Set<Listener<string>>();
