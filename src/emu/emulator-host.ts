@@ -53,6 +53,7 @@ export class EmulatorHost implements Disposable {
   private receive(message: ToEmulator): void {
     if (message.kind === 'open') return this.open(message.pane, message.cols, message.rows, message.scrollback);
     const pane = this.panes.get(message.pane);
+    if (message.kind === 'typed') this.scheduler.giveWay(pane?.emulator);
     if (!pane) return;
     switch (message.kind) {
       case 'write':

@@ -36,7 +36,10 @@ export class EmulatorPool implements Disposable {
     if (this.disposed) throw new Error('the emulator threads have stopped');
     const thread = this.leastBusy();
     const id = this.nextPane++;
-    const mirror = new PaneMirror(id, thread.channel, options, () => thread.panes.delete(id));
+    const mirror = new PaneMirror(id, thread.channel, options, {
+      release: () => thread.panes.delete(id),
+      typed: () => this.threads.forEach((each) => each.channel.post({ kind: 'typed', pane: id })),
+    });
     thread.panes.set(id, mirror);
     return mirror;
   }

@@ -72,7 +72,7 @@ export class PaneMirror implements Disposable {
     private readonly pane: number,
     private channel: Channel<FromEmulator, ToEmulator>,
     private readonly options: PaneMirrorOptions,
-    private readonly release: () => void,
+    private readonly pool: { release(): void; typed(): void },
   ) {
     this.size = { cols: options.cols, rows: options.rows };
     this.current = blankFrame(options.cols, options.rows);
@@ -94,8 +94,9 @@ export class PaneMirror implements Disposable {
     return new Promise((resolve) => this.settling.push({ seq: this.seq, resolve }));
   }
 
+  /** A key reached the program: every thread hears of it (emulator-messages.ts says why). */
   typed(): void {
-    if (!this.disposed) this.channel.post({ kind: 'typed', pane: this.pane });
+    if (!this.disposed) this.pool.typed();
   }
 
   /** Written but not yet parsed, in UTF-16 units. */
@@ -207,7 +208,7 @@ export class PaneMirror implements Disposable {
     [this.frameListeners, this.parsedListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
     this.writes.length = 0;
     this.settle(Infinity);
-    this.release();
+    this.pool.release();
   }
 
   private open(): void {

@@ -48,6 +48,23 @@ describe('the parse scheduler', () => {
     expect(parsed).toBe(20);
   });
 
+  it('rests between turns for a while after a key in another pane, and not for the pane typed into', async () => {
+    /** The pauses of over a turn's length between chunks of 1 ms, while 24 of them parse. */
+    async function rests(favoured: boolean): Promise<number> {
+      const scheduler = new ParseScheduler();
+      const pane = {};
+      const times: number[] = [];
+      for (let i = 0; i < 24; i++) scheduler.add(pane, () => (busy(1), times.push(performance.now())), 'chunk', undefined);
+      scheduler.giveWay(favoured ? pane : undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(times).toHaveLength(24);
+      return times.slice(1).filter((t, i) => t - times[i]! >= 1.8).length;
+    }
+    const other = await rests(false);
+    expect(other).toBeGreaterThanOrEqual(5);
+    expect(await rests(true)).toBeLessThan(other);
+  });
+
   it('drops what a forgotten pane had queued, callbacks and all', async () => {
     const scheduler = new ParseScheduler();
     const order: string[] = [];

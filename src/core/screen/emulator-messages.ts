@@ -17,7 +17,10 @@ import type { LineSlice } from './line-slice.js';
 export type ToEmulator =
   | { readonly kind: 'open'; readonly pane: number; readonly cols: number; readonly rows: number; readonly scrollback: number }
   | { readonly kind: 'write'; readonly pane: number; readonly data: string; readonly seq: number }
-  /** A key reached the program: its next output is probably the echo, parsed and sent at once. */
+  /**
+   * A key reached the program: its next output is probably the echo, parsed and sent at once. Every
+   * thread hears it: the others' busy panes give way for a while (parse-scheduler.ts).
+   */
   | { readonly kind: 'typed'; readonly pane: number }
   | { readonly kind: 'resize'; readonly pane: number; readonly cols: number; readonly rows: number }
   | { readonly kind: 'lines'; readonly pane: number; readonly ask: number; readonly from: number; readonly count: number }
