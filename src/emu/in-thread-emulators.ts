@@ -4,7 +4,7 @@
  * the same messages and copies a worker gets. The server itself runs workers (src/server/main.ts), and
  * never loads this file or, on its main thread, xterm.
  */
-import type { Channel } from '../core/channel.js';
+import { portChannel, type Channel } from '../core/channel.js';
 import { toDisposable } from '../core/disposable.js';
 import type { FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
 import { EmulatorHost } from './emulator-host.js';
@@ -13,17 +13,11 @@ import type { EmulatorThreads } from './emulator-pool.js';
 export const inThreadEmulators: EmulatorThreads = {
   start() {
     const { port1, port2 } = new MessageChannel();
-    const end = <In, Out>(port: typeof port1): Channel<In, Out> => ({
-      post: (message) => port.postMessage(message),
-      onMessage(listener) {
-        const handler = (message: In) => listener(message);
-        port.on('message', handler);
-        // A listening port keeps a process alive; these end with the host, never holding it up.
-        port.unref();
-        return toDisposable(() => port.off('message', handler));
-      },
-      dispose: () => port.close(),
-    });
+    // A listening port keeps a process alive; these end with the host, never holding it up.
+    const end = <In, Out>(port: typeof port1): Channel<In, Out> => {
+      const channel = portChannel<In, Out>(port, () => port.close());
+      return { ...channel, onMessage: (listener) => (port.unref(), channel.onMessage(listener)) };
+    };
     const host = new EmulatorHost(end<ToEmulator, FromEmulator>(port1));
     const server = end<FromEmulator, ToEmulator>(port2);
     return { ...server, onFailure: () => toDisposable(() => undefined), dispose: () => (host.dispose(), server.dispose()) };

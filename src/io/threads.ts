@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import type { Channel, ThreadChannel, Threads } from '../core/channel.js';
+import { portChannel, type Channel, type ThreadChannel, type Threads } from '../core/channel.js';
 import { toDisposable } from '../core/disposable.js';
 
 /** How many threads can run at once on this machine. */
@@ -19,13 +19,12 @@ export function workerThreads<In, Out>(file: URL): Threads<In, Out> {
       const worker = new Worker(file);
       worker.unref();
       let closed = false;
+      const channel = portChannel<In, Out>(worker, () => {
+        closed = true;
+        void worker.terminate();
+      });
       return {
-        post: (message) => worker.postMessage(message),
-        onMessage(listener) {
-          const handler = (message: In) => listener(message);
-          worker.on('message', handler);
-          return toDisposable(() => worker.off('message', handler));
-        },
+        ...channel,
         onFailure(listener) {
           let heard = false;
           const fail = (error: Error) => {
@@ -38,10 +37,6 @@ export function workerThreads<In, Out>(file: URL): Threads<In, Out> {
           worker.on('error', onError).on('exit', onExit);
           return toDisposable(() => worker.off('error', onError).off('exit', onExit));
         },
-        dispose() {
-          closed = true;
-          void worker.terminate();
-        },
       };
     },
   };
@@ -51,13 +46,5 @@ export function workerThreads<In, Out>(file: URL): Threads<In, Out> {
 export function parentChannel<In, Out>(): Channel<In, Out> {
   const port = parentPort;
   if (!port) throw new Error('not running in a worker thread');
-  return {
-    post: (message) => port.postMessage(message),
-    onMessage(listener) {
-      const handler = (message: In) => listener(message);
-      port.on('message', handler);
-      return toDisposable(() => port.off('message', handler));
-    },
-    dispose: () => port.close(),
-  };
+  return portChannel(port, () => port.close());
 }
