@@ -1,9 +1,10 @@
-# grove's one native piece: native/cloexec.c (it says why). Built by `npm install` (node-gyp).
+# grove's native pieces: native/cloexec.c and native/memory.c (each says why), loaded by src/io/native.ts.
+# Built by `npm install` (node-gyp).
 {
   'targets': [
     {
       'target_name': 'grove_native',
-      'sources': ['native/cloexec.c'],
+      'sources': ['native/cloexec.c', 'native/memory.c'],
     },
   ],
 }

@@ -27,10 +27,14 @@ static napi_value set_close_on_exec(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+napi_value release_free_memory(napi_env env, napi_callback_info info); /* memory.c */
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_value fn;
   napi_create_function(env, "setCloseOnExec", NAPI_AUTO_LENGTH, set_close_on_exec, NULL, &fn);
   napi_set_named_property(env, exports, "setCloseOnExec", fn);
+  napi_create_function(env, "releaseFreeMemory", NAPI_AUTO_LENGTH, release_free_memory, NULL, &fn);
+  napi_set_named_property(env, exports, "releaseFreeMemory", fn);
   return exports;
 }
 

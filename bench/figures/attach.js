@@ -7,10 +7,15 @@
  * show READY) before any client starts, and the same servers serve every attach, alternating tools.
  * The client is followed by a headless xterm, so "complete" means what a person would see. ccmanager has
  * no server, so no session before it starts: its first frame is its menu, and attaching has no meaning.
+ * After the scale runs, one more client attaches and the server's and client's resident memory is read,
+ * once things settle: what holding that much scrollback costs.
  */
 import { addSessions, alternate, isCompleteScreen, measuring, perTool, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, skippedIn, waitForPanes } from '../lib/scenario.js';
 import { GroveTool } from '../lib/grove-tool.js';
+import { residentBytes } from '../lib/proc.js';
 import { median, sleep } from '../lib/stats.js';
+
+const MB = 1024 * 1024;
 
 /** A session at its prompt before the client starts (a tool without a server has none to prepare). */
 export async function oneReadyShell(tool) {
@@ -34,7 +39,8 @@ export async function attachOnce(tool, options) {
   return shown - client.startedAt;
 }
 
-async function attachTimes(ctx, runs, label, prepare, figure) {
+/** Attach times per tool; `afterwards(tool)`, when given, runs on each tool once they are taken. */
+async function attachTimes(ctx, runs, label, prepare, figure, afterwards) {
   const measured = measuring(ctx.tools, figure);
   const tools = new Map();
   try {
@@ -44,18 +50,21 @@ async function attachTimes(ctx, runs, label, prepare, figure) {
       await tool.start();
       await prepare(tool);
     }
-    return await alternate(measured, runs, async (Tool, round) => {
+    const times = await alternate(measured, runs, async (Tool, round) => {
       const ms = await attachOnce(tools.get(Tool.toolName));
       ctx.progress(`${label} ${Tool.toolName} run ${round + 1}/${runs}: ${ms.toFixed(0)} ms`);
       return ms;
     });
+    const after = {};
+    for (const [name, tool] of tools) if (afterwards) after[name] = await afterwards(tool);
+    return { times, after };
   } finally {
     for (const tool of tools.values()) await tool.stopEarly?.();
   }
 }
 
 export async function firstFrame(ctx) {
-  const times = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell, 'first-frame');
+  const { times } = await attachTimes(ctx, ctx.params.firstFrameRuns, 'first frame', oneReadyShell, 'first-frame');
   const medians = perTool(times, median);
   const menu = Object.fromEntries(ctx.tools.filter((Tool) => Tool.notMeasured?.attach).map((Tool) => [Tool.toolName, 'its menu: it has no session until one is opened from it']));
   return {
@@ -84,11 +93,27 @@ async function coldFirstFrame(ctx, others) {
   }
 }
 
+/** Resident MB of a tool's server and an attached client, once the client shows its screen and things settle. */
+async function memoryAttached(ctx, tool) {
+  const client = tool.attach();
+  try {
+    await client.waitForScreen(tool.completeScreen ?? isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
+    await sleep(ctx.params.settleMs);
+    const bytes = [...tool.serverPids(), client.pid].reduce((sum, pid) => sum + residentBytes(pid), 0);
+    ctx.progress(`memory ${tool.name} with the sessions' scrollback: ${(bytes / MB).toFixed(1)} MB`);
+    return bytes / MB;
+  } finally {
+    await client.close();
+  }
+}
+
 export async function attachAtScale(ctx) {
   const { scaleSessions, scaleLines, attachRuns } = ctx.params;
-  const times = await attachTimes(ctx, attachRuns, 'attach at scale', (tool) => sessionsWithScrollback(tool, scaleSessions, scaleLines), 'attach');
+  const prepare = (tool) => sessionsWithScrollback(tool, scaleSessions, scaleLines);
+  const { times, after } = await attachTimes(ctx, attachRuns, 'attach at scale', prepare, 'attach', (tool) => memoryAttached(ctx, tool));
   const shape = { sessions: scaleSessions, scrollback_lines: scaleLines, skipped: skippedIn(ctx.tools, 'attach') };
   return {
+    [`memory_scrollback_${scaleSessions}x${scaleLines}`]: { unit: 'MB', ...after, ...shape },
     [`attach_${scaleSessions}x${scaleLines}`]: { unit: 'ms', ...perTool(times, median), ...shape, samples: times },
     // The first attach after the sessions were made is also the first time their panes take the client's
     // size, so it pays for resizing (reflowing) every scrollback; the median above is the steady state.

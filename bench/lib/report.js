@@ -18,6 +18,7 @@ const TARGETS = [
   { match: /^echo_flood4_p99$/, text: '< 10 ms', met: (e) => e.grove < 10 },
   { match: /^first_frame$/, text: '< 300 ms', met: (e) => e.grove < 300 },
   { match: /^memory_per_session$/, text: '≤ 15 MB', met: (e) => e.grove <= 15 },
+  { match: /^memory_scrollback_/, text: '< 300 MB', met: (e) => e.grove < 300 },
   { match: /^idle_cpu$/, text: '< 0.3 s (1% of a core)', met: (e) => e.grove < 0.3 },
   { match: /^attach_/, text: '< 500 ms', met: (e) => e.grove < 500 },
   { match: /^ssh_echo_idle_p99$/, text: 'ratio ≤ 1.5', met: (e) => e.ratio <= 1.5 },
@@ -42,6 +43,7 @@ function title(key, entry, params) {
   if (key === 'first_frame') return 'Time to first frame';
   if (key === 'first_frame_cold') return 'Time to first frame, first start after an install (no code cache)';
   if (key === 'memory_per_session') return `Memory per additional idle session (${entry.between[0]}→${entry.between[1]})`;
+  if (key.startsWith('memory_scrollback_')) return `Memory, ${entry.sessions} sessions × ${entry.scrollback_lines.toLocaleString('en')} lines of scrollback, a client attached`;
   if (key.startsWith('memory_pss_')) return `Memory, ${entry.sessions} idle shell session${entry.sessions === 1 ? '' : 's'}, shared pages counted once (PSS)`;
   if (key.startsWith('memory_')) return `Memory, ${entry.sessions} idle shell session${entry.sessions === 1 ? '' : 's'}`;
   if (key === 'idle_cpu') return `Idle CPU, ${entry.sessions} sessions (over ${entry.window_s === 30 ? '30 s' : `${entry.window_s} s, scaled to 30 s`})`;

@@ -19,6 +19,14 @@ import { ParseScheduler } from './parse-scheduler.js';
 /** How much of a backlog is parsed between reports of progress (a tenth of the server's low watermark). */
 const PROGRESS_CHARS = 32 * 1024;
 
+/** Memory is handed back once rows have stopped moving to the panes' histories for this long. */
+const RELEASE_AFTER_MS = 2_000;
+
+export interface EmulatorHostOptions {
+  /** Hands memory the thread's allocator holds free back to the system (io/native.ts); none: never. */
+  readonly releaseFreeMemory?: () => void;
+}
+
 interface Pane {
   readonly emulator: PaneEmulator;
   /** The last frame sent: the next update is the difference from it. */
@@ -40,10 +48,15 @@ export class EmulatorHost implements Disposable {
   private readonly store = new DisposableStore();
   /** The thread's panes take turns parsing. */
   private readonly scheduler = new ParseScheduler();
+  private release: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly channel: Channel<ToEmulator, FromEmulator>) {
+  constructor(
+    private readonly channel: Channel<ToEmulator, FromEmulator>,
+    private readonly options: EmulatorHostOptions = {},
+  ) {
     this.store.add(channel.onMessage((message) => this.receive(message)));
     this.store.add(toDisposable(() => [...this.panes.keys()].forEach((id) => this.close(id))));
+    this.store.add(toDisposable(() => clearTimeout(this.release)));
   }
 
   dispose(): void {
@@ -82,7 +95,8 @@ export class EmulatorHost implements Disposable {
   private open(id: number, cols: number, rows: number, scrollback: number): void {
     this.close(id);
     const onReply = (data: string) => this.channel.post({ kind: 'reply', pane: id, data });
-    const emulator = new PaneEmulator({ cols, rows, scrollback, onReply, scheduler: this.scheduler });
+    const onHandedOver = () => this.releaseSoon();
+    const emulator = new PaneEmulator({ cols, rows, scrollback, onReply, scheduler: this.scheduler, onHandedOver });
     const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, unreported: 0, urgent: true, timer: undefined, events: [] };
     this.panes.set(id, pane);
     emulator.onTitleChange((title) => this.event(id, pane, { kind: 'title', pane: id, title }));
@@ -97,6 +111,15 @@ export class EmulatorHost implements Disposable {
     this.panes.delete(id);
     pane.timer?.cancel();
     pane.emulator.dispose();
+  }
+
+  /** Rows moved to a history: their memory goes back to the system a little later (restarted by each move). */
+  private releaseSoon(): void {
+    const release = this.options.releaseFreeMemory;
+    if (!release) return;
+    clearTimeout(this.release);
+    this.release = setTimeout(release, RELEASE_AFTER_MS);
+    this.release.unref?.();
   }
 
   private answer(id: number, ask: number, read: () => EmulatorAnswer): void {

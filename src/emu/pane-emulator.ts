@@ -8,7 +8,8 @@
  * memory without bound. Replies to terminal
  * queries (device attributes, cursor position reports) come out of `onReply` for the host to send back to
  * the program, as a real terminal would. `capture` gives the text for `grove capture` (see capture.ts), and
- * `lines` any stretch of the scrollback and screen, numbered as line-slice.ts explains.
+ * `lines` any stretch of the scrollback and screen, numbered as line-slice.ts explains; the scrollback's
+ * older rows are kept compactly outside xterm (pane-scrollback.ts).
  *
  * A program may ask for the clipboard with OSC 52. Reading it is always refused (a program in a pane must
  * not learn what the user copied elsewhere); a request to set it is handed to `onClipboardSet` listeners,
@@ -27,13 +28,14 @@ import xtermHeadless from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
 import { DisposableStore, toDisposable, type Disposable } from '../core/disposable.js';
 import type { PaneFrame, FrameLine, TerminalModes } from '../core/screen/frame.js';
-import { sliceRange, type LineSlice } from '../core/screen/line-slice.js';
+import type { LineSlice } from '../core/screen/line-slice.js';
 import type { CaptureOptions } from '../core/session/host.js';
 import { captureText } from './capture.js';
 import { FrameReader } from './frame-reader.js';
 import { xtermInternals, type RowRange, type XtermInternals } from './xterm-internals.js';
 import { StringSequenceLimit } from './string-limit.js';
 import { ParseScheduler } from './parse-scheduler.js';
+import { PaneScrollback, type HandoverOptions } from './pane-scrollback.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -50,6 +52,10 @@ export interface PaneEmulatorOptions {
   onReply: (data: string) => void;
   /** The turns this pane's parsing takes with others of its thread; default: a scheduler of its own. */
   scheduler?: ParseScheduler;
+  /** When old scrollback rows go to the compact history (pane-scrollback.ts); tests shrink it. */
+  handover?: HandoverOptions;
+  /** Old rows went to the history: the memory they held is free once collected. */
+  onHandedOver?: () => void;
 }
 
 export class PaneEmulator implements Disposable {
@@ -62,9 +68,7 @@ export class PaneEmulator implements Disposable {
   /** A key was typed: the next output is taken as its echo and parsed at once. */
   private echoNext = false;
   private currentTitle = '';
-  /** Lines dropped off the top of the active buffer since its numbering began. */
-  private trimmed = 0;
-  private epoch = 0;
+  private readonly scrollback: PaneScrollback;
   private readonly clipboardListeners = new Set<(text: string) => void>();
   /** The rows of the last frame, and the part of the screen changed since (from > to: none). */
   private rows: readonly FrameLine[] = [];
@@ -88,11 +92,12 @@ export class PaneEmulator implements Disposable {
     this.terminal.unicode.activeVersion = '11';
     this.internals = xtermInternals(this.terminal);
     this.reader = new FrameReader(this.terminal.buffer.active.getNullCell());
+    const scrollback = options.scrollback ?? DEFAULT_CONFIG.scrollback;
+    const busy = () => this.pending > 0;
+    this.scrollback = this.store.add(new PaneScrollback(this.terminal, this.internals, this.reader, { scrollback, busy, handover: options.handover, onHandedOver: options.onHandedOver }));
     this.store.add(this.terminal.onData(options.onReply));
     this.store.add(this.terminal.onTitleChange((title) => (this.currentTitle = title)));
-    this.store.add(this.internals.onTrim((count) => (this.trimmed += count)));
     this.store.add(this.internals.onRowsChanged((rows) => this.rowsChanged(rows)));
-    this.store.add(this.terminal.buffer.onBufferChange(() => this.renumber()));
     this.store.add(this.terminal.parser.registerOscHandler(52, (data) => this.clipboardRequest(data)));
   }
 
@@ -124,6 +129,11 @@ export class PaneEmulator implements Disposable {
     return this.pending;
   }
 
+  /** Rows xterm itself holds for the normal screen and its scrollback; older rows are in the compact history. */
+  get emulatorRows(): number {
+    return this.scrollback.emulatorRows;
+  }
+
   get title(): string {
     return this.currentTitle;
   }
@@ -131,8 +141,7 @@ export class PaneEmulator implements Disposable {
   resize(cols: number, rows: number): void {
     if (cols === this.terminal.cols && rows === this.terminal.rows) return;
     this.terminal.resize(cols, rows);
-    // Re-wrapping moves text between lines: numbers from before the resize no longer name the same text.
-    this.renumber();
+    this.scrollback.renumber();
     this.rowsChanged(undefined);
   }
 
@@ -162,30 +171,12 @@ export class PaneEmulator implements Disposable {
 
   /** The text of the screen, or of the scrollback and the screen, as `tmux capture-pane -p` prints it. */
   capture(options: CaptureOptions): string {
-    const { cols, rows } = this.terminal;
-    const buffer = this.terminal.buffer.active;
-    const lines: FrameLine[] = [];
-    for (let y = options.scrollback ? 0 : buffer.baseY; y < buffer.baseY + rows; y++) {
-      lines.push(this.reader.read(buffer.getLine(y), cols));
-    }
-    return captureText(lines, options.ansi);
+    return captureText(this.scrollback.rows(options.scrollback), options.ansi);
   }
 
   /** Lines `from` (a line number, or negative to count back from the end) onwards, at most `count` of them. */
   lines(from: number, count: number): LineSlice {
-    const { cols } = this.terminal;
-    const buffer = this.terminal.buffer.active;
-    const first = this.trimmed;
-    const end = first + buffer.length;
-    const range = sliceRange(from, count, first, end);
-    const lines: FrameLine[] = [];
-    const wrapped: boolean[] = [];
-    for (let n = range.from; n < range.to; n++) {
-      const line = buffer.getLine(n - first);
-      lines.push(this.reader.read(line, cols));
-      wrapped.push(line?.isWrapped ?? false);
-    }
-    return { epoch: this.epoch, first, end, from: range.from, lines, wrapped };
+    return this.scrollback.lines(from, count);
   }
 
   /** A program asked to put `text` on the clipboard (OSC 52). */
@@ -207,13 +198,10 @@ export class PaneEmulator implements Disposable {
   }
 
   private readonly parse = (data: string): void => {
-    if (!this.store.isDisposed) this.internals.writeSync(data);
+    if (this.store.isDisposed) return;
+    this.internals.writeSync(data);
+    this.scrollback.parsed();
   };
-
-  private renumber(): void {
-    this.epoch++;
-    this.trimmed = 0;
-  }
 
   /** Rows to read again at the next frame; undefined: all of them. */
   private rowsChanged(rows: RowRange | undefined): void {

@@ -7,7 +7,8 @@
  * switch), so we read the services, through this one file. Likewise the count of lines dropped off the
  * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it), and the
  * rows each parse changed, which xterm tells only its renderer (a headless terminal has none): a frame
- * reads those rows again and keeps the rest. And parsing on demand (`writeSync`), which xterm keeps on its
+ * reads those rows again and keeps the rest. And removing the oldest rows of the scrollback, as xterm does
+ * when it is full, once they have been handed to the compact store (core/screen/history.ts). And parsing on demand (`writeSync`), which xterm keeps on its
  * core, so that the panes of a thread can take turns (parse-scheduler.ts). The shape is checked when an emulator is made, so an xterm
  * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row;
  * package.json pins @xterm/headless exactly for the same reason (test/unit/emu-internals.test.ts).
@@ -26,11 +27,26 @@ export interface XtermInternals {
    * changed, inclusive, or with undefined when the whole screen may have (a buffer switch, a reset).
    */
   onRowsChanged(listener: (rows: RowRange | undefined) => void): IDisposable;
+  /** The normal buffer as it is now: a reset (RIS) replaces it, and its scrollback with it. */
+  readonly normalBuffer: object;
+  /**
+   * Removes the normal buffer's oldest `count` rows, which must all be above its screen, as xterm trims a
+   * full scrollback itself (markers follow; the cursor, saved cursor and screen stay where they are).
+   */
+  dropOldestRows(count: number): void;
 }
 
 export interface RowRange {
   readonly start: number;
   readonly end: number;
+}
+
+/** The fields xterm's own trim of a full scrollback adjusts (Buffer.resize), all absolute row numbers. */
+interface TrimmableBuffer {
+  readonly lines: { trimStart(count: number): void; set(index: number, line: undefined): void };
+  ybase: number;
+  ydisp: number;
+  savedY: number;
 }
 
 type InternalEvent<T> = (listener: (value: T) => void) => IDisposable;
@@ -50,7 +66,7 @@ interface CoreServices {
   readonly mouseStateService?: MouseService;
   /** The active buffer (normal or alternate) and its circular list of lines. */
   readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
-  readonly buffers: { readonly onBufferActivate: InternalEvent<unknown> };
+  readonly buffers: { readonly onBufferActivate: InternalEvent<unknown>; readonly normal: TrimmableBuffer };
   readonly _inputHandler: InputHandler;
   writeSync(data: string): void;
 }
@@ -63,6 +79,10 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   }
   if (typeof core.buffer?.lines?.onTrim !== 'function' || typeof core.buffers?.onBufferActivate !== 'function') {
     throw new Error('@xterm/headless no longer exposes buffer.lines.onTrim / buffers.onBufferActivate');
+  }
+  const normal = core.buffers.normal as Partial<TrimmableBuffer> | undefined;
+  if (typeof normal?.lines?.trimStart !== 'function' || typeof normal.lines.set !== 'function' || ![normal.ybase, normal.ydisp, normal.savedY].every((n) => typeof n === 'number')) {
+    throw new Error('@xterm/headless no longer exposes buffers.normal.lines.trimStart / set / ybase / ydisp / savedY');
   }
   if (typeof core.writeSync !== 'function') throw new Error('@xterm/headless no longer has writeSync');
   if (typeof core._inputHandler?.onRequestRefreshRows !== 'function') {
@@ -78,6 +98,18 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
       return mouse.activeEncoding === 'SGR';
     },
     writeSync: (data) => services.writeSync(data),
+    get normalBuffer() {
+      return services.buffers.normal;
+    },
+    dropOldestRows(count) {
+      const buffer = services.buffers.normal;
+      // The list is a ring: a trimmed slot keeps its row until a new one lands there, so let go of it first.
+      for (let i = 0; i < count; i++) buffer.lines.set(i, undefined);
+      buffer.lines.trimStart(count);
+      buffer.ybase = Math.max(buffer.ybase - count, 0);
+      buffer.ydisp = Math.max(buffer.ydisp - count, 0);
+      buffer.savedY = Math.max(buffer.savedY - count, 0);
+    },
     onTrim(listener) {
       // Each buffer has its own list of lines, and a reset replaces both: follow whichever is active.
       let lines = services.buffer.lines.onTrim(listener);

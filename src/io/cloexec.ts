@@ -5,23 +5,11 @@
  * forkpty() is the exception: the pty master it returns is inheritable, so every later program the server
  * starts (the next session's agent, git, a hook git runs) would hold every earlier session's terminal and
  * could type into it; and after the server dies those copies keep the terminals open, so programs never
- * get their hang-up. Node has no fcntl, so grove ships one function of C for it (native/cloexec.c), built
- * by `npm install` with node-gyp as node-pty is.
+ * get their hang-up. Node has no fcntl, so grove ships one function of C for it (native/cloexec.c, io/native.ts).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-interface NativeAddon {
-  setCloseOnExec(fd: number): void;
-}
-
-/** The package root is two folders up, for tsc's output and the bundle alike (scripts/bundle.js). */
-const ADDON_PATH = fileURLToPath(new URL('../../build/Release/grove_native.node', import.meta.url));
-
-let addon: NativeAddon | undefined;
+import { nativeAddon } from './native.js';
 
 /** Marks `fd` close-on-exec; throws (with the OS's reason) if it cannot, so a leak is never silent. */
 export function setCloseOnExec(fd: number): void {
-  addon ??= createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
-  addon.setCloseOnExec(fd);
+  nativeAddon().setCloseOnExec(fd);
 }

@@ -4,6 +4,7 @@
  */
 import type { FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
 import { EmulatorHost } from '../emu/emulator-host.js';
+import { releaseFreeMemory } from '../io/native.js';
 import { parentChannel } from '../io/threads.js';
 
-new EmulatorHost(parentChannel<ToEmulator, FromEmulator>());
+new EmulatorHost(parentChannel<ToEmulator, FromEmulator>(), { releaseFreeMemory });

@@ -29,4 +29,19 @@ describe('an emulator worker thread', () => {
     expect(replies).toEqual(['\x1b[2;7R']);
     expect(logged).toEqual([]);
   });
+
+  it('moves old scrollback to the compact history and hands memory back, losing no line', async () => {
+    const logged: string[] = [];
+    const pool = new EmulatorPool(workerThreads<FromEmulator, ToEmulator>(WORKER), 1, (line) => logged.push(line));
+    pools.push(pool);
+    const mirror = pool.open({ cols: 30, rows: 5, scrollback: 5000, onReply: () => {} });
+    mirror.write(Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\r\n'));
+    await mirror.settled();
+    // The handover runs in batches a few ms apart, and memory is handed back two seconds after the last.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const all = await mirror.lines(0, 5000);
+    expect([all.first, all.end]).toEqual([0, 3000]);
+    expect(all.lines.map((line) => lineText(line).trimEnd())).toEqual(Array.from({ length: 3000 }, (_, i) => `line ${i}`));
+    expect(logged).toEqual([]);
+  });
 });

@@ -44,6 +44,29 @@ describe('xterm internals', () => {
     terminal.dispose();
   });
 
+  it('drop the oldest rows as a full scrollback does: the screen, cursor and saved cursor stay, the rows are let go', async () => {
+    const terminal = new Terminal({ cols: 20, rows: 3, scrollback: 100, allowProposedApi: true });
+    const internals = xtermInternals(terminal);
+    await write(terminal, Array.from({ length: 10 }, (_, i) => `L${i}`).join('\r\n') + '\x1b7\x1b[2;3H');
+    const normal = internals.normalBuffer;
+    const marker = terminal.registerMarker(-1)!;
+    const markerLine = marker.line;
+    const dropped = terminal.buffer.normal.getLine(0);
+    internals.dropOldestRows(4);
+    const text = (y: number) => terminal.buffer.normal.getLine(y)?.translateToString(true);
+    expect([terminal.buffer.normal.length, terminal.buffer.normal.baseY]).toEqual([6, 3]);
+    expect([text(0), text(3), text(5)]).toEqual(['L4', 'L7', 'L9']);
+    expect([terminal.buffer.normal.cursorX, terminal.buffer.normal.cursorY]).toEqual([2, 1]);
+    expect(marker.line).toBe(markerLine - 4);
+    // The saved cursor (ESC 7, on the last row) comes back to the same row of the screen.
+    await write(terminal, '\x1b8x');
+    expect(text(5)).toBe('L9x');
+    // The ring that held the dropped rows no longer does, so they can be collected.
+    const slots = (normal as unknown as { lines: { _array: unknown[] } }).lines._array;
+    expect(slots.filter((line) => line === (dropped as unknown as { _line: unknown })._line)).toEqual([]);
+    terminal.dispose();
+  });
+
   it('refuse, loudly, a terminal whose internals moved', () => {
     const fake = { _core: { coreService: { isCursorHidden: false } } } as unknown as Terminal;
     expect(() => xtermInternals(fake)).toThrow(/no longer exposes/);
