@@ -30,6 +30,8 @@ const HANDOVER_BATCH = 250;
 /** The wait before handing over (again, while a backlog is parsed), and between batches. */
 const HANDOVER_DELAY_MS = 5;
 const HANDOVER_NEXT_MS = 5;
+/** When nothing could move (one line runs from the oldest row into the kept ones), the wait before trying again. */
+const STUCK_RETRY_MS = 1000;
 
 export interface HandoverOptions {
   /** Rows of scrollback xterm keeps itself; default LIVE_ROWS (tests shrink it). */
@@ -56,6 +58,9 @@ export class PaneScrollback implements Disposable {
   private epoch = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private handingOver = false;
+  /** Rows moved since the owner last heard of it; no handover is tried before `retryAt` (ms). */
+  private moved = false;
+  private retryAt = 0;
   private readonly liveRows: number;
   private readonly delayMs: number;
 
@@ -80,7 +85,8 @@ export class PaneScrollback implements Disposable {
 
   /** After each parse: old rows piling up are handed over soon. */
   parsed(): void {
-    if (this.timer === undefined && this.terminal.buffer.normal.baseY > this.liveRows + HANDOVER_MIN) this.handOverIn(this.delayMs);
+    if (this.timer !== undefined || this.terminal.buffer.normal.baseY <= this.liveRows + HANDOVER_MIN) return;
+    this.handOverIn(Math.max(this.delayMs, this.retryAt - Date.now()));
   }
 
   /** Numbers from before a resize no longer name the same text (re-wrapping moves it between rows). */
@@ -137,7 +143,10 @@ export class PaneScrollback implements Disposable {
     while (count > 0 && wrapsOn(count)) count--;
     // One line longer than a batch goes whole, if it ends above the rows xterm keeps.
     if (count === 0) for (count = Math.min(movable, HANDOVER_BATCH); count < movable && wrapsOn(count); ) count++;
-    if (count <= 0 || wrapsOn(count)) return this.options.onHandedOver?.();
+    if (count <= 0 || wrapsOn(count)) {
+      this.retryAt = Date.now() + STUCK_RETRY_MS;
+      return this.finish();
+    }
     const { cols } = this.terminal;
     this.adoptNormalBuffer();
     const before = this.history.rows(cols);
@@ -157,8 +166,14 @@ export class PaneScrollback implements Disposable {
     // Rows keep their numbers across the move; should the history count them otherwise, numbering starts over.
     if (this.history.rows(cols) !== before + count) this.renumber();
     this.historyRows();
+    this.moved = true;
     if (movable > count) this.handOverIn(HANDOVER_NEXT_MS);
-    else this.options.onHandedOver?.();
+    else this.finish();
+  }
+
+  private finish(): void {
+    if (this.moved) this.options.onHandedOver?.();
+    this.moved = false;
   }
 
   /**

@@ -112,4 +112,19 @@ describe('the compact history', () => {
     expect(narrow.lines.map((line) => lineText(line))).toEqual(['0 xxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx', '1 xxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx']);
     expect(narrow.wrapped).toEqual([false, true, true, false, true, true]);
   });
+
+  it('moves a line longer than a batch whole, once it ends above the rows xterm keeps', async () => {
+    const emu = emulator({ cols: 10 });
+    await feed(emu, 'x'.repeat(20_000));
+    // The line runs on into the rows xterm keeps: nothing can move yet.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(emu.emulatorRows).toBe(2000);
+    await feed(emu, '\r\n' + Array.from({ length: 40 }, (_, i) => `L${i}`).join('\r\n'));
+    const before = emu.lines(0, 100_000);
+    await handedOver(emu);
+    const after = emu.lines(0, 100_000);
+    expect(after.lines).toEqual(before.lines);
+    expect(after.wrapped).toEqual(before.wrapped);
+    expect(after.wrapped.filter((wrapped) => !wrapped)).toHaveLength(41);
+  });
 });
