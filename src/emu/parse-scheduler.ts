@@ -8,17 +8,19 @@
  * flood and every flood still moves. A pane told to parse now (`now`, for an echo) is parsed on the spot
  * when nothing of its own is queued ahead.
  *
- * While someone types, floods in other panes give way: for GIVE_WAY_MS after a key, a thread rests a
- * turn's length after each turn, unless the pane typed into is one of its own with output queued (a
- * `cat` just started there runs at full speed). Floods then take half the cores, and the key's path (the
- * server, the program that echoes it, the client) finds one free: measured with four panes flooding on
- * two cores, the echo's p99 went from ~30 ms to ~12.
+ * While someone types, floods in other panes give way: for GIVE_WAY_MS after a key, a thread rests
+ * GIVE_WAY_REST_MS after each turn, unless the pane typed into is one of its own with output queued (a
+ * `cat` just started there runs at full speed). Floods then take about a ninth of the cores (their ptys
+ * soon pause, so their programs wait too), and the key's path (the server, the program that echoes it,
+ * the client) finds one free. Measured with four panes flooding on two cores, the echo's p50 / p99: no
+ * rest ~8 / ~30 ms, a turn's rest (2 ms) ~5 / ~35, a frame's (16 ms) ~2.3 / ~21, on a noisy day.
  */
 
 /** How long a turn may parse before the thread reads its messages again. */
 const TURN_MS = 2;
-/** How long after a key other panes' floods give way. */
+/** How long after a key other panes' floods give way, and how long they rest after each turn meanwhile. */
 const GIVE_WAY_MS = 500;
+const GIVE_WAY_REST_MS = 16;
 
 interface Chunk {
   readonly data: string;
@@ -34,7 +36,7 @@ export class ParseScheduler {
   /** Panes with chunks queued, in turn order. */
   private readonly queues = new Map<object, Queue>();
   private turn: { cancel(): void } | undefined;
-  /** Until then, someone is typing: panes other than `favoured` parse every other TURN_MS. */
+  /** Until then, someone is typing: panes other than `favoured` rest after each turn. */
   private givingWayUntil = 0;
   private favoured: object | undefined;
 
@@ -88,7 +90,7 @@ export class ParseScheduler {
   private arm(wait = false): void {
     if (this.turn) return;
     if (wait) {
-      const timer = setTimeout(() => this.run(), TURN_MS);
+      const timer = setTimeout(() => this.run(), GIVE_WAY_REST_MS);
       this.turn = { cancel: () => clearTimeout(timer) };
     } else {
       const immediate = setImmediate(() => this.run());

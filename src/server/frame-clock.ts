@@ -9,8 +9,9 @@
  * A keystroke is the exception to the frame boundary. After `typed(id)`, the next change to that session
  * is taken to be the echo and goes out on this turn of the event loop, however recent the last frame:
  * someone typing at 30 keys a second would otherwise wait up to a whole frame for every other key (the
- * echo of one key landing inside the frame of the one before), which is what a person feels as lag. A
- * flood gains at most one extra frame per key, so coalescing still holds where it matters.
+ * echo of one key landing inside the frame of the one before), which is what a person feels as lag. The
+ * echo goes out alone: other panes' changes keep their frame boundary, so an echo beside four floods is a
+ * frame of one row, not of five screens for the server to encode and the client to draw before it shows.
  *
  * A flood — output that has kept every frame busy for FLOOD_AFTER_FRAMES frames in a row — is drawn at
  * FLOOD_FRAME_MS instead. Nobody reads text scrolling by at 60 frames a second, and every frame is work
@@ -25,13 +26,16 @@ export const FLOOD_FRAME_MS = 33;
 /** About a quarter of a second of output without a pause. */
 export const FLOOD_AFTER_FRAMES = 15;
 
-type Wake = 'quiet' | 'echo' | 'boundary';
+type Wake = 'quiet' | 'boundary';
 
 export class FrameClock implements Disposable {
   private readonly dirty = new Set<string>();
   /** Sessions typed into whose echo has not been seen yet. */
   private readonly awaitingEcho = new Set<string>();
-  private timer: { cancel(): void; eager: boolean } | undefined;
+  private timer: { cancel(): void } | undefined;
+  /** Dirty sessions whose change is an echo, going out on this turn, and the turn's callback. */
+  private readonly echoes = new Set<string>();
+  private echoTimer: ReturnType<typeof setImmediate> | undefined;
   private lastFlush = 0;
   /** Frames in a row that output had to wait for (a flood when it reaches FLOOD_AFTER_FRAMES). */
   private busyFrames = 0;
@@ -49,20 +53,22 @@ export class FrameClock implements Disposable {
 
   mark(id: string): void {
     this.dirty.add(id);
-    const echo = this.awaitingEcho.delete(id);
-    if (this.timer && (this.timer.eager || !echo)) return;
-    this.timer?.cancel();
-    // After a quiet spell, or for an echo, the change goes out on this turn of the event loop (after the
-    // rest of this turn's output); within a frame of the last flush it waits for the frame boundary.
+    if (this.awaitingEcho.delete(id)) {
+      this.echoes.add(id);
+      this.echoTimer ??= setImmediate(() => this.fireEchoes());
+      return;
+    }
+    if (this.timer) return;
+    // After a quiet spell the change goes out on this turn of the event loop (after the rest of this
+    // turn's output); within a frame of the last flush it waits for the frame boundary.
     const interval = this.busyFrames >= FLOOD_AFTER_FRAMES ? this.floodIntervalMs : this.intervalMs;
-    const wait = echo ? 0 : this.lastFlush + interval - Date.now();
+    const wait = this.lastFlush + interval - Date.now();
     if (wait <= 0) {
-      const wake: Wake = echo ? 'echo' : 'quiet';
-      const immediate = setImmediate(() => this.fire(wake));
-      this.timer = { cancel: () => clearImmediate(immediate), eager: true };
+      const immediate = setImmediate(() => this.fire('quiet'));
+      this.timer = { cancel: () => clearImmediate(immediate) };
     } else {
       const timeout = setTimeout(() => this.fire('boundary'), wait);
-      this.timer = { cancel: () => clearTimeout(timeout), eager: false };
+      this.timer = { cancel: () => clearTimeout(timeout) };
     }
   }
 
@@ -75,6 +81,14 @@ export class FrameClock implements Disposable {
   forget(id: string): void {
     this.dirty.delete(id);
     this.awaitingEcho.delete(id);
+    this.echoes.delete(id);
+  }
+
+  private fireEchoes(): void {
+    this.echoTimer = undefined;
+    const ids = new Set([...this.echoes].filter((id) => this.dirty.delete(id)));
+    this.echoes.clear();
+    if (ids.size) this.flush(ids);
   }
 
   private fire(wake: Wake): void {
@@ -91,7 +105,10 @@ export class FrameClock implements Disposable {
   dispose(): void {
     this.timer?.cancel();
     this.timer = undefined;
+    if (this.echoTimer) clearImmediate(this.echoTimer);
+    this.echoTimer = undefined;
     this.dirty.clear();
     this.awaitingEcho.clear();
+    this.echoes.clear();
   }
 }

@@ -74,14 +74,27 @@ describe('echo after a keystroke', () => {
     expect(flushed).toEqual([['a'], ['a']]);
   });
 
-  it('brings forward a frame already waiting for the boundary, with everything dirty in it', () => {
+  it('sends an echo alone: what else is dirty keeps its frame boundary', () => {
     clock.mark('flood');
     settle();
     clock.mark('flood'); // waits for the boundary
     clock.typed('shell');
     clock.mark('shell');
     settle();
-    expect(flushed).toEqual([['flood'], ['flood', 'shell']]);
+    expect(flushed).toEqual([['flood'], ['shell']]);
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(flushed).toEqual([['flood'], ['shell'], ['flood']]);
+  });
+
+  it('sends an echo already waiting for the boundary at once, and not again at the boundary', () => {
+    clock.mark('shell');
+    settle();
+    clock.mark('shell'); // waits for the boundary
+    clock.typed('shell');
+    clock.mark('shell');
+    settle();
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(flushed).toEqual([['shell'], ['shell']]);
   });
 
   it('makes only the first change after a key eager; the rest of the flood waits as before', () => {
