@@ -52,14 +52,25 @@ export async function attachAtPrompt(tool, options) {
 
 /**
  * Runs `once(tool, round)` for `rounds` rounds over the tools, rotating which goes first each round so
- * none always runs on a warmer (or more tired) machine; returns the results per tool name.
+ * none always runs on a warmer (or more tired) machine; returns the results per tool name. A peer's round
+ * that fails is run once more: driving another tool's UI through its screen now and then misses (ccmanager's
+ * menu taking a key as the view settles), which should cost a retry, not the whole run. grove's never is.
  */
 export async function alternate(tools, rounds, once) {
   const results = Object.fromEntries(tools.map((Tool) => [Tool.toolName, []]));
+  const attempt = async (Tool, round) => {
+    try {
+      return await once(Tool, round);
+    } catch (err) {
+      if (Tool.toolName === 'grove') throw err;
+      process.stderr.write(`bench: ${Tool.toolName} round ${round + 1} failed (${String(err.message).split('\n')[0]}); running it again\n`);
+      return once(Tool, round);
+    }
+  };
   for (let round = 0; round < rounds; round++) {
     const shift = round % tools.length;
     const order = [...tools.slice(shift), ...tools.slice(0, shift)];
-    for (const Tool of order) results[Tool.toolName].push(await once(Tool, round));
+    for (const Tool of order) results[Tool.toolName].push(await attempt(Tool, round));
   }
   return results;
 }

@@ -37,8 +37,9 @@ describe('an emulator worker thread', () => {
     const mirror = pool.open({ cols: 30, rows: 5, scrollback: 5000, onReply: () => {} });
     mirror.write(Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\r\n'));
     await mirror.settled();
-    // The handover runs in batches a few ms apart, and memory is handed back two seconds after the last.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // The handover waits for a second of quiet, runs in batches a few ms apart, and memory is handed back
+    // two seconds after the last.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     const all = await mirror.lines(0, 5000);
     expect([all.first, all.end]).toEqual([0, 3000]);
     expect(all.lines.map((line) => lineText(line).trimEnd())).toEqual(Array.from({ length: 3000 }, (_, i) => `line ${i}`));

@@ -15,7 +15,7 @@ afterEach(() => {
 const LIVE_ROWS = 20;
 
 function emulator(options: { cols?: number; rows?: number; scrollback?: number } = {}): PaneEmulator {
-  const emu = new PaneEmulator({ cols: options.cols ?? 30, rows: options.rows ?? 5, scrollback: options.scrollback ?? 5000, onReply: () => {}, handover: { liveRows: LIVE_ROWS, delayMs: 0 } });
+  const emu = new PaneEmulator({ cols: options.cols ?? 30, rows: options.rows ?? 5, scrollback: options.scrollback ?? 5000, onReply: () => {}, handover: { liveRows: LIVE_ROWS, quietMs: 0 } });
   live.push(emu);
   return emu;
 }
