@@ -12,10 +12,8 @@
  */
 import { addSessions, alternate, isCompleteScreen, measuring, perTool, PRINT_READY, READY, scrollbackArgv, SHELL_ARGV, skippedIn, waitForPanes } from '../lib/scenario.js';
 import { GroveTool } from '../lib/grove-tool.js';
-import { residentBytes } from '../lib/proc.js';
+import { residentMB } from '../lib/proc.js';
 import { median, sleep } from '../lib/stats.js';
-
-const MB = 1024 * 1024;
 
 /** A session at its prompt before the client starts (a tool without a server has none to prepare). */
 export async function oneReadyShell(tool) {
@@ -99,9 +97,9 @@ async function memoryAttached(ctx, tool) {
   try {
     await client.waitForScreen(tool.completeScreen ?? isCompleteScreen, 15_000, `${tool.name}'s complete screen`);
     await sleep(ctx.params.settleMs);
-    const bytes = [...tool.serverPids(), client.pid].reduce((sum, pid) => sum + residentBytes(pid), 0);
-    ctx.progress(`memory ${tool.name} with the sessions' scrollback: ${(bytes / MB).toFixed(1)} MB`);
-    return bytes / MB;
+    const mb = residentMB([...tool.serverPids(), client.pid]);
+    ctx.progress(`memory ${tool.name} with the sessions' scrollback: ${mb.toFixed(1)} MB`);
+    return mb;
   } finally {
     await client.close();
   }

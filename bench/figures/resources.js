@@ -10,10 +10,8 @@
  * with each tool's command line while the client watches, as a person would add them.
  */
 import { addSessions, attachAtPrompt, perTool } from '../lib/scenario.js';
-import { cpuSeconds, proportionalBytes, residentBytes } from '../lib/proc.js';
+import { cpuSeconds, MB, proportionalBytes, residentMB } from '../lib/proc.js';
 import { sleep } from '../lib/stats.js';
-
-const MB = 1024 * 1024;
 
 async function measureTool(Tool, ctx) {
   const { memorySteps, cpuSessions, cpuWindowS, settleMs } = ctx.params;
@@ -34,8 +32,8 @@ async function measureTool(Tool, ctx) {
       await sleep(settleMs);
       const pids = [...tool.serverPids(), client.pid];
       if (memorySteps.includes(count)) {
-        const server = tool.serverPids().reduce((sum, pid) => sum + residentBytes(pid), 0) / MB;
-        const clientMB = residentBytes(client.pid) / MB;
+        const server = residentMB(tool.serverPids());
+        const clientMB = residentMB([client.pid]);
         memory[count] = server + clientMB;
         proportional[count] = pids.reduce((sum, pid) => sum + proportionalBytes(pid), 0) / MB;
         parts[count] = { server: Math.round(server * 10) / 10, client: Math.round(clientMB * 10) / 10 };

@@ -25,11 +25,16 @@ function statFields(pid) {
   return close < 0 ? undefined : stat.slice(close + 2).split(' ');
 }
 
+export const MB = 1024 * 1024;
+
 /** Resident set size in bytes (VmRSS), 0 when the process is gone. */
 export function residentBytes(pid) {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readOr(`/proc/${pid}/status`, ''));
   return match ? Number(match[1]) * 1024 : 0;
 }
+
+/** The resident memory of these processes together, in MB. */
+export const residentMB = (pids) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0) / MB;
 
 /**
  * Proportional set size in bytes (Pss, /proc/<pid>/smaps_rollup): resident memory with each page shared

@@ -8,9 +8,10 @@
  * top of a full scrollback, which xterm tells only its own markers (copy mode numbers lines by it), and the
  * rows each parse changed, which xterm tells only its renderer (a headless terminal has none): a frame
  * reads those rows again and keeps the rest. And removing the oldest rows of the scrollback, as xterm does
- * when it is full, once they have been handed to the compact store (core/screen/history.ts). And parsing on demand (`writeSync`), which xterm keeps on its
- * core, so that the panes of a thread can take turns (parse-scheduler.ts). The shape is checked when an emulator is made, so an xterm
- * upgrade that moves them fails loudly in the tests instead of quietly showing a cursor or a stale row;
+ * when it is full, once they have been handed to the compact history (core/screen/history.ts). And
+ * parsing on demand (`writeSync`), which xterm keeps on its core, so that the panes of a thread can take
+ * turns (parse-scheduler.ts). The shape is checked when an emulator is made, so an xterm upgrade that
+ * moves them fails loudly in the tests instead of quietly showing a cursor or a stale row;
  * package.json pins @xterm/headless exactly for the same reason (test/unit/emu-internals.test.ts).
  */
 import type { IDisposable, Terminal } from '@xterm/headless';

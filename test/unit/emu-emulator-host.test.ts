@@ -11,38 +11,34 @@ import { EmulatorHost } from '../../src/emu/emulator-host.js';
 const closing: (() => void)[] = [];
 afterEach(() => closing.splice(0).forEach((close) => close()));
 
-function host(releaseFreeMemory: () => void) {
+/** A host with one pane fed `count` lines and parsed; returns how often it has asked to release memory. */
+async function paneFed(count: number): Promise<() => number> {
+  let released = 0;
   const { port1, port2 } = new MessageChannel();
-  const emulators = new EmulatorHost(portChannel<ToEmulator, FromEmulator>(port1, () => port1.close()), { releaseFreeMemory });
+  const emulators = new EmulatorHost(portChannel<ToEmulator, FromEmulator>(port1, () => port1.close()), { releaseFreeMemory: () => released++ });
   const server = portChannel<FromEmulator, ToEmulator>(port2, () => port2.close());
   const parsed: number[] = [];
   server.onMessage((message) => message.kind === 'parsed' || message.kind === 'frame' ? parsed.push(message.parsed) : undefined);
   closing.push(() => (emulators.dispose(), server.dispose()));
-  return { server, parsed };
+  server.post({ kind: 'open', pane: 1, cols: 40, rows: 10, scrollback: 5000 });
+  server.post({ kind: 'write', pane: 1, data: Array.from({ length: count }, (_, i) => `line ${i}`).join('\r\n'), seq: 1 });
+  await vi.waitFor(() => expect(parsed).toContain(1));
+  return () => released;
 }
-
-const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i}`).join('\r\n');
 
 describe('EmulatorHost', () => {
   it('hands free memory back once after old rows moved to a history, and not before', async () => {
-    let released = 0;
-    const { server, parsed } = host(() => released++);
-    server.post({ kind: 'open', pane: 1, cols: 40, rows: 10, scrollback: 5000 });
-    server.post({ kind: 'write', pane: 1, data: lines(3000), seq: 1 });
-    await vi.waitFor(() => expect(parsed).toContain(1));
-    expect(released).toBe(0);
-    await vi.waitFor(() => expect(released).toBe(1), { timeout: 6000, interval: 50 });
+    const released = await paneFed(3000);
+    expect(released()).toBe(0);
+    await vi.waitFor(() => expect(released()).toBe(1), { timeout: 6000, interval: 50 });
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(released).toBe(1);
+    expect(released()).toBe(1);
   });
 
   it('never asks for a pane whose scrollback stays short', async () => {
-    let released = 0;
-    const { server, parsed } = host(() => released++);
-    server.post({ kind: 'open', pane: 1, cols: 40, rows: 10, scrollback: 5000 });
-    server.post({ kind: 'write', pane: 1, data: lines(300), seq: 1 });
-    await vi.waitFor(() => expect(parsed).toContain(1));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(released).toBe(0);
+    const released = await paneFed(300);
+    // Longer than a second of quiet before a handover and the two seconds after it.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(released()).toBe(0);
   });
 });

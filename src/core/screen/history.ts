@@ -70,7 +70,7 @@ export interface HistoryRows {
 }
 
 export class History {
-  /** Line i: its cells as one string (each cell one unit) or undefined (see cells). */
+  /** Line i: its cells as one string (each cell one unit), or undefined when cellLists holds them. */
   private texts: (string | undefined)[] = [];
   private cellLists: (readonly string[] | undefined)[] = [];
   private styles: (string | undefined)[] = [];
