@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SimpleGitPort } from '../../src/io/git.js';
+import { nodeWorktreeFiles } from '../../src/io/git-files.js';
+import { WorktreeEngine } from '../../src/server/worktrees/index.js';
 import { GitFixture } from './git-fixture.js';
 
 let fixture: GitFixture;
@@ -92,5 +95,27 @@ describe('what a session changed', () => {
       ['a.txt', 'added'],
       ['b.txt', 'untracked'],
     ]);
+  });
+
+  it('keeps a new file that a turn commit stages while the diff is being read', async () => {
+    fixture = GitFixture.create();
+    const { record } = await fixture.engine().create({ repoPath: fixture.repo, name: 'racing' });
+    fixture.write('greet.txt', 'hello\n', record.worktreePath);
+    // The commit at a turn's end (git add -A) lands between the diff's two reads, whichever comes second:
+    // the file is untracked for the first and tracked for the second.
+    const real = new SimpleGitPort();
+    const reads = ['ls-files', '--raw'];
+    const racing: typeof real = Object.assign(Object.create(real) as typeof real, {
+      exec: (cwd: string, args: readonly string[], options?: Parameters<typeof real.exec>[2]) => {
+        const read = reads.findIndex((word) => args.includes(word));
+        if (read >= 0) reads.splice(read, 1);
+        if (read >= 0 && !reads.length) fixture.git(['add', '-A'], cwd);
+        return real.exec(cwd, args, options);
+      },
+    });
+    const engine = new WorktreeEngine({ git: racing, files: nodeWorktreeFiles }, {});
+    const diff = await engine.diff({ kind: 'worktree', record });
+    expect(reads).toEqual([]);
+    expect(diff.files.map((f) => [f.path, f.added])).toEqual([['greet.txt', 1]]);
   });
 });

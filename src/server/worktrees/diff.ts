@@ -67,13 +67,20 @@ async function diffWorkspace(ctx: WorktreeContext, path: string): Promise<Sessio
   return { base, commits: [], files: await changedFiles(ctx, cwd, base) };
 }
 
-/** Files in the folder at `cwd` that differ from `base`, untracked ones included. */
+/**
+ * Files in the folder at `cwd` that differ from `base`, untracked ones included. The untracked files are
+ * listed first: a commit at a turn's end (git add -A) may run between the two reads, and it only ever
+ * makes an untracked file tracked, so in this order such a file is in the second read if not the first
+ * (the other order lost it), and where it is in both the tracked diff says it.
+ */
 async function changedFiles(ctx: WorktreeContext, cwd: string, base: string): Promise<FileChange[]> {
-  const files = await diffCommits(ctx.git, cwd, [base]);
   const untracked = (await ctx.git.run(cwd, ['ls-files', '-z', '--others', '--exclude-standard']))
     .split('\0')
     .filter(Boolean);
-  files.push(...(await mapLimited(untracked, UNTRACKED_DIFF_CONCURRENCY, (path) => untrackedChange(ctx, cwd, path))));
+  const files = await diffCommits(ctx.git, cwd, [base]);
+  const tracked = new Set(files.map((file) => file.path));
+  const stillUntracked = untracked.filter((path) => !tracked.has(path));
+  files.push(...(await mapLimited(stillUntracked, UNTRACKED_DIFF_CONCURRENCY, (path) => untrackedChange(ctx, cwd, path))));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
