@@ -6,12 +6,15 @@
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+const args = process.argv.slice(2);
 if (process.env.GROVE_CODE_CACHE !== 'off') {
   const { codeCacheFolder, codeCacheUse, enableCodeCache } = require('../dist/bundle/code-cache.cjs');
-  const use = codeCacheUse(process.argv.slice(2));
+  const use = codeCacheUse(args);
   enableCodeCache(root, codeCacheFolder(process.env, use), use);
 }
-require('../dist/bundle/grove.cjs').main(process.argv.slice(2)).catch((err) => {
+// The server process (started as `grove server run`, io/server-launch.ts) has its own entry, without the UI.
+const entry = args.length === 2 && args[0] === 'server' && args[1] === 'run' ? 'server' : 'grove';
+require(`../dist/bundle/${entry}.cjs`).main(args).catch((err) => {
   process.stderr.write(`grove: ${err && err.message ? err.message : err}\n`);
   process.exit(1);
 });

@@ -28,6 +28,7 @@ static napi_value set_close_on_exec(napi_env env, napi_callback_info info) {
 }
 
 napi_value release_free_memory(napi_env env, napi_callback_info info); /* memory.c */
+napi_value reduce_heap(napi_env env, napi_callback_info info); /* heap.cc */
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_value fn;
@@ -35,6 +36,8 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_set_named_property(env, exports, "setCloseOnExec", fn);
   napi_create_function(env, "releaseFreeMemory", NAPI_AUTO_LENGTH, release_free_memory, NULL, &fn);
   napi_set_named_property(env, exports, "releaseFreeMemory", fn);
+  napi_create_function(env, "reduceHeap", NAPI_AUTO_LENGTH, reduce_heap, NULL, &fn);
+  napi_set_named_property(env, exports, "reduceHeap", fn);
   return exports;
 }
 

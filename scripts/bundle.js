@@ -47,8 +47,14 @@ const lazyStringWidthSegmenter = {
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
   // The code cache is its own entry: bin/grove.js turns it on before it loads the rest. So is what an
-  // emulator thread runs (src/emu/emulator-pool.ts), which a worker loads by its file name.
-  input: { grove: `${root}dist/cli/main.js`, 'code-cache': `${root}dist/io/code-cache.js`, 'emulator-worker': `${root}dist/server/emulator-worker.js` },
+  // emulator thread runs (src/emu/emulator-pool.ts), which a worker loads by its file name, and the server
+  // process's own entry (src/cli/server-entry.ts), which loads no UI.
+  input: {
+    grove: `${root}dist/cli/main.js`,
+    server: `${root}dist/cli/server-entry.js`,
+    'code-cache': `${root}dist/io/code-cache.js`,
+    'emulator-worker': `${root}dist/server/emulator-worker.js`,
+  },
   platform: 'node',
   external: isExternal,
   // rxjs's "node" export is its CommonJS build, which cannot be tree-shaken; take its ES2015 modules.
@@ -57,7 +63,10 @@ const bundle = await rolldown({
   logLevel: 'warn',
 });
 // CommonJS: V8's code cache can be given to a CommonJS file's compile on Node 20, not to an ES module's.
-const { output } = await bundle.write({ dir: outDir, format: 'cjs', sourcemap: true, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' });
+// ASCII, without comments: V8 keeps each file's source as a string for the process's life, and one
+// character outside Latin-1 (a dash in a comment) makes it two bytes a character. Measured with one idle
+// session: 2.5 MB less in the server and the UI together; the source maps still lead to the commented source.
+const { output } = await bundle.write({ dir: outDir, format: 'cjs', charset: 'ascii', comments: { legal: true, annotation: false, jsdoc: false }, sourcemap: true, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' });
 await bundle.close();
 // Chunk names carry a content hash; drop the ones an earlier build left (files only, never a folder).
 const written = new Set(output.map((file) => file.fileName));

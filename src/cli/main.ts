@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { connectToServer } from './connect.js';
 import { runOnHost } from './remote-command.js';
 import { UsageError, type CliCommand, type CliContext, type ParsedArgs } from './command.js';
+import { exitWith } from './exit.js';
 import { CLI_COMMANDS, findCliCommand, UI_COMMANDS } from './command-table.js';
 import { terminalText } from '../core/text/terminal-text.js';
 import { groveVersion } from '../io/host-facts.js';
@@ -51,18 +52,8 @@ function overallHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
-  let code: number;
-  try {
-    code = await run(argv);
-  } catch (err) {
-    // Messages quote file and branch names: the same sanitiser as stdout.
-    process.stderr.write(`grove: ${terminalText((err as Error).message)}\n`);
-    code = err instanceof UsageError ? 2 : 1;
-  }
-  process.exitCode = code;
-  // Leave once stdout has drained; lingering handles (a closed socket's timers) must not keep us here.
-  process.stdout.write('', () => process.exit(code));
+export function main(argv: readonly string[]): Promise<void> {
+  return exitWith(() => run(argv));
 }
 
 async function run(argv: readonly string[]): Promise<number> {

@@ -12,6 +12,7 @@
  */
 import type { Subscription } from 'rxjs';
 import { commandProblem, type ClientActions, type ClientView, type CommandContext } from '../core/commands/command.js';
+import type { MemoryRelease } from '../core/memory-release.js';
 import { DisposableStore, toDisposable } from '../core/disposable.js';
 import type { PasteBufferPort } from '../core/copy-mode/paste-buffer.js';
 import type { Keymap } from '../core/keymap/keymap.js';
@@ -84,6 +85,8 @@ export interface AppOptions {
   readonly machines?: Machines;
   /** Makes a fan-out (client/fanout.ts), and reads the plan file a dialog names; without it, C-b F says so. */
   readonly fanout?: { run(input: FanoutInput): Promise<SessionInfo[]>; readPlan(path: string): string };
+  /** Told of each draw (a start-up, output scrolling by), after which memory can go back to the system. */
+  readonly memory?: MemoryRelease;
 }
 
 export class GroveApp implements ClientActions {
@@ -396,6 +399,7 @@ export class GroveApp implements ClientActions {
     setImmediate(() => {
       this.drawScheduled = false;
       if (this.disposables.isDisposed) return;
+      this.options.memory?.worked();
       if (this.renderQueued) return this.render();
       if (this.panesQueued.size === 0) return;
       const ids = [...this.panesQueued];

@@ -15,6 +15,7 @@ import { localeIsUtf8 } from '../core/text/ascii-fallback.js';
 import { RemotePasteBuffer } from './remote-paste-buffer.js';
 import { RemoteCheckpoints } from './review/remote-checkpoints.js';
 import { RemoteReview } from './review/remote-review.js';
+import { QuietMemoryRelease } from '../io/memory-release.js';
 import { uid } from '../io/server-socket.js';
 import { repositoryOf } from '../io/repository.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
@@ -91,6 +92,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
   const resolveHere = (command: string) => fsLaunchChecks.resolveCommand(command, context.cwd, context.env.PATH);
   const screen = openScreen({ output: process.stdout, colorDepth: depth, term: context.env.TERM, ascii: !localeIsUtf8(context.env) });
   let app: GroveApp | undefined;
+  const memory = new QuietMemoryRelease();
   return new Promise<number>((resolve) => {
     let left = false;
     const leave = (code: number, message?: string) => {
@@ -99,6 +101,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
       try {
         app?.dispose();
       } finally {
+        memory.dispose();
         screen.destroy();
       }
       if (message) process.stderr.write(`${terminalText(message)}\n`);
@@ -140,6 +143,7 @@ export async function runTui(context: ClientStart, focusTarget?: string): Promis
         },
         notify,
         mouse,
+        memory,
       });
       const target = initial.find((s) => s.id === focusId);
       if (target && target.repo !== repo) app.setShowAll(true);

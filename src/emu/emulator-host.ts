@@ -13,18 +13,16 @@ import type { Channel } from '../core/channel.js';
 import type { EmulatorAnswer, FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
 import { FRAME_MS, type PaneFrame } from '../core/screen/frame.js';
 import { frameUpdate } from '../core/protocol/frame-delta.js';
+import type { MemoryRelease } from '../core/memory-release.js';
 import { PaneEmulator } from './pane-emulator.js';
 import { ParseScheduler } from './parse-scheduler.js';
 
 /** How much of a backlog is parsed between reports of progress (a tenth of the server's low watermark). */
 const PROGRESS_CHARS = 32 * 1024;
 
-/** Memory is handed back once rows have stopped moving to the panes' histories for this long. */
-const RELEASE_AFTER_MS = 2_000;
-
 export interface EmulatorHostOptions {
-  /** Hands memory the thread's allocator holds free back to the system (io/native.ts); none: never. */
-  readonly releaseFreeMemory?: () => void;
+  /** Told of each update sent and of rows moved to a history, after which memory can go back to the system. */
+  readonly memory?: MemoryRelease;
 }
 
 interface Pane {
@@ -48,7 +46,6 @@ export class EmulatorHost implements Disposable {
   private readonly store = new DisposableStore();
   /** The thread's panes take turns parsing. */
   private readonly scheduler = new ParseScheduler();
-  private release: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly channel: Channel<ToEmulator, FromEmulator>,
@@ -56,7 +53,6 @@ export class EmulatorHost implements Disposable {
   ) {
     this.store.add(channel.onMessage((message) => this.receive(message)));
     this.store.add(toDisposable(() => [...this.panes.keys()].forEach((id) => this.close(id))));
-    this.store.add(toDisposable(() => clearTimeout(this.release)));
   }
 
   dispose(): void {
@@ -95,7 +91,7 @@ export class EmulatorHost implements Disposable {
   private open(id: number, cols: number, rows: number, scrollback: number): void {
     this.close(id);
     const onReply = (data: string) => this.channel.post({ kind: 'reply', pane: id, data });
-    const onHandedOver = () => this.releaseSoon();
+    const onHandedOver = () => this.options.memory?.worked();
     const emulator = new PaneEmulator({ cols, rows, scrollback, onReply, scheduler: this.scheduler, onHandedOver });
     const pane: Pane = { emulator, sent: undefined, sentAt: 0, parsed: 0, unreported: 0, urgent: true, timer: undefined, events: [] };
     this.panes.set(id, pane);
@@ -111,15 +107,6 @@ export class EmulatorHost implements Disposable {
     this.panes.delete(id);
     pane.timer?.cancel();
     pane.emulator.dispose();
-  }
-
-  /** Rows moved to a history: their memory goes back to the system a little later (restarted by each move). */
-  private releaseSoon(): void {
-    const release = this.options.releaseFreeMemory;
-    if (!release) return;
-    clearTimeout(this.release);
-    this.release = setTimeout(release, RELEASE_AFTER_MS);
-    this.release.unref?.();
   }
 
   private answer(id: number, ask: number, read: () => EmulatorAnswer): void {
@@ -178,5 +165,6 @@ export class EmulatorHost implements Disposable {
     this.channel.post({ kind: 'frame', pane: id, update: frameUpdate(pane.sent, frame), parsed: pane.parsed });
     pane.sent = frame;
     pane.events.splice(0).forEach((event) => this.channel.post(event));
+    this.options.memory?.worked();
   }
 }

@@ -1,13 +1,15 @@
 /**
- * grove's native addon (native/*.c, built by `npm install` with node-gyp as node-pty is): the few calls
+ * grove's native addon (native/, built by `npm install` with node-gyp as node-pty is): the few calls
  * Node has no JavaScript for. Loaded on first use, once per thread that uses it.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 
 interface NativeAddon {
   setCloseOnExec(fd: number): void;
   releaseFreeMemory(): boolean;
+  reduceHeap(): void;
 }
 
 /** The package root is two folders up, for tsc's output and the bundle alike (scripts/bundle.js). */
@@ -20,15 +22,27 @@ export function nativeAddon(): NativeAddon {
   return addon;
 }
 
-/** ArrayBuffers' memory is freed by a helper thread shortly after the collection that let them go. */
-const SWEEP_MS = 200;
+/** Time for the collection reduceHeap starts to finish, in steps between the thread's other work. */
+const COLLECTED_MS = 1000;
+/** How much the heap must have grown since the last release for another to be worth its collection. */
+const GROWTH_BYTES = 4 * 1024 * 1024;
+
+/** The heap's size when last released, or the least seen since: what growth is measured from. */
+let released = 0;
 
 /**
- * Collects this thread's garbage, where the process allows it (the server is started with --expose-gc,
- * server-launch.ts), then hands the memory malloc holds free back to the system (native/memory.c says
- * why that takes a call). For after a burst that left much behind, never on a timer of its own.
+ * Hands the memory this thread no longer uses back to the system: a collection that shrinks the heap
+ * (native/heap.cc), then, once it has run, the pages malloc holds free (native/memory.c). Nothing when
+ * the heap has grown less than GROWTH_BYTES since the last time, so a thread that only trickles never
+ * collects for it. For when a burst of work has stopped (core/memory-release.ts), never on a timer of its own.
  */
 export function releaseFreeMemory(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-  setTimeout(() => nativeAddon().releaseFreeMemory(), SWEEP_MS).unref();
+  const size = getHeapStatistics().total_physical_size;
+  if (size < released + GROWTH_BYTES) {
+    released = Math.min(released, size);
+    return;
+  }
+  released = size;
+  nativeAddon().reduceHeap();
+  setTimeout(() => nativeAddon().releaseFreeMemory(), COLLECTED_MS).unref();
 }

@@ -9,12 +9,10 @@
  * sessions: 150 ms of CPU in the following half-minute, in pauses of 20–60 ms that land on whatever
  * happens then (a keystroke's echo), to give back 13 MB. The collector still runs whenever the heap
  * grows; it only no longer runs for the sake of shrinking it.
- * `--expose-gc`: so that, the one time it is worth it, an emulator thread asks for that collection itself:
- * once old scrollback rows have moved to the compact history, whose full-width rows would otherwise stay
- * until the heap next grows (io/native.ts). Measured with 30 sessions of 10,000 lines: the server's resident
- * memory ~310 MB without it, ~230 MB with it.
+ * Instead the server asks for one incremental collection of that kind itself, once a burst is over and
+ * only if its heap grew by it (io/native.ts).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--no-memory-reducer', '--expose-gc'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--no-memory-reducer'];
 
 /** The arguments for `process.execPath` that start a server from the grove at `bin`. */
 export function serverArguments(bin: string): string[] {

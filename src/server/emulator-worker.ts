@@ -4,7 +4,8 @@
  */
 import type { FromEmulator, ToEmulator } from '../core/screen/emulator-messages.js';
 import { EmulatorHost } from '../emu/emulator-host.js';
-import { releaseFreeMemory } from '../io/native.js';
+import { QuietMemoryRelease } from '../io/memory-release.js';
 import { parentChannel } from '../io/threads.js';
 
-new EmulatorHost(parentChannel<ToEmulator, FromEmulator>(), { releaseFreeMemory });
+// Both live as long as the thread: the server ends it by terminating it.
+new EmulatorHost(parentChannel<ToEmulator, FromEmulator>(), { memory: new QuietMemoryRelease() });

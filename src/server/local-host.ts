@@ -25,6 +25,7 @@ import { conversationId, hookToken } from '../io/random-ids.js';
 import { printable } from '../core/text/terminal-text.js';
 import { BackgroundResizes } from './background-resizes.js';
 import { EmulatorPool, type EmulatorThreads } from '../emu/emulator-pool.js';
+import type { MemoryRelease } from '../core/memory-release.js';
 import { FrameClock } from './frame-clock.js';
 import { HostedSession, type LaunchEnv } from './hosted-session.js';
 import type { LaunchChecks, PtyProcess, PtySpawner } from './ports.js';
@@ -45,6 +46,8 @@ export interface LocalHostOptions {
   readonly log?: (line: string) => void;
   /** Where panes' emulators run, and how many threads at most. */
   readonly emulatorThreads: { readonly threads: EmulatorThreads; readonly count: number };
+  /** Told of each frame: output, sessions made and clients attached all end in frames, after which memory can go back. */
+  readonly memory?: MemoryRelease;
 }
 
 /** A session record from the state file: what a previous server knew, and the user's own status rules. */
@@ -403,6 +406,7 @@ export class LocalSessionHost implements SessionHost {
   }
 
   private emitFrames(ids: ReadonlySet<string>): void {
+    this.options.memory?.worked();
     for (const id of ids) {
       const session = this.sessions.get(id);
       if (session) this.framesSubject.next({ id, frame: session.frame() });

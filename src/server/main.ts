@@ -9,6 +9,7 @@ import { nodeCheckpointFiles } from '../io/checkpoint-files.js';
 import { groveVersion } from '../io/host-facts.js';
 import { fsLaunchChecks } from '../io/launch-checks.js';
 import { fileLogger } from '../io/log-file.js';
+import { QuietMemoryRelease } from '../io/memory-release.js';
 import { nodePtySpawner } from '../io/pty.js';
 import { repositoryOf } from '../io/repository.js';
 import { groveCommand, uid } from '../io/server-socket.js';
@@ -42,8 +43,9 @@ export async function runServer(location: SocketLocation): Promise<number> {
   // Sessions get this server's socket, so `grove` typed in one — and an agent's hook — reaches it.
   const env = { ...process.env, GROVE_SOCKET: location.path };
   const emulatorThreads = { threads: workerThreads<FromEmulator, ToEmulator>(EMULATOR_WORKER), count: coreCount() };
+  const memory = new QuietMemoryRelease();
   const host = new LocalSessionHost({
-    spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), log, emulatorThreads, ...settings,
+    spawner: nodePtySpawner, checks: fsLaunchChecks, env, hookCommand: groveCommand(), log, emulatorThreads, memory, ...settings,
   });
   host.restore(records.map(({ lastStatus: _status, branch: _branch, ...session }) => session));
   const review = reviewServiceFor(host, process.env, log);
@@ -63,5 +65,6 @@ export async function runServer(location: SocketLocation): Promise<number> {
   process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));
   await server.stopped;
+  memory.dispose();
   return 0;
 }

@@ -1,5 +1,6 @@
 /**
- * What `grove` loads before it can draw: the bundle's entry and every chunk it imports statically.
+ * What `grove` loads before it can draw: the bundle's entry and every chunk it imports statically; and
+ * what the server process loads (its own entry), which must not be the UI.
  * Keeping things off that path is most of the UI's start-up time (scripts/bundle.js, io/config-files.ts,
  * io/screen-widgets.ts), and an innocent import can put them back, so the built bundle is checked here:
  * zod (config schemas, loaded only for files a user wrote), the server's code (ptys, emulators, git),
@@ -10,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 
 const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
 
-/** The chunks reached from `entry` through static imports, and the bare modules they import. */
-function startPath(entry: string): { chunks: Map<string, string>; modules: Set<string> } {
+/**
+ * The chunks reached from `entry` through static imports, and the bare modules they import; with
+ * `imported`, through import() as well (what the server process loads at once).
+ */
+function startPath(entry: string, imported = false): { chunks: Map<string, string>; modules: Set<string> } {
   const chunks = new Map<string, string>();
   const modules = new Set<string>();
   const visit = (name: string): void => {
@@ -20,7 +24,8 @@ function startPath(entry: string): { chunks: Map<string, string>; modules: Set<s
     chunks.set(name, source);
     // Loaded as the chunk loads: `require("x")` in a declaration at the top level of the file. A require
     // inside a function (`() => require("x")`, what `import()` became) waits for that function.
-    for (const [, specifier] of source.matchAll(/^(?:const|let|var) [\w$]+ = (?:[\w$.]+\()?require\("([^"]+)"\)/gmu)) {
+    const loaded = imported ? /require\("([^"]+)"\)/gu : /^(?:const|let|var) [\w$]+ = (?:[\w$.]+\()?require\("([^"]+)"\)/gmu;
+    for (const [, specifier] of source.matchAll(loaded)) {
       if (specifier!.startsWith('./')) visit(specifier!.slice(2));
       else modules.add(specifier!);
     }
@@ -58,5 +63,16 @@ describe.runIf(existsSync(new URL('grove.cjs', BUNDLE)))('the UI\'s start path',
     expect(all).toContain('neo-blessed/lib/widgets/screen');
     expect([...modules]).not.toContain('neo-blessed');
     expect(all).not.toMatch(/["']neo-blessed["']/u);
+  });
+});
+
+describe.runIf(existsSync(new URL('server.cjs', BUNDLE)))('the server\'s start path', () => {
+  const { chunks, modules } = startPath('server.cjs', true);
+
+  it('loads the server (node-pty, git) and none of the UI', () => {
+    expect([...modules]).toEqual(expect.arrayContaining(['node-pty', 'simple-git']));
+    const all = [...chunks.values()].join('\n');
+    expect(all).not.toContain('neo-blessed/lib/widgets/screen');
+    expect(all).not.toContain('function runTui');
   });
 });

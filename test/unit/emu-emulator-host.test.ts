@@ -1,7 +1,7 @@
 /**
- * An emulator thread's host (src/emu/emulator-host.ts) over a MessageChannel, as a worker runs it: once a
- * pane's old rows have gone to its compact history, the host asks for free memory to be handed back,
- * once, after the moving stops; a pane that never fills its scrollback never asks.
+ * An emulator thread's host (src/emu/emulator-host.ts) over a MessageChannel, as a worker runs it: it
+ * reports to its memory release each update it sends and each batch of old rows moved to a pane's compact
+ * history (which starts after a second of quiet), so memory goes back once both have stopped.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { portChannel } from '../../src/core/channel.js';
@@ -11,11 +11,11 @@ import { EmulatorHost } from '../../src/emu/emulator-host.js';
 const closing: (() => void)[] = [];
 afterEach(() => closing.splice(0).forEach((close) => close()));
 
-/** A host with one pane fed `count` lines and parsed; returns how often it has asked to release memory. */
+/** A host with one pane fed `count` lines and parsed; returns how much work it has reported so far. */
 async function paneFed(count: number): Promise<() => number> {
-  let released = 0;
+  let worked = 0;
   const { port1, port2 } = new MessageChannel();
-  const emulators = new EmulatorHost(portChannel<ToEmulator, FromEmulator>(port1, () => port1.close()), { releaseFreeMemory: () => released++ });
+  const emulators = new EmulatorHost(portChannel<ToEmulator, FromEmulator>(port1, () => port1.close()), { memory: { worked: () => worked++ } });
   const server = portChannel<FromEmulator, ToEmulator>(port2, () => port2.close());
   const parsed: number[] = [];
   server.onMessage((message) => message.kind === 'parsed' || message.kind === 'frame' ? parsed.push(message.parsed) : undefined);
@@ -23,22 +23,28 @@ async function paneFed(count: number): Promise<() => number> {
   server.post({ kind: 'open', pane: 1, cols: 40, rows: 10, scrollback: 5000 });
   server.post({ kind: 'write', pane: 1, data: Array.from({ length: count }, (_, i) => `line ${i}`).join('\r\n'), seq: 1 });
   await vi.waitFor(() => expect(parsed).toContain(1));
-  return () => released;
+  return () => worked;
 }
 
+/** Waits past the second of quiet after which old rows start moving, and the moves themselves. */
+const pastHandover = () => new Promise((resolve) => setTimeout(resolve, 1800));
+
 describe('EmulatorHost', () => {
-  it('hands free memory back once after old rows moved to a history, and not before', async () => {
-    const released = await paneFed(3000);
-    expect(released()).toBe(0);
-    await vi.waitFor(() => expect(released()).toBe(1), { timeout: 6000, interval: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(released()).toBe(1);
+  it('reports its updates, then the rows it moves to a history once output has paused', async () => {
+    const worked = await paneFed(3000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const afterUpdates = worked();
+    expect(afterUpdates).toBeGreaterThan(0);
+    await pastHandover();
+    expect(worked()).toBeGreaterThan(afterUpdates);
   });
 
-  it('never asks for a pane whose scrollback stays short', async () => {
-    const released = await paneFed(300);
-    // Longer than a second of quiet before a handover and the two seconds after it.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
-    expect(released()).toBe(0);
+  it('reports nothing more for a pane whose scrollback stays short', async () => {
+    const worked = await paneFed(300);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const afterUpdates = worked();
+    expect(afterUpdates).toBeGreaterThan(0);
+    await pastHandover();
+    expect(worked()).toBe(afterUpdates);
   });
 });

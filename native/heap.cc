@@ -1,0 +1,20 @@
+/*
+ * reduceHeap(): asks V8 for the collection it makes when it would rather use less memory than time
+ * (MemoryPressureNotification, moderate): incremental marking in small steps, then a compacting collection
+ * that also shrinks the young generation back to its smallest.
+ *
+ * The server runs with --no-memory-reducer (io/server-launch.ts says why), so V8 never makes that
+ * collection by itself: a young generation grown to 8 MB by start-up stayed 8 MB for the server's life.
+ * Node has no JavaScript for it (gc() from --expose-gc makes an ordinary, blocking collection that shrinks
+ * nothing), hence C++ and V8's own API; the addon is built against the Node that installs grove.
+ */
+#include <node_api.h>
+#include <v8.h>
+
+extern "C" napi_value reduce_heap(napi_env env, napi_callback_info info) {
+  (void)info;
+  v8::Isolate::GetCurrent()->MemoryPressureNotification(v8::MemoryPressureLevel::kModerate);
+  napi_value result;
+  napi_get_undefined(env, &result);
+  return result;
+}
