@@ -9,10 +9,12 @@
  * sessions: 150 ms of CPU in the following half-minute, in pauses of 20–60 ms that land on whatever
  * happens then (a keystroke's echo), to give back 13 MB. The collector still runs whenever the heap
  * grows; it only no longer runs for the sake of shrinking it.
- * Instead the server asks for one incremental collection of that kind itself, once a burst is over and
- * only if its heap grew by it (io/native.ts).
+ * Instead the server asks for one collection itself, once a burst is over and only if its heap grew by
+ * it (io/native.ts).
+ * `--expose-gc`: for that collection where the heap is large (an emulator thread's, with long scrollback):
+ * there V8's shrinking collection pauses for hundreds of milliseconds, a plain one for tens.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--no-memory-reducer'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--no-memory-reducer', '--expose-gc'];
 
 /** The arguments for `process.execPath` that start a server from the grove at `bin`. */
 export function serverArguments(bin: string): string[] {
