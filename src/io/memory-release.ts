@@ -1,7 +1,9 @@
 /**
  * When a thread hands its free memory back to the system (native.ts): once the work it reports has
- * stopped for a while. Each report restarts the wait, so a thread that keeps working is never interrupted
- * for it, and one that does nothing never wakes for it: a timer is armed only by work.
+ * stopped for a while. Each report pushes the release back, so a thread that keeps working is never
+ * interrupted for it, and one that does nothing never wakes for it: a timer is armed only by work. Work
+ * is reported with every frame, so a report only notes the time; the one timer, when it fires early,
+ * waits again for what is left of the quiet.
  */
 import type { Disposable } from '../core/disposable.js';
 import type { MemoryRelease } from '../core/memory-release.js';
@@ -12,6 +14,7 @@ const QUIET_MS = 2_000;
 
 export class QuietMemoryRelease implements MemoryRelease, Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastWork = 0;
 
   constructor(
     private readonly release: () => void = releaseFreeMemory,
@@ -20,16 +23,22 @@ export class QuietMemoryRelease implements MemoryRelease, Disposable {
 
   /** Work was done: the release waits until there has been none for quietMs. */
   worked(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.release();
-    }, this.quietMs);
-    this.timer.unref();
+    this.lastWork = Date.now();
+    if (!this.timer) this.wait(this.quietMs);
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private wait(ms: number): void {
+    this.timer = setTimeout(() => {
+      const quiet = Date.now() - this.lastWork;
+      if (quiet < this.quietMs) return this.wait(this.quietMs - quiet);
+      this.timer = undefined;
+      this.release();
+    }, ms);
+    this.timer.unref();
   }
 }

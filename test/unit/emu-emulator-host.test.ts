@@ -11,8 +11,11 @@ import { EmulatorHost } from '../../src/emu/emulator-host.js';
 const closing: (() => void)[] = [];
 afterEach(() => closing.splice(0).forEach((close) => close()));
 
-/** A host with one pane fed `count` lines and parsed; returns how much work it has reported so far. */
-async function paneFed(count: number): Promise<() => number> {
+/**
+ * A host with one pane fed `count` lines: the work it has reported once the pane's updates are sent, and
+ * again past the second of quiet after which old rows start moving, and the moves themselves.
+ */
+async function workReported(count: number): Promise<{ afterUpdates: number; afterHandover: number }> {
   let worked = 0;
   const { port1, port2 } = new MessageChannel();
   const emulators = new EmulatorHost(portChannel<ToEmulator, FromEmulator>(port1, () => port1.close()), { memory: { worked: () => worked++ } });
@@ -23,28 +26,22 @@ async function paneFed(count: number): Promise<() => number> {
   server.post({ kind: 'open', pane: 1, cols: 40, rows: 10, scrollback: 5000 });
   server.post({ kind: 'write', pane: 1, data: Array.from({ length: count }, (_, i) => `line ${i}`).join('\r\n'), seq: 1 });
   await vi.waitFor(() => expect(parsed).toContain(1));
-  return () => worked;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const afterUpdates = worked;
+  await new Promise((resolve) => setTimeout(resolve, 1800));
+  return { afterUpdates, afterHandover: worked };
 }
-
-/** Waits past the second of quiet after which old rows start moving, and the moves themselves. */
-const pastHandover = () => new Promise((resolve) => setTimeout(resolve, 1800));
 
 describe('EmulatorHost', () => {
   it('reports its updates, then the rows it moves to a history once output has paused', async () => {
-    const worked = await paneFed(3000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const afterUpdates = worked();
+    const { afterUpdates, afterHandover } = await workReported(3000);
     expect(afterUpdates).toBeGreaterThan(0);
-    await pastHandover();
-    expect(worked()).toBeGreaterThan(afterUpdates);
+    expect(afterHandover).toBeGreaterThan(afterUpdates);
   });
 
   it('reports nothing more for a pane whose scrollback stays short', async () => {
-    const worked = await paneFed(300);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const afterUpdates = worked();
+    const { afterUpdates, afterHandover } = await workReported(300);
     expect(afterUpdates).toBeGreaterThan(0);
-    await pastHandover();
-    expect(worked()).toBe(afterUpdates);
+    expect(afterHandover).toBe(afterUpdates);
   });
 });
