@@ -5,10 +5,14 @@
  * Output goes to the thread numbered; `pendingBytes` is what was written and not yet parsed (the host
  * pauses the pty above a watermark, so a flood cannot queue up without bound in front of the thread), and
  * `onParsed` says when it shrank: the thread reports how far it got with each frame, and between frames
- * while a backlog drains, so a paused pty is resumed before the thread runs dry. `settled` waits for the
- * frame that shows everything written so far (an exit is recorded after it). Scrollback is asked for
- * (`lines`, `capture`) and answered by the thread. Keys never pass through the thread: the host writes
- * them to the pty and tells the mirror (`typed`), so the thread sends the echo's screen at once.
+ * while a backlog drains, so a paused pty is resumed before the thread runs dry. A pty is read 4 KB at a
+ * time, and each message costs the thread a fixed toll to receive, so while the thread is behind by
+ * BEHIND_CHARS a flood's reads are held and posted together (BATCH_CHARS at a time, or as soon as the
+ * thread reports progress, so it never runs dry); a thread that keeps up gets each write at once.
+ * `settled` waits for the frame that shows everything written so far (an exit is recorded after it).
+ * Scrollback is asked for (`lines`, `capture`) and answered by the thread. Keys never pass through the
+ * thread: the host writes them to the pty and tells the mirror (`typed`), so the thread sends the echo's
+ * screen at once.
  *
  * A thread that fails takes its panes' screens with it; the pool gives the pane a new thread (`moveTo`):
  * it starts blank at its size, the writes still waiting count as parsed, questions still open fail.
@@ -45,6 +49,11 @@ interface Question {
 
 type Listener<T> = (value: T) => void;
 
+/** Posted and not yet parsed, above which the thread is behind and reads are held for one write. */
+const BEHIND_CHARS = 64 * 1024;
+/** How much held output goes out as one write (about a millisecond of parsing). */
+const BATCH_CHARS = 16 * 1024;
+
 function blankFrame(cols: number, rows: number): PaneFrame {
   const line: FrameLine = [{ style: PLAIN, cells: Array<string>(cols).fill(' ') }];
   return { cols, rows, lines: Array<FrameLine>(rows).fill(line), cursor: { x: 0, y: 0, visible: true }, title: '', modes: DEFAULT_MODES };
@@ -55,6 +64,9 @@ export class PaneMirror implements Disposable {
   private size: { cols: number; rows: number };
   private readonly writes: PendingWrite[] = [];
   private pending = 0;
+  /** Output held while the thread is behind, and its size. */
+  private held: string[] = [];
+  private heldSize = 0;
   private settling: Settling[] = [];
   /** The last write the current frame shows. */
   private shown = 0;
@@ -79,23 +91,26 @@ export class PaneMirror implements Disposable {
     this.open();
   }
 
-  /** Feeds program output to the thread. */
+  /** Feeds program output to the thread, at once unless the thread is behind. */
   write(output: string): void {
     if (this.disposed) return;
-    const seq = ++this.seq;
+    const behind = this.pending - this.heldSize >= BEHIND_CHARS;
     this.pending += output.length;
-    this.writes.push({ seq, size: output.length });
-    this.channel.post({ kind: 'write', pane: this.pane, data: output, seq });
+    this.held.push(output);
+    this.heldSize += output.length;
+    if (!behind || this.heldSize >= BATCH_CHARS) this.post();
   }
 
   /** Resolves once a frame shows everything written so far (at once, if the pane has ended). */
   settled(): Promise<void> {
+    this.post();
     if (this.disposed || this.shown >= this.seq) return Promise.resolve();
     return new Promise((resolve) => this.settling.push({ seq: this.seq, resolve }));
   }
 
   /** A key reached the program: every thread hears of it (emulator-messages.ts says why). */
   typed(): void {
+    this.post();
     if (!this.disposed) this.pool.typed();
   }
 
@@ -120,6 +135,7 @@ export class PaneMirror implements Disposable {
   resize(cols: number, rows: number): void {
     if (this.disposed || (cols === this.size.cols && rows === this.size.rows)) return;
     this.size = { cols, rows };
+    this.post();
     this.channel.post({ kind: 'resize', pane: this.pane, cols, rows });
   }
 
@@ -192,11 +208,13 @@ export class PaneMirror implements Disposable {
   /** The pane's thread failed: it starts again, blank, on `channel`. */
   moveTo(channel: Channel<FromEmulator, ToEmulator>): void {
     this.channel = channel;
-    this.parsedUpTo(this.seq);
-    this.settle(this.seq);
+    const posted = this.seq;
+    // Opened first: what was held goes to the new thread as the pane's first output.
+    if (!this.disposed) this.open();
+    this.parsedUpTo(posted);
+    this.settle(posted);
     this.questions.forEach((question) => question.resolve({ error: "the pane's emulator stopped" }));
     this.questions.clear();
-    if (!this.disposed) this.open();
   }
 
   dispose(): void {
@@ -207,6 +225,7 @@ export class PaneMirror implements Disposable {
     this.questions.clear();
     [this.frameListeners, this.parsedListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
     this.writes.length = 0;
+    this.held = [];
     this.settle(Infinity);
     this.pool.release();
   }
@@ -216,13 +235,27 @@ export class PaneMirror implements Disposable {
     this.channel.post({ kind: 'open', pane: this.pane, cols, rows, scrollback: this.options.scrollback });
   }
 
+  /** Posts the output held, as one write. */
+  private post(): void {
+    if (this.heldSize === 0 || this.disposed) return;
+    const data = this.held.length === 1 ? this.held[0]! : this.held.join('');
+    const seq = ++this.seq;
+    this.writes.push({ seq, size: this.heldSize });
+    this.held = [];
+    this.heldSize = 0;
+    this.channel.post({ kind: 'write', pane: this.pane, data, seq });
+  }
+
   private parsedUpTo(seq: number): void {
     let shrank = false;
     while (this.writes.length && this.writes[0]!.seq <= seq) {
       this.pending -= this.writes.shift()!.size;
       shrank = true;
     }
-    if (shrank) this.parsedListeners.forEach((listener) => listener());
+    if (!shrank) return;
+    // The thread moved on: what was held goes now, so the thread has it before it runs dry.
+    this.post();
+    this.parsedListeners.forEach((listener) => listener());
   }
 
   private settle(seq: number): void {

@@ -38,6 +38,27 @@ const nextFrame = (mirror: PaneMirror) =>
     });
   });
 
+/** Threads that count the writes posted to them. */
+function countingThreads(): { threads: EmulatorThreads; writes: string[] } {
+  const writes: string[] = [];
+  const threads: EmulatorThreads = {
+    start() {
+      const channel = inThreadEmulators.start();
+      return {
+        ...channel,
+        post(message) {
+          if (message.kind === 'write') writes.push(message.data);
+          channel.post(message);
+        },
+      };
+    },
+  };
+  return { threads, writes };
+}
+
+/** A flood of `count` reads of 4 KB, each ending on a line that numbers it. */
+const reads = (count: number) => Array.from({ length: count }, (_, i) => `\r\nread ${i}`.padStart(4096, '.'));
+
 /** Threads whose channels the test can fail, as a worker that threw would. */
 function failingThreads(): { threads: EmulatorThreads; fail(): void; started: number } {
   const failures: Array<(error: Error) => void> = [];
@@ -145,6 +166,38 @@ describe('a pane mirror', () => {
     expect(pending.at(-1)).toBe(0);
     expect((await frame).cols).toBe(20);
   });
+
+  it('posts each write at once while the thread keeps up', () => {
+    const counted = countingThreads();
+    const mirror = open(pool(1, counted.threads));
+    mirror.write('one');
+    mirror.write('two');
+    expect(counted.writes).toEqual(['one', 'two']);
+  });
+
+  it("holds a flood's reads while the thread is behind and posts them together, in order", async () => {
+    const counted = countingThreads();
+    const mirror = open(pool(1, counted.threads), 120, 3);
+    const flood = reads(64);
+    flood.forEach((read) => mirror.write(read));
+    expect(mirror.pendingBytes).toBe(64 * 4096);
+    expect(counted.writes.length).toBeLessThan(32);
+    await mirror.settled();
+    expect(counted.writes.join('')).toBe(flood.join(''));
+    expect(mirror.pendingBytes).toBe(0);
+    expect(texts(mirror.frame()).at(-1)).toBe('read 63');
+  });
+
+  it('posts what it holds as soon as the thread reports progress', async () => {
+    const counted = countingThreads();
+    const mirror = open(pool(1, counted.threads), 120, 3);
+    reads(17).forEach((read) => mirror.write(read));
+    const posted = counted.writes.length;
+    expect(posted).toBe(16);
+    await new Promise<void>((resolve) => mirror.onParsed(resolve));
+    expect(counted.writes.length).toBe(posted + 1);
+    expect(counted.writes.at(-1)).toMatch(/read 16$/);
+  });
 });
 
 describe('the emulator threads', () => {
@@ -173,5 +226,16 @@ describe('the emulator threads', () => {
     expect(logged).toEqual(['an emulator thread failed (boom); its 1 pane(s) start again blank']);
     await feed(mirror, 'again');
     expect(texts(mirror.frame())[0]).toBe('again');
+  });
+
+  it('give a failed thread\'s replacement the output that was still held', async () => {
+    const failing = failingThreads();
+    const mirror = open(pool(1, failing.threads), 120, 3);
+    reads(17).forEach((read) => mirror.write(read));
+    failing.fail();
+    expect(mirror.pendingBytes).toBe(4096);
+    await mirror.settled();
+    expect(texts(mirror.frame()).at(-1)).toBe('read 16');
+    expect(mirror.pendingBytes).toBe(0);
   });
 });
