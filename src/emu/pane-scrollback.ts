@@ -201,7 +201,9 @@ export class PaneScrollback implements Disposable {
   /** xterm dropped rows off the top of the active buffer: from the normal one, the history above them goes too. */
   private dropped(count: number): void {
     if (this.handingOver) return;
-    if (this.terminal.buffer.active.type === 'normal') {
+    // Called for every row a flood pushes out past the scrollback: the history is asked about only when
+    // it holds something (it is emptied by the first drop after a handover).
+    if (this.history.lineCount > 0 && this.terminal.buffer.active.type === 'normal') {
       this.trimmed += this.history.rows(this.terminal.cols);
       this.history.clear();
     }
