@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { GitResult, GitRunOptions } from '../../src/server/worktrees/ports.js';
 import { SimpleGitPort } from '../../src/io/git.js';
 import { nodeCheckpointFiles } from '../../src/io/checkpoint-files.js';
 import { CheckpointService } from '../../src/server/checkpoints/checkpoint-service.js';
@@ -29,6 +30,17 @@ afterEach(async () => {
   await review?.dispose();
   fixture?.dispose();
 });
+
+/**
+ * Git whose bookkeeping is slow (as on a loaded machine): the commands that write and read checkpoints
+ * wait first, the ones that read the files (the snapshot) do not.
+ */
+class SlowBookkeepingGit extends SimpleGitPort {
+  override async exec(cwd: string, args: readonly string[], options?: GitRunOptions): Promise<GitResult> {
+    if (['commit-tree', 'update-ref', 'diff', 'for-each-ref'].includes(args[0]!)) await new Promise((resolve) => setTimeout(resolve, 400));
+    return super.exec(cwd, args, options);
+  }
+}
 
 /** On each Enter works for a while (its turn), writing the rest of the line into the file it names ("a.txt one"), then says `done N`. */
 function editingAgent(repo: string) {
@@ -57,8 +69,9 @@ function editingAgent(repo: string) {
 
 /** Waits until the service has recorded `count` checkpoints of the session (the recorder writes them after the turn). */
 async function checkpointsOf(id: string, count: number): Promise<void> {
-  for (let tries = 0; (await service!.list(id)).length < count; tries++) {
-    if (tries > 400) throw new Error(`waited for ${count} checkpoints`);
+  const deadline = Date.now() + 8000;
+  while ((await service!.list(id)).length < count) {
+    if (Date.now() > deadline) throw new Error(`waited for ${count} checkpoints`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -109,6 +122,31 @@ describe('the checkpoints view', () => {
     ui.press('r');
     await ui.waitForText('redid turn 2 (undid undo 3): put back b.txt (checkpoint 4)');
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('measures a prompt given as the last turn ends from the files then, though recording that turn is slow', async () => {
+    fixture = GitFixture.create();
+    const repo = fixture.repo;
+    fixture.commit('start', { 'a.txt': 'a0\n', 'b.txt': 'b0\n' });
+    ui = new UiHarness({
+      cwd: repo,
+      programs: { agent: editingAgent(repo) },
+      checkpoints: (host) => checkpointPort(service = new CheckpointService(host, new SlowBookkeepingGit(), nodeCheckpointFiles, () => undefined)),
+    });
+    const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
+    ui.app.focus(session.id);
+    const status = () => ui!.host.list()[0]?.status;
+    await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
+    ui.type('a.txt one\r');
+    await ui.waitForText('done 1', 8000);
+    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    // At once: the agent writes b.txt 600 ms after this Enter, while the first turn is still being recorded.
+    ui.type('b.txt two\r');
+    await ui.waitForText('done 2', 8000);
+    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    await checkpointsOf(session.id, 2);
+    const turns = await service!.list(session.id);
+    expect(turns.map((turn) => turn.preview)).toEqual([['a.txt'], ['b.txt']]);
   });
 
   it('moves the session into a worktree of its own with C-b W, asking first, and back', async () => {

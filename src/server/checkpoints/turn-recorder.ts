@@ -72,9 +72,11 @@ export class TurnRecorder {
     const checkout = await this.checkouts.of(session.cwd);
     if (!checkout) return undefined;
     return this.checkouts.run(checkout, async () => {
-      const previous = (await ownCheckpoints(checkout, session)).at(-1)?.commit;
       const at = Date.now();
-      return { commit: await checkout.commit(await checkout.snapshot(indexName(session)), `grove: ${session.name} before a turn`, previous), at };
+      // The files first: what the snapshot holds is decided by when it reads them, not by the commit.
+      const tree = await checkout.snapshot(indexName(session));
+      const previous = (await ownCheckpoints(checkout, session)).at(-1)?.commit;
+      return { commit: await checkout.commit(tree, `grove: ${session.name} before a turn`, previous), at };
     });
   }
 
@@ -88,14 +90,16 @@ export class TurnRecorder {
   private async recordTurn(session: SessionInfo, measured: Promise<TurnStart | undefined> | undefined): Promise<TurnStart | undefined> {
     const checkout = await this.checkouts.of(session.cwd);
     if (!checkout) return undefined;
+    // The files at the turn's end are read at once, as a task of their own: queued behind the turn's
+    // start (still being committed, it may be) or behind the whole checkpoint, they could be read after
+    // the next prompt, and count the next turn's writes as this one's (an agent may write within a second).
+    const end = this.checkouts.run(checkout, async () => ({ tree: await checkout.snapshot(indexName(session)), at: Date.now() }));
     // Awaited outside the queue: the start is a task of that queue itself.
-    const before = await measured;
+    const [before, { tree, at }] = await Promise.all([measured, end]);
     return this.checkouts.run(checkout, async () => {
       const own = await ownCheckpoints(checkout, session);
       // Without a start (the server started mid-turn), the last checkpoint is the nearest "before".
       const start = before ?? (own.length ? { commit: own.at(-1)!.commit, at: own.at(-1)!.ended } : undefined);
-      const tree = await checkout.snapshot(indexName(session));
-      const at = Date.now();
       if (!start) return { commit: await checkout.commit(tree, `grove: ${session.name} before a turn`), at };
       const files = await checkout.changed(start.commit, tree);
       if (!files.length) return start;
