@@ -54,26 +54,38 @@ export async function attachAtPrompt(tool, options) {
  * Runs `once(tool, round)` for `rounds` rounds over the tools, rotating which goes first each round so
  * none always runs on a warmer (or more tired) machine; returns the results per tool name. A peer's round
  * that fails is run once more: driving another tool's UI through its screen now and then misses (ccmanager's
- * menu taking a key as the view settles), which should cost a retry, not the whole run. grove's never is.
+ * menu taking a key as the view settles, its search not opening), which should cost a retry, not the whole
+ * run. A round that fails twice is left out of that peer's figure (and said on stderr), unless the peer
+ * would be left with no round at all. grove's rounds never fail quietly: one failure ends the run.
+ * `say` hears those lines (stderr).
  */
-export async function alternate(tools, rounds, once) {
+export async function alternate(tools, rounds, once, say = (line) => process.stderr.write(line)) {
   const results = Object.fromEntries(tools.map((Tool) => [Tool.toolName, []]));
+  const failed = Object.fromEntries(tools.map((Tool) => [Tool.toolName, undefined]));
   const attempt = async (Tool, round) => {
     try {
-      return await once(Tool, round);
+      results[Tool.toolName].push(await once(Tool, round));
     } catch (err) {
       if (Tool.toolName === 'grove') throw err;
-      process.stderr.write(`bench: ${Tool.toolName} round ${round + 1} failed (${String(err.message).split('\n')[0]}); running it again\n`);
-      return once(Tool, round);
+      say(`bench: ${Tool.toolName} round ${round + 1} failed (${firstLine(err)}); running it again\n`);
+      try {
+        results[Tool.toolName].push(await once(Tool, round));
+      } catch (again) {
+        say(`bench: ${Tool.toolName} round ${round + 1} failed again (${firstLine(again)}); left out of its figure\n`);
+        failed[Tool.toolName] = again;
+      }
     }
   };
   for (let round = 0; round < rounds; round++) {
     const shift = round % tools.length;
     const order = [...tools.slice(shift), ...tools.slice(0, shift)];
-    for (const Tool of order) results[Tool.toolName].push(await attempt(Tool, round));
+    for (const Tool of order) await attempt(Tool, round);
   }
+  for (const [name, error] of Object.entries(failed)) if (error && results[name].length === 0) throw error;
   return results;
 }
+
+const firstLine = (err) => String(err?.message ?? err).split('\n')[0];
 
 /** The tools a figure can measure: those that do not say why they have no part in it. */
 export const measuring = (tools, figure) => tools.filter((Tool) => !Tool.notMeasured?.[figure]);
