@@ -212,6 +212,7 @@ export class PaneMirror implements Disposable {
     // Opened first: what was held goes to the new thread as the pane's first output.
     if (!this.disposed) this.open();
     this.parsedUpTo(posted);
+    this.post();
     this.settle(posted);
     this.questions.forEach((question) => question.resolve({ error: "the pane's emulator stopped" }));
     this.questions.clear();
@@ -226,6 +227,7 @@ export class PaneMirror implements Disposable {
     [this.frameListeners, this.parsedListeners, this.titleListeners, this.bellListeners, this.clipboardListeners].forEach((set) => set.clear());
     this.writes.length = 0;
     this.held = [];
+    this.heldSize = 0;
     this.settle(Infinity);
     this.pool.release();
   }
