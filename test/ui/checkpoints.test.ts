@@ -3,7 +3,8 @@
  * diff view's comments) over the app's host, and a fake
  * agent that edits the checkout on each prompt. C-b U lists the turns; Enter shows one turn's diff, `u`
  * undoes the turn under the cursor (refused for a file the user changed since, then put back on a second
- * `u`), and `r` redoes. C-b W moves the session into a worktree of its own and back, asking first.
+ * `u`), and `r` redoes. A prompt given as a turn ends is measured from the files then, however slow git
+ * is to record that turn. C-b W moves the session into a worktree of its own and back, asking first.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

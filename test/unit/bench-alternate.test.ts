@@ -8,7 +8,6 @@ import { alternate } from '../../bench/lib/scenario.js';
 const grove = { toolName: 'grove' };
 const peer = { toolName: 'peer' };
 
-
 describe("the benchmark's rounds", () => {
   it("leave out a peer's round that failed twice, and say so", async () => {
     const said: string[] = [];
