@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../src/core/session/session.js';
 import type { GitResult, GitRunOptions } from '../../src/server/worktrees/ports.js';
 import { SimpleGitPort } from '../../src/io/git.js';
 import { nodeCheckpointFiles } from '../../src/io/checkpoint-files.js';
@@ -68,6 +69,36 @@ function editingAgent(repo: string) {
   };
 }
 
+/**
+ * A repository holding a.txt and b.txt, the view over it with the editing agent as session `desk` (and the
+ * review loop, for the diff view's comments, with `withReview`), once the agent is at rest.
+ */
+async function deskAtRest(git: SimpleGitPort, withReview = false): Promise<{ repo: string; session: SessionInfo; view: UiHarness }> {
+  fixture = GitFixture.create();
+  const repo = fixture.repo;
+  fixture.commit('start', { 'a.txt': 'a0\n', 'b.txt': 'b0\n' });
+  const view = (ui = new UiHarness({
+    cwd: repo,
+    programs: { agent: editingAgent(repo) },
+    review: withReview ? (host) => (review = reviewServiceFor(host)) : undefined,
+    checkpoints: (host) => checkpointPort(service = new CheckpointService(host, git, nodeCheckpointFiles, () => undefined)),
+  }));
+  const session = await view.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
+  view.app.focus(session.id);
+  await view.waitFor(() => deskStatus() === 'idle', 'the agent at rest', 8000);
+  return { repo, session, view };
+}
+
+const deskStatus = () => ui!.host.list()[0]?.status;
+
+/** Gives the agent its `count`th prompt and waits for the turn to be over. */
+async function turn(prompt: string, count: number): Promise<void> {
+  ui!.type(`${prompt}\r`);
+  // Its own word that it is done, then the status: on a loaded machine the status may rest mid-turn.
+  await ui!.waitForText(`done ${count}`, 8000);
+  await ui!.waitFor(() => deskStatus() === 'idle', 'the turn over', 8000);
+}
+
 /** Waits until the service has recorded `count` checkpoints of the session (the recorder writes them after the turn). */
 async function checkpointsOf(id: string, count: number): Promise<void> {
   const deadline = Date.now() + 8000;
@@ -79,72 +110,41 @@ async function checkpointsOf(id: string, count: number): Promise<void> {
 
 describe('the checkpoints view', () => {
   it('lists the turns, shows one, undoes one (asking again for a file changed since) and redoes', async () => {
-    fixture = GitFixture.create();
-    const repo = fixture.repo;
-    fixture.commit('start', { 'a.txt': 'a0\n', 'b.txt': 'b0\n' });
-    ui = new UiHarness({
-      cwd: repo,
-      programs: { agent: editingAgent(repo) },
-      review: (host) => (review = reviewServiceFor(host)),
-      checkpoints: (host) => checkpointPort(service = new CheckpointService(host, new SimpleGitPort(), nodeCheckpointFiles, () => undefined)),
-    });
-    const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
-    ui.app.focus(session.id);
-    const status = () => ui!.host.list()[0]?.status;
-    await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
-    for (const [turn, prompt] of ['a.txt one', 'b.txt two'].entries()) {
-      ui.type(`${prompt}\r`);
-      // Its own word that it is done, then the status: on a loaded machine the status may rest mid-turn.
-      await ui.waitForText(`done ${turn + 1}`, 8000);
-      await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
-    }
+    const { repo, session, view } = await deskAtRest(new SimpleGitPort(), true);
+    await turn('a.txt one', 1);
+    await turn('b.txt two', 2);
     await checkpointsOf(session.id, 2);
 
-    ui.press('C-b', 'U');
-    await ui.waitForText('Checkpoints of desk');
-    expect(ui.lines().join('\n')).toMatch(/1 {2}turn .* a\.txt[\s\S]*2 {2}turn .* b\.txt/u);
-    ui.press('k', 'Enter');
-    await ui.waitForText('+one');
-    expect(ui.lines().join('\n')).not.toContain('+two');
-    ui.press('q', 'C-b', 'U');
-    await ui.waitForText('Enter diff · u undo');
+    view.press('C-b', 'U');
+    await view.waitForText('Checkpoints of desk');
+    expect(view.lines().join('\n')).toMatch(/1 {2}turn .* a\.txt[\s\S]*2 {2}turn .* b\.txt/u);
+    view.press('k', 'Enter');
+    await view.waitForText('+one');
+    expect(view.lines().join('\n')).not.toContain('+two');
+    view.press('q', 'C-b', 'U');
+    await view.waitForText('Enter diff · u undo');
 
     writeFileSync(join(repo, 'b.txt'), 'mine\n');
-    ui.press('u');
-    await ui.waitForText('not undone: b.txt changed since; u again');
-    expect(ui.lines().join('\n')).toMatch(/puts them back anyway/u);
+    view.press('u');
+    await view.waitForText('not undone: b.txt changed since; u again');
+    expect(view.lines().join('\n')).toMatch(/puts them back anyway/u);
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('mine\n');
-    ui.press('u');
-    await ui.waitForText('undid turn 2: put back b.txt (checkpoint 3)');
+    view.press('u');
+    await view.waitForText('undid turn 2: put back b.txt (checkpoint 3)');
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('b0\n');
     expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('one\n');
 
     // The redo puts back what the undo replaced: the user's edit, which was never lost.
-    ui.press('r');
-    await ui.waitForText('redid turn 2 (undid undo 3): put back b.txt (checkpoint 4)');
+    view.press('r');
+    await view.waitForText('redid turn 2 (undid undo 3): put back b.txt (checkpoint 4)');
     expect(readFileSync(join(repo, 'b.txt'), 'utf8')).toBe('mine\n');
   });
 
   it('measures a prompt given as the last turn ends from the files then, though recording that turn is slow', async () => {
-    fixture = GitFixture.create();
-    const repo = fixture.repo;
-    fixture.commit('start', { 'a.txt': 'a0\n', 'b.txt': 'b0\n' });
-    ui = new UiHarness({
-      cwd: repo,
-      programs: { agent: editingAgent(repo) },
-      checkpoints: (host) => checkpointPort(service = new CheckpointService(host, new SlowBookkeepingGit(), nodeCheckpointFiles, () => undefined)),
-    });
-    const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
-    ui.app.focus(session.id);
-    const status = () => ui!.host.list()[0]?.status;
-    await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
-    ui.type('a.txt one\r');
-    await ui.waitForText('done 1', 8000);
-    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    const { session } = await deskAtRest(new SlowBookkeepingGit());
+    await turn('a.txt one', 1);
     // At once: the agent writes b.txt 600 ms after this Enter, while the first turn is still being recorded.
-    ui.type('b.txt two\r');
-    await ui.waitForText('done 2', 8000);
-    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    await turn('b.txt two', 2);
     await checkpointsOf(session.id, 2);
     const turns = await service!.list(session.id);
     expect(turns.map((turn) => turn.preview)).toEqual([['a.txt'], ['b.txt']]);
@@ -168,11 +168,8 @@ describe('the checkpoints view', () => {
     });
     const session = await ui.host.create({ name: 'desk', command: 'agent', args: [], cwd: repo });
     ui.app.focus(session.id);
-    const status = () => ui!.host.list()[0]?.status;
-    await ui.waitFor(() => status() === 'idle', 'the agent at rest', 8000);
-    ui.type('a.txt one\r');
-    await ui.waitForText('done 1', 8000);
-    await ui.waitFor(() => status() === 'idle', 'the turn over', 8000);
+    await ui.waitFor(() => deskStatus() === 'idle', 'the agent at rest', 8000);
+    await turn('a.txt one', 1);
     await checkpointsOf(session.id, 1);
 
     ui.press('C-b', 'W');
@@ -186,7 +183,7 @@ describe('the checkpoints view', () => {
     await ui.waitForText('grove/desk');
     expect(ui.lines().join('\n')).toMatch(/Sessions \(1\)/u);
 
-    await ui.waitFor(() => status() === 'idle', 'the agent started again', 8000);
+    await ui.waitFor(() => deskStatus() === 'idle', 'the agent started again', 8000);
     ui.press('C-b', 'W');
     await ui.waitForText("move desk into the checkout, with its worktree's work? (y/n)");
     ui.press('y');
