@@ -46,13 +46,15 @@ const lazyStringWidthSegmenter = {
 
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
-  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest. So is what an
+  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest, as it caps malloc's
+  // arenas first (the native entry). So is what an
   // emulator thread runs (src/emu/emulator-pool.ts), which a worker loads by its file name, and the server
   // process's own entry (src/cli/server-entry.ts), which loads no UI.
   input: {
     grove: `${root}dist/cli/main.js`,
     server: `${root}dist/cli/server-entry.js`,
     'code-cache': `${root}dist/io/code-cache.js`,
+    native: `${root}dist/io/native.js`,
     'emulator-worker': `${root}dist/server/emulator-worker.js`,
   },
   platform: 'node',
