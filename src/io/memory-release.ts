@@ -3,7 +3,8 @@
  * stopped for a while. Each report pushes the release back, so a thread that keeps working is never
  * interrupted for it, and one that does nothing never wakes for it: a timer is armed only by work. Work
  * is reported with every frame, so a report only notes the time; the one timer, when it fires early,
- * waits again for what is left of the quiet.
+ * waits again for what is left of the quiet. A release done in steps (a large heap compacted one
+ * collection at a time) says when it wants its next one; that step, too, waits for the thread to be quiet.
  */
 import type { Disposable } from '../core/disposable.js';
 import type { MemoryRelease } from '../core/memory-release.js';
@@ -17,7 +18,8 @@ export class QuietMemoryRelease implements MemoryRelease, Disposable {
   private lastWork = 0;
 
   constructor(
-    private readonly release: () => void = releaseFreeMemory,
+    /** Returns when to release again (ms), for a release done in steps. */
+    private readonly release: () => number | undefined = releaseFreeMemory,
     private readonly quietMs = QUIET_MS,
   ) {}
 
@@ -37,7 +39,8 @@ export class QuietMemoryRelease implements MemoryRelease, Disposable {
       const quiet = Date.now() - this.lastWork;
       if (quiet < this.quietMs) return this.wait(this.quietMs - quiet);
       this.timer = undefined;
-      this.release();
+      const again = this.release();
+      if (again !== undefined) this.wait(again);
     }, ms);
     this.timer.unref();
   }
