@@ -46,8 +46,8 @@ const lazyStringWidthSegmenter = {
 
 const outDir = `${root}dist/bundle`;
 const bundle = await rolldown({
-  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest, as it caps malloc's
-  // arenas first (the native entry). So is what an
+  // The code cache is its own entry: bin/grove.js turns it on before it loads the rest. So is the native
+  // addon's module, for the malloc arenas bin/grove.js caps first of all (src/io/native.ts), what an
   // emulator thread runs (src/emu/emulator-pool.ts), which a worker loads by its file name, and the server
   // process's own entry (src/cli/server-entry.ts), which loads no UI.
   input: {
