@@ -106,16 +106,13 @@ export function releaseFreeMemory(): number | undefined {
 
 /** One more plain collection while the old space is still mostly empty pages; once it is not, the shrinking one. */
 function compactStep(collect: Collect): number | undefined {
+  const before = emptyOldSpace();
+  if (before > EMPTY_ENOUGH_BYTES) collect();
   const empty = emptyOldSpace();
-  let freed = 0;
-  if (empty > EMPTY_ENOUGH_BYTES) {
-    collect();
-    freed = empty - emptyOldSpace();
-  }
-  steps = freed >= MIN_FREED_BYTES ? steps - 1 : 0;
+  steps = before - empty >= MIN_FREED_BYTES ? steps - 1 : 0;
   if (steps > 0) return COLLECTED_MS;
   released = Math.min(released, getHeapStatistics().total_physical_size);
-  if (emptyOldSpace() <= EMPTY_ENOUGH_BYTES) nativeAddon().reduceHeap();
+  if (empty <= EMPTY_ENOUGH_BYTES) nativeAddon().reduceHeap();
   trimLater();
   return undefined;
 }
