@@ -30,6 +30,7 @@ static napi_value set_close_on_exec(napi_env env, napi_callback_info info) {
 napi_value release_free_memory(napi_env env, napi_callback_info info); /* memory.c */
 napi_value reduce_heap(napi_env env, napi_callback_info info); /* heap.cc */
 napi_value limit_arenas(napi_env env, napi_callback_info info); /* memory.c */
+napi_value set_background(napi_env env, napi_callback_info info); /* heap.cc */
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_value fn;
@@ -41,6 +42,8 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_set_named_property(env, exports, "reduceHeap", fn);
   napi_create_function(env, "limitArenas", NAPI_AUTO_LENGTH, limit_arenas, NULL, &fn);
   napi_set_named_property(env, exports, "limitArenas", fn);
+  napi_create_function(env, "setBackground", NAPI_AUTO_LENGTH, set_background, NULL, &fn);
+  napi_set_named_property(env, exports, "setBackground", fn);
   return exports;
 }
 
