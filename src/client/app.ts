@@ -109,6 +109,8 @@ export class GroveApp implements ClientActions {
   private screenLayout: ScreenLayout | undefined;
   private modal: Modal | undefined;
   private prefixPending = false;
+  /** How many times the focus was set (focusOnceMade). */
+  private focusMoves = 0;
   /** A full render is due at the next draw. */
   private renderQueued = false;
   /** Panes whose frame arrived since the last draw. */
@@ -192,10 +194,22 @@ export class GroveApp implements ClientActions {
   // ClientActions: what commands can do.
 
   focus(id: string): void {
+    this.focusMoves++;
     this.list.setFocus(id);
     this.options.host.focused?.(id);
     this.attention.focused(id);
     this.requestRender();
+  }
+
+  /**
+   * For a session still being made: focuses it once it is, unless the focus was set meanwhile. tmux's
+   * new-window is current at once; here the server answers later, and a key pressed in between wins.
+   */
+  private focusOnceMade(): (id: string) => void {
+    const moves = this.focusMoves;
+    return (id) => {
+      if (this.focusMoves === moves) this.focus(id);
+    };
   }
 
   setLayout(mode: LayoutMode): void {
@@ -517,7 +531,7 @@ export class GroveApp implements ClientActions {
       openModal: (modal: Modal) => this.openModal(modal),
       closeModal: (modal: Modal) => this.modal === modal && this.closeModal(),
       message: (text: string | undefined) => (text === undefined ? this.notice.set(undefined) : this.message(text)),
-      focus: (id: string) => this.focus(id),
+      focusOnceMade: () => this.focusOnceMade(),
       newSessionSize: () => this.newSessionSize(),
       render: () => this.requestRender(),
     };

@@ -77,3 +77,19 @@ describe('sync with the base (C-b u)', () => {
     await ui.waitForText('grove/w is up to date with main');
   });
 });
+
+describe('a shell in the worktree (C-b o)', () => {
+  it('is focused once made, unless the focus was moved while it was being made', async () => {
+    const { ui } = await withWorktreeSession();
+    ui.run('open-worktree');
+    await ui.waitForText(/│ 1:w-shell │/u);
+    ui.press('C-b', '0');
+    await ui.waitForText(/│ 0:w │/u);
+    // Asked for, then the focus moved before the server answered: the user's choice stands.
+    ui.run('open-worktree');
+    ui.press('C-b', '0');
+    await ui.waitForText('Sessions (3)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await ui.waitForText(/│ 0:w │/u);
+  });
+});

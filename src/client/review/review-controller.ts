@@ -47,7 +47,8 @@ export interface ReviewUi {
   closeModal(modal: Modal): void;
   /** A one-line message in the status bar; undefined clears it. */
   message(text: string | undefined): void;
-  focus(id: string): void;
+  /** Focuses a session once it is made, unless the focus is set before then (app.ts). */
+  focusOnceMade(): (id: string) => void;
   /** The size a new session's pane will have. */
   newSessionSize(): { cols: number; rows: number };
   /** A view's text changed by itself (an answer arrived): draw again. */
@@ -140,9 +141,10 @@ export class ReviewController {
     const wanted = `${session.name}-shell`;
     const taken = (name: string) => this.ui.session(name) !== undefined;
     const name = nameProblem(wanted) === undefined && !taken(wanted) ? wanted : undefined;
+    const focus = this.ui.focusOnceMade();
     this.ui.host
       .create({ ...(name ? { name } : {}), command: this.ui.shell, args: [], cwd: session.cwd, ...this.ui.newSessionSize() })
-      .then((shell) => this.ui.focus(shell.id), (error: Error) => this.ui.message(error.message));
+      .then((shell) => focus(shell.id), (error: Error) => this.ui.message(error.message));
   }
 
   /** `C-b u`: what comes in from the base, then (asked in the status line) the base merged in; a conflict is aborted. */
