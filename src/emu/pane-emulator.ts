@@ -35,6 +35,7 @@ import { FrameReader } from './frame-reader.js';
 import { xtermInternals, type RowRange, type XtermInternals } from './xterm-internals.js';
 import { StringSequenceLimit } from './string-limit.js';
 import { ParseScheduler } from './parse-scheduler.js';
+import { PaneBacklog } from './pane-backlog.js';
 import { PaneScrollback, type HandoverOptions } from './pane-scrollback.js';
 
 const { Terminal } = xtermHeadless;
@@ -64,7 +65,9 @@ export class PaneEmulator implements Disposable {
   private readonly reader: FrameReader;
   private readonly store = new DisposableStore();
   private pending = 0;
+  private readonly backlog = new PaneBacklog();
   private readonly scheduler: ParseScheduler;
+  private readonly scrollbackLines: number;
   /** A key was typed: the next output is taken as its echo and parsed at once. */
   private echoNext = false;
   private currentTitle = '';
@@ -78,21 +81,25 @@ export class PaneEmulator implements Disposable {
   private readonly strings = new StringSequenceLimit();
 
   constructor(options: PaneEmulatorOptions) {
+    const scrollback = options.scrollback ?? DEFAULT_CONFIG.scrollback;
+    this.scrollbackLines = scrollback;
     this.terminal = new Terminal({
       cols: options.cols,
       rows: options.rows,
-      scrollback: options.scrollback ?? DEFAULT_CONFIG.scrollback,
+      scrollback,
       allowProposedApi: true, // the unicode API that switches widths to Unicode 11
       logLevel: 'off',
     });
     this.store.add(toDisposable(() => this.terminal.dispose()));
     this.scheduler = options.scheduler ?? new ParseScheduler();
-    this.store.add(toDisposable(() => this.scheduler.forget(this)));
+    this.store.add(toDisposable(() => {
+      this.scheduler.forget(this);
+      this.backlog.clear();
+    }));
     this.terminal.loadAddon(new unicode11.Unicode11Addon());
     this.terminal.unicode.activeVersion = '11';
     this.internals = xtermInternals(this.terminal);
     this.reader = new FrameReader(this.terminal.buffer.active.getNullCell());
-    const scrollback = options.scrollback ?? DEFAULT_CONFIG.scrollback;
     const busy = () => this.pending > 0;
     this.scrollback = this.store.add(new PaneScrollback(this.terminal, this.internals, this.reader, { scrollback, busy, handover: options.handover, onHandedOver: options.onHandedOver }));
     this.store.add(this.terminal.onData(options.onReply));
@@ -109,10 +116,14 @@ export class PaneEmulator implements Disposable {
     this.pending += size;
     const echo = this.echoNext;
     this.echoNext = false;
-    this.scheduler.add(this, this.parse, data, () => {
+    const done = () => {
       this.pending -= size;
       parsed?.();
-    }, echo);
+    };
+    const first = this.backlog.empty;
+    this.backlog.push(data, done);
+    if (echo && first) this.parseNext();
+    else this.scheduler.wake(this, this.parseNext);
   }
 
   /**
@@ -127,6 +138,11 @@ export class PaneEmulator implements Disposable {
   /** Written but not yet parsed, in UTF-16 units. */
   get pendingBytes(): number {
     return this.pending;
+  }
+
+  /** Written and dropped unparsed by skims, as it would have scrolled out of the scrollback (output-skim.ts). */
+  get skimmedChars(): number {
+    return this.backlog.skimmed;
   }
 
   /** Rows xterm itself holds for the normal screen and its scrollback; older rows are in the compact history. */
@@ -195,6 +211,31 @@ export class PaneEmulator implements Disposable {
 
   dispose(): void {
     this.store.dispose();
+  }
+
+  /** The pane's turn: a skim of the backlog if it allows one (output-skim.ts), then its next chunk. */
+  private readonly parseNext = (): boolean => {
+    if (this.store.isDisposed) return false;
+    const skim = this.skimmable() ? this.backlog.skim(this.scrollbackLines + 2 * this.terminal.rows) : undefined;
+    if (skim) {
+      this.parse(skim.replay);
+      skim.parsed.forEach((parsed) => parsed?.());
+    }
+    const chunk = this.backlog.shift();
+    if (chunk) {
+      this.parse(chunk.data);
+      chunk.parsed?.();
+    }
+    return !this.backlog.empty;
+  };
+
+  /**
+   * The emulator's side of a skim's conditions: nothing left over from a sequence, the whole screen
+   * scrolling. And no skim while the pane gives way to someone typing elsewhere: its output then stays
+   * queued, its pty pauses and its program waits, which leaves the cores to the keys (parse-scheduler.ts).
+   */
+  private skimmable(): boolean {
+    return this.internals.parserAtRest && this.internals.scrollsWhole && !this.scheduler.givesWay(this);
   }
 
   private readonly parse = (data: string): void => {

@@ -4,9 +4,9 @@
  * xterm parses a pane's backlog on its own timer in slices of up to 12 ms, each pane on its own timer;
  * with two floods in one thread, a message that arrives (the echo of a key in a third pane) waited for
  * both slices, 20 ms and more. Here a thread's panes take turns, a chunk each (a chunk is one read from
- * the pty), and the thread goes back to its messages after TURN_MS, so nothing waits for long behind a
- * flood and every flood still moves. A pane told to parse now (`now`, for an echo) is parsed on the spot
- * when nothing of its own is queued ahead.
+ * the pty; each pane keeps its own, pane-backlog.ts), and the thread goes back to its messages after
+ * TURN_MS, so nothing waits for long behind a flood and every flood still moves. (An echo does not wait
+ * for a turn: its pane parses it on the spot when nothing of its own is queued ahead.)
  *
  * While someone types, floods in other panes give way: for GIVE_WAY_MS after a key, a thread rests
  * GIVE_WAY_REST_MS after each turn, unless the pane typed into is one of its own with output queued (a
@@ -22,19 +22,12 @@ const TURN_MS = 2;
 const GIVE_WAY_MS = 500;
 const GIVE_WAY_REST_MS = 16;
 
-interface Chunk {
-  readonly data: string;
-  readonly parsed: (() => void) | undefined;
-}
-
-interface Queue {
-  readonly parse: (data: string) => void;
-  readonly chunks: Chunk[];
-}
+/** Parses a pane's next chunk; says whether it has more queued. */
+export type ParseNext = () => boolean;
 
 export class ParseScheduler {
   /** Panes with chunks queued, in turn order. */
-  private readonly queues = new Map<object, Queue>();
+  private readonly queues = new Map<object, ParseNext>();
   private turn: { cancel(): void } | undefined;
   /** Until then, someone is typing: panes other than `favoured` rest after each turn. */
   private givingWayUntil = 0;
@@ -46,20 +39,18 @@ export class ParseScheduler {
     this.favoured = favoured;
   }
 
-  /** Queues `data` for `pane`, or with `now` and nothing of its own ahead, parses it at once. */
-  add(pane: object, parse: (data: string) => void, data: string, parsed: (() => void) | undefined, now = false): void {
-    const queue = this.queues.get(pane);
-    if (!queue && now) {
-      parse(data);
-      parsed?.();
-      return;
-    }
-    if (queue) queue.chunks.push({ data, parsed });
-    else this.queues.set(pane, { parse, chunks: [{ data, parsed }] });
+  /** Whether `pane` is to give way now: someone typed, into another pane, in the last GIVE_WAY_MS. */
+  givesWay(pane: object): boolean {
+    return pane !== this.favoured && performance.now() < this.givingWayUntil;
+  }
+
+  /** `pane` has output queued: it takes turns, a chunk each, until `parseNext` says it has none left. */
+  wake(pane: object, parseNext: ParseNext): void {
+    if (!this.queues.has(pane)) this.queues.set(pane, parseNext);
     this.arm();
   }
 
-  /** Drops what `pane` had queued (its callbacks never run). */
+  /** Takes `pane` out of the turns. */
   forget(pane: object): void {
     this.queues.delete(pane);
     if (this.queues.size === 0 && this.turn) {
@@ -72,14 +63,11 @@ export class ParseScheduler {
     this.turn = undefined;
     const start = performance.now();
     while (this.queues.size && performance.now() - start < TURN_MS) {
-      for (const [pane, queue] of [...this.queues]) {
-        if (this.queues.get(pane) !== queue) continue; // forgotten during this turn
-        const chunk = queue.chunks.shift()!;
+      for (const [pane, parseNext] of [...this.queues]) {
+        if (this.queues.get(pane) !== parseNext) continue; // forgotten during this turn
         // Its turn taken, the pane goes to the back of the line (or out of it).
         this.queues.delete(pane);
-        if (queue.chunks.length) this.queues.set(pane, queue);
-        queue.parse(chunk.data);
-        chunk.parsed?.();
+        if (parseNext()) this.queues.set(pane, parseNext);
         if (performance.now() - start >= TURN_MS) break;
       }
     }

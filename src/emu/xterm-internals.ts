@@ -18,6 +18,10 @@ import type { IDisposable, Terminal } from '@xterm/headless';
 
 export interface XtermInternals {
   readonly cursorHidden: boolean;
+  /** The parser is between sequences, with nothing of one left over from the last chunk (output-skim.ts). */
+  readonly parserAtRest: boolean;
+  /** The active buffer's scroll region is the whole screen. */
+  readonly scrollsWhole: boolean;
   /** Parses `data` now, rather than on xterm's own timer (parse-scheduler.ts decides when). */
   writeSync(data: string): void;
   readonly sgrMouse: boolean;
@@ -54,6 +58,8 @@ type InternalEvent<T> = (listener: (value: T) => void) => IDisposable;
 
 interface InputHandler {
   readonly onRequestRefreshRows: InternalEvent<RowRange | undefined>;
+  /** 0 is the ground state; `_parseStack.state` 0: no handler paused mid-sequence. */
+  readonly _parser: { readonly currentState: number; readonly _parseStack: { readonly state: number } };
 }
 
 interface MouseService {
@@ -66,7 +72,7 @@ interface CoreServices {
   readonly coreMouseService?: MouseService;
   readonly mouseStateService?: MouseService;
   /** The active buffer (normal or alternate) and its circular list of lines. */
-  readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> } };
+  readonly buffer: { readonly lines: { readonly onTrim: InternalEvent<number> }; readonly scrollTop: number; readonly scrollBottom: number };
   readonly buffers: { readonly onBufferActivate: InternalEvent<unknown>; readonly normal: TrimmableBuffer };
   readonly _inputHandler: InputHandler;
   writeSync(data: string): void;
@@ -89,11 +95,22 @@ export function xtermInternals(terminal: Terminal): XtermInternals {
   if (typeof core._inputHandler?.onRequestRefreshRows !== 'function') {
     throw new Error('@xterm/headless no longer exposes _inputHandler.onRequestRefreshRows');
   }
+  const parser = core._inputHandler._parser as Partial<InputHandler['_parser']> | undefined;
+  if (typeof parser?.currentState !== 'number' || typeof parser._parseStack?.state !== 'number' || typeof core.buffer.scrollTop !== 'number' || typeof core.buffer.scrollBottom !== 'number') {
+    throw new Error('@xterm/headless no longer exposes _inputHandler._parser.currentState / _parseStack.state or buffer.scrollTop / scrollBottom');
+  }
   const { coreService } = core as CoreServices;
   const services = core as CoreServices;
   return {
     get cursorHidden() {
       return coreService.isCursorHidden;
+    },
+    get parserAtRest() {
+      const { _parser } = services._inputHandler;
+      return _parser.currentState === 0 && _parser._parseStack.state === 0;
+    },
+    get scrollsWhole() {
+      return services.buffer.scrollTop === 0 && services.buffer.scrollBottom === terminal.rows - 1;
     },
     get sgrMouse() {
       return mouse.activeEncoding === 'SGR';

@@ -24,7 +24,12 @@ import { PromptSubmit } from './prompt-submit.js';
 import { unsent, type ReviewComment } from '../core/review/feedback.js';
 import { StatusTracker } from './status-tracker.js';
 
-const HIGH_WATER = 2 * 1024 * 1024;
+/**
+ * Room for a flood's skim (src/emu/output-skim.ts) to work in: it keeps the last scrollback + 2 × rows
+ * lines queued (10,000 lines of a coloured log are some 1.5 M characters) and drops what came before
+ * them, so the pty pauses only when even more than that waits.
+ */
+const HIGH_WATER = 4 * 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 
 /** A program that fails this soon after starting, untouched, has likely refused to: its last lines are kept in the record. */

@@ -186,6 +186,18 @@ describe('typing', () => {
       expect(lineText(emu.frame().lines[0]!).trimEnd()).toBe('beforex');
     });
   });
+
+  it('keeps an echo behind output of its own pane still queued, in order', async () => {
+    const emu = emulator();
+    const order: string[] = [];
+    emu.write('flood ', () => order.push('flood'));
+    emu.typed();
+    emu.write('x', () => order.push('echo'));
+    expect(order).toEqual([]);
+    await feed(emu, '');
+    expect(order).toEqual(['flood', 'echo']);
+    expect(lineText(emu.frame().lines[0]!).trimEnd()).toBe('flood x');
+  });
 });
 
 describe('screen and size', () => {
