@@ -1,7 +1,8 @@
 /**
- * A pane's output written but not yet parsed, a chunk (a read from the pty) at a time, each with what
- * waits for its parsing; and the skim that drops the part of a flood nobody will see (output-skim.ts).
- * Each chunk is scanned for the skim once, as it is queued.
+ * A pane's output written but not yet parsed, a chunk (one write from the server: a read from the pty,
+ * or several held together while the thread is behind, pane-mirror.ts) at a time, each with what waits
+ * for its parsing; and the skim that drops the part of a flood nobody will see (output-skim.ts). Each
+ * chunk is scanned for the skim once, as it is queued.
  */
 import { findSkim, scanChunk, type ChunkScan } from './output-skim.js';
 

@@ -3,8 +3,8 @@
  *
  * xterm parses a pane's backlog on its own timer in slices of up to 12 ms, each pane on its own timer;
  * with two floods in one thread, a message that arrives (the echo of a key in a third pane) waited for
- * both slices, 20 ms and more. Here a thread's panes take turns, a chunk each (a chunk is one read from
- * the pty; each pane keeps its own, pane-backlog.ts), and the thread goes back to its messages after
+ * both slices, 20 ms and more. Here a thread's panes take turns, a chunk each (a chunk is one write from
+ * the server; each pane keeps its own, pane-backlog.ts), and the thread goes back to its messages after
  * TURN_MS, so nothing waits for long behind a flood and every flood still moves. (An echo does not wait
  * for a turn: its pane parses it on the spot when nothing of its own is queued ahead.)
  *
