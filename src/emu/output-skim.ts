@@ -20,8 +20,8 @@
  * scrollback, is the same case with none). Copy mode's line numbers run on from where they were,
  * counting only the lines parsed, so a number still never names two lines (core/screen/line-slice.ts).
  *
- * The queued output is a list of chunks (reads from the pty); each is scanned once, when queued
- * (`scanChunk`), and an SGR sequence may straddle two of them.
+ * The queued output is a list of chunks (writes from the server, pane-backlog.ts); each is scanned once,
+ * when queued (`scanChunk`), and an SGR sequence may straddle two of them.
  */
 
 /** Not plain: C0 and C1 controls but TAB, LF and CR, DEL, and an ESC that does not begin an SGR sequence. */

@@ -67,7 +67,6 @@ export class PaneEmulator implements Disposable {
   private pending = 0;
   private readonly backlog = new PaneBacklog();
   private readonly scheduler: ParseScheduler;
-  private readonly scrollbackLines: number;
   /** A key was typed: the next output is taken as its echo and parsed at once. */
   private echoNext = false;
   private currentTitle = '';
@@ -82,7 +81,6 @@ export class PaneEmulator implements Disposable {
 
   constructor(options: PaneEmulatorOptions) {
     const scrollback = options.scrollback ?? DEFAULT_CONFIG.scrollback;
-    this.scrollbackLines = scrollback;
     this.terminal = new Terminal({
       cols: options.cols,
       rows: options.rows,
@@ -216,7 +214,7 @@ export class PaneEmulator implements Disposable {
   /** The pane's turn: a skim of the backlog if it allows one (output-skim.ts), then its next chunk. */
   private readonly parseNext = (): boolean => {
     if (this.store.isDisposed) return false;
-    const skim = this.skimmable() ? this.backlog.skim(this.scrollbackLines + 2 * this.terminal.rows) : undefined;
+    const skim = this.skimmable() ? this.backlog.skim(this.terminal.options.scrollback! + 2 * this.terminal.rows) : undefined;
     if (skim) {
       this.parse(skim.replay);
       skim.parsed.forEach((parsed) => parsed?.());
